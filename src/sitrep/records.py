@@ -166,3 +166,4 @@ class Event:
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     flags: tuple[str, ...] = field(default=())
+    evidence: tuple[tuple[int, int], ...] = ()  # sentence spans in the first document

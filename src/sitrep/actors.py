@@ -1,0 +1,255 @@
+"""Actors: spaCy Doc -> Actor mentions normalised to the actor dictionary.
+
+Needs: the parse. Adds: Actor mentions with ACLED-style names and inter codes.
+
+The dictionary (``data/actors.yaml``) holds named groups with aliases, generic nouns
+("troops", "gunmen", "protesters") named per country, and national words ("Afghan",
+"U.S."). A generic name keeps the placeholder ``{country}`` when no national word sits
+next to it; the events stage fills it from where the event happened, and
+``name_actor`` turns a state's forces abroad into External/Other forces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from sitrep.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+COUNTRY_PLACEHOLDER = "{country}"
+INTER_STATE = 1
+INTER_EXTERNAL = 8
+INTER_CIVILIANS = 7
+INTER_PROTESTERS = 6
+INTER_RIOTERS = 5
+_LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One dictionary entry: a named group or a generic kind of actor."""
+
+    name: str
+    inter: int
+    is_generic: bool
+    is_state: bool
+    country: str | None = None  # a group's home country (its forces abroad are inter 8)
+
+
+@dataclass(frozen=True)
+class CountryWords:
+    code: str
+    name: str
+    has_article: bool
+
+
+class ActorDictionary:
+    """The actor dictionary with a phrase matcher over a spaCy vocabulary."""
+
+    def __init__(self, data: Mapping[str, Any], *, vocab: Vocab | None = None) -> None:
+        self.entries: dict[str, ActorEntry] = {}
+        self.phrases: dict[str, str] = {}  # lower-case phrase -> entry name
+        for group in data.get("groups", []):
+            entry = ActorEntry(
+                name=group["name"],
+                inter=int(group["inter"]),
+                is_generic=False,
+                is_state=int(group["inter"]) == INTER_STATE,
+                country=group.get("country"),
+            )
+            self.entries[entry.name] = entry
+            for alias in group.get("aliases", []):
+                self.phrases[str(alias).lower()] = entry.name
+        for generic in data.get("generic", []):
+            entry = ActorEntry(
+                name=generic["name"],
+                inter=int(generic["inter"]),
+                is_generic=True,
+                is_state=bool(generic.get("state", False)),
+            )
+            self.entries[entry.name] = entry
+            for word in generic.get("words", []):
+                self.phrases.setdefault(str(word).lower(), entry.name)
+        self.countries: dict[str, CountryWords] = {}
+        self.national_words: dict[str, str] = {}  # lower-case word -> ISO code
+        for code, info in data.get("countries", {}).items():
+            self.countries[code] = CountryWords(code, info["name"], bool(info.get("the")))
+            for word in info.get("words", []):
+                self.national_words[str(word).lower()] = code
+        self._matcher: PhraseMatcher | None = None
+        if vocab is not None:
+            self._matcher = self._build_matcher(vocab)
+
+    @property
+    def group_names(self) -> list[str]:
+        """Aliases of named groups, for the annotate stage's entity ruler."""
+        return [p for p, n in self.phrases.items() if not self.entries[n].is_generic]
+
+    def _build_matcher(self, vocab: Vocab) -> PhraseMatcher:
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = English().tokenizer
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for phrase, name in self.phrases.items():
+            matcher.add(name, [tokenizer(phrase)])
+        return matcher
+
+    def country_name(self, code: str | None) -> str | None:
+        """ACLED's name for a country in actor names ("the United States", "Kenya")."""
+        if code is None:
+            return None
+        info = self.countries.get(code)
+        if info is None:
+            import pycountry
+
+            found = pycountry.countries.get(alpha_2=code)
+            return getattr(found, "common_name", None) or getattr(found, "name", None)
+        return f"the {info.name}" if info.has_article else info.name
+
+    def name_actor(self, name: str, inter: int, *, country: str | None) -> tuple[str, int]:
+        """The final ACLED name and inter of an actor for an event in ``country``.
+
+        Fills ``{country}`` from the event's country (left in place while the country is
+        unknown), and codes a state's forces outside their own country as External/Other
+        forces (8).
+        """
+        if COUNTRY_PLACEHOLDER in name:
+            if country is None:
+                return name, inter
+            filler = self.country_name(country) or country
+            if "(" in name:  # "Civilians (Kenya)", not "Civilians (the Kenya)"
+                filler = filler.removeprefix("the ")
+            return name.replace(COUNTRY_PLACEHOLDER, filler), inter
+        home = self.home_country(name)
+        if inter == INTER_STATE and home is not None and country is not None and home != country:
+            return name, INTER_EXTERNAL
+        return name, inter
+
+    def home_country(self, name: str) -> str | None:
+        """The country whose state an actor name belongs to ("... of Kenya" -> KE)."""
+        entry = self.entries.get(name)
+        if entry is not None and entry.country:
+            return entry.country
+        for code, info in self.countries.items():
+            if name.endswith((" of " + info.name, " of the " + info.name)):
+                return code
+        return None
+
+    def is_generic(self, name: str) -> bool:
+        """True for names still waiting for a country ("Military Forces of {country}")."""
+        return COUNTRY_PLACEHOLDER in name
+
+
+def load_actor_dictionary(*, vocab: Vocab | None = None) -> ActorDictionary:
+    """The bundled actor dictionary (``sitrep/data/actors.yaml``)."""
+    text = resources.files("sitrep").joinpath("data/actors.yaml").read_text("utf-8")
+    return ActorDictionary(yaml.safe_load(text), vocab=vocab)
+
+
+def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, ...]:
+    """Find actor mentions; a national word beside a generic noun names its country."""
+    from spacy.util import filter_spans
+
+    if dictionary._matcher is None:
+        raise ValueError("the actor dictionary was built without a vocabulary")
+    spans = []
+    for match_id, start, end in dictionary._matcher(parsed):
+        span = parsed[start:end]
+        span.label_ = parsed.vocab.strings[match_id]
+        spans.append(span)
+    actors: list[Actor] = []
+    for span in filter_spans(spans):
+        entry = dictionary.entries[span.label_]
+        if entry.is_generic and not _is_actor_noun(span):
+            continue
+        previous = actors[-1] if actors else None
+        if (
+            entry.is_generic
+            and previous is not None
+            and not dictionary.entries.get(previous.name, entry).is_generic
+            and _is_group_modifier(previous, span)
+        ):
+            # "Taliban fighters", "Boko Haram militants": the group names the fighters
+            actors[-1] = Actor(start=previous.start, end=span.end_char,
+                               text=parsed.text[previous.start:span.end_char],
+                               name=previous.name, inter=previous.inter)
+            continue
+        name, inter, start = entry.name, entry.inter, span.start_char
+        if entry.is_generic:
+            code, modifier_start = _national_modifier(span, dictionary)
+            if code is not None:
+                filler = dictionary.country_name(code) or code
+                if "(" in name:  # "Civilians (Kenya)", not "Civilians (the Kenya)"
+                    filler = filler.removeprefix("the ")
+                name = name.replace(COUNTRY_PLACEHOLDER, filler)
+                start = min(start, modifier_start)
+        actors.append(
+            Actor(start=start, end=span.end_char, text=parsed.text[start:span.end_char],
+                  name=name, inter=inter)
+        )
+    return tuple(actors)
+
+
+def _is_group_modifier(group: Actor, generic: Span) -> bool:
+    """A named group right before a generic noun, as in "Taliban fighters"."""
+    between = generic.doc.text[group.end:generic.start_char]
+    return between.strip() in ("", "'s", "’s") and len(between) <= 3
+
+
+def _is_actor_noun(span: Span) -> bool:
+    """Generic words count only as nouns ("forces" yes; "forces" as a verb no), and not as
+    part of a name ("Government Science Secondary School", "Police Hospital")."""
+    root = span.root
+    if not (root.pos_ in ("NOUN", "PROPN") or root.tag_.startswith("NN")):
+        return False
+    if span[0].is_title and root.dep_ == "compound" and root.head.pos_ == "PROPN":
+        return False
+    return not any(
+        e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")
+        and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+        for e in span.doc.ents
+    )
+
+
+def _national_modifier(span: Span, dictionary: ActorDictionary) -> tuple[str | None, int]:
+    """The country named right before a generic noun: "Afghan troops", "U.S.-led forces"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and i >= span.start - 4:
+        token = doc[i]
+        text = token.text.lower()
+        led = _LED_RE.match(token.text)
+        if led and led.group("who").lower() in dictionary.national_words:
+            return dictionary.national_words[led.group("who").lower()], token.idx
+        if text in dictionary.national_words:
+            return dictionary.national_words[text], token.idx
+        if i >= 1 and f"{doc[i - 1].text.lower()} {text}" in dictionary.national_words:
+            return dictionary.national_words[f"{doc[i - 1].text.lower()} {text}"], doc[i - 1].idx
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT", "DET") or token.text in ",;":
+            break
+        i -= 1
+    return None, span.start_char
+
+
+def name_actors(
+    actors: tuple[Actor, ...], *, dictionary: ActorDictionary, country: str | None
+) -> tuple[Actor, ...]:
+    """Actor mentions with ``{country}`` filled in for a report about ``country``."""
+    from dataclasses import replace
+
+    named = []
+    for actor in actors:
+        name, inter = dictionary.name_actor(actor.name, actor.inter, country=country)
+        named.append(replace(actor, name=name, inter=inter))
+    return tuple(named)

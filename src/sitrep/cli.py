@@ -1,0 +1,362 @@
+"""The ``sitrep`` command line: parse options, call one library function, format the result.
+
+Our errors are printed as one line (``Error: ...``) on stderr with exit status 1;
+unexpected exceptions keep their traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from sitrep.errors import SitrepError
+
+app = typer.Typer(
+    help="Turn conflict news reports into an ACLED-style event database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer index.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+DEFAULT_DB = "sitrep.db"
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file path or SQLAlchemy URL (postgresql://...).")
+]
+JsonlOption = Annotated[
+    bool, typer.Option("--jsonl", help="Read every input as JSONL ({id, text, date, ...} a line).")
+]
+DateOption = Annotated[
+    Optional[str],
+    typer.Option("--date", help="Document date YYYY-MM-DD for text files that carry none."),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Worker processes (each loads the model once).")
+]
+GazetteerOption = Annotated[
+    Optional[Path],
+    typer.Option("--gazetteer", help="Gazetteer index file (default: the user cache folder)."),
+]
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+
+
+class ExportFormat(str, Enum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    jsonl = "jsonl"
+
+
+def fail(message: str) -> NoReturn:
+    """Print one error line to stderr and exit with status 1."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _parse_date(value: str | None, *, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} {value!r} is not a date; use YYYY-MM-DD")
+
+
+def main() -> None:
+    """Entry point: our errors become one line on stderr and exit status 1."""
+    try:
+        app()
+    except SitrepError as err:
+        typer.echo(f"Error: {err}", err=True)
+        sys.exit(1)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[str], typer.Argument(help='Report files or folders; "-" reads stdin.')],
+    jsonl: JsonlOption = False,
+    date: DateOption = None,
+    workers: WorkersOption = 1,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """Print each report's dates, places, actors and events as JSON lines (no database)."""
+    from sitrep.contract import failure_to_json, report_to_json
+    from sitrep.pipeline import parse_paths
+    from sitrep.records import Failure
+
+    default_date = _parse_date(date, option="--date")
+    failed = 0
+    for result in parse_paths(files, jsonl=jsonl or None, default_date=default_date,
+                              workers=workers, gazetteer_path=gazetteer):
+        if isinstance(result, Failure):
+            failed += 1
+            typer.echo(f"Error: {result.origin}: {result.reason}", err=True)
+            payload = failure_to_json(result)
+        else:
+            payload = report_to_json(result)
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    if failed:
+        typer.echo(f"{failed} input(s) could not be processed", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    reports: Annotated[list[str], typer.Argument(help="Report files, folders, JSONL, HTML or feeds.")],
+    db: DbOption = DEFAULT_DB,
+    jsonl: JsonlOption = False,
+    date: DateOption = None,
+    workers: WorkersOption = 1,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """Extract events from reports into the database (resumable; re-runs add no duplicates)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sitrep.pipeline import ExtractSummary, extract_to_store
+    from sitrep.store import open_store
+
+    default_date = _parse_date(date, option="--date")
+    store = open_store(db)
+    try:
+        with Progress(
+            TextColumn("[bold]extract"), BarColumn(bar_width=None),
+            TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=_stderr_console(), transient=False,
+        ) as progress:
+            task = progress.add_task("starting (loading model and gazetteer)", total=None)
+
+            def show(summary: ExtractSummary) -> None:
+                progress.update(
+                    task,
+                    description=f"{summary.documents} documents, {summary.events} events, "
+                    f"{summary.skipped} already stored, {len(summary.failures)} failed",
+                )
+
+            summary = extract_to_store(reports, store=store, jsonl=jsonl or None,
+                                       default_date=default_date, workers=workers,
+                                       gazetteer_path=gazetteer, on_progress=show)
+    finally:
+        store.close()
+    for failure in summary.failures:
+        typer.echo(f"Error: {failure.origin}: {failure.reason}", err=True)
+    typer.echo(
+        f"{summary.documents} documents processed, {summary.events} events stored in {db}"
+        f" ({summary.skipped} already stored, {len(summary.failures)} failed)"
+    )
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. SY.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date YYYY-MM-DD.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="ACLED event type, e.g. Battles.")] = None,
+    background: Annotated[bool, typer.Option("--background", help="Include background events.")] = False,
+    search: Annotated[Optional[str], typer.Option(help="Full-text search in the reports.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="At most this many events.")] = None,
+    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
+) -> None:
+    """List stored events, newest first."""
+    from sitrep.export import write_acled_csv, write_geojson, write_jsonl
+    from sitrep.store import open_store
+
+    store = _open_existing(db)
+    try:
+        found = store.list_events(
+            country=country.upper() if country else None,
+            since=_parse_date(since, option="--since"),
+            until=_parse_date(until, option="--until"),
+            event_type=type, include_background=background, text=search, limit=limit,
+        )
+    finally:
+        store.close()
+    if format is EventFormat.table:
+        _print_event_table(found)
+    elif format is EventFormat.csv:
+        write_acled_csv(found, sys.stdout)
+    elif format is EventFormat.json:
+        write_jsonl(found, sys.stdout)
+    else:
+        write_geojson(found, sys.stdout)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix of 6+ characters).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Show one event: its fields, claims, and the sentences it came from."""
+    store = _open_existing(db)
+    try:
+        detail = store.get_event(event_id)
+    finally:
+        store.close()
+    _print_event_detail(detail)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.acled_csv,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    background: Annotated[bool, typer.Option("--background", help="Include background events.")] = False,
+) -> None:
+    """Export events as an ACLED-column CSV, GeoJSON or JSON lines."""
+    from sitrep.export import write_acled_csv, write_geojson, write_jsonl
+
+    writer = {ExportFormat.acled_csv: write_acled_csv, ExportFormat.geojson: write_geojson,
+              ExportFormat.jsonl: write_jsonl}[format]
+    store = _open_existing(db)
+    try:
+        found = list(store.iter_events(include_background=background))
+    finally:
+        store.close()
+    if output is None:
+        writer(found, sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            writer(found, out)
+    except OSError as err:
+        fail(f"cannot write {output}: {err.strerror}")
+    typer.echo(f"{len(found)} events written to {output}", err=True)
+
+
+@app.command()
+def failures(db: DbOption = DEFAULT_DB) -> None:
+    """List inputs that could not be processed, with the reason."""
+    store = _open_existing(db)
+    try:
+        found = store.list_failures()
+    finally:
+        store.close()
+    for failure in found:
+        typer.echo(f"{failure.origin}: {failure.reason}")
+    typer.echo(f"{len(found)} failure(s)", err=True)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Annotated[Optional[Path], typer.Option("--path", help="Where to write the index.")] = None,
+    if_missing: Annotated[
+        bool, typer.Option("--if-missing", help="Do nothing when the index already exists.")
+    ] = False,
+) -> None:
+    """Build the gazetteer index from the bundled GeoNames data (about a minute)."""
+    from sitrep.gazetteer import build_gazetteer, default_gazetteer_path
+
+    target = path or default_gazetteer_path()
+    if if_missing and target.exists():
+        typer.echo(f"gazetteer already at {target}")
+        return
+    built = build_gazetteer(target, progress=lambda message: typer.echo(message, err=True))
+    typer.echo(f"gazetteer written to {built}")
+
+
+@gazetteer_app.command("path")
+def gazetteer_path() -> None:
+    """Print where the gazetteer index lives."""
+    from sitrep.gazetteer import default_gazetteer_path
+
+    typer.echo(str(default_gazetteer_path()))
+
+
+# --- output helpers ------------------------------------------------------------------------
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _open_existing(db: str):  # type: ignore[no-untyped-def]
+    from sitrep.store import open_store
+
+    if "://" not in db and not Path(db).exists():
+        fail(f"database {db} does not exist; run `sitrep extract REPORTS --db {db}` first")
+    return open_store(db)
+
+
+def _print_event_table(found) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("id", "date", "type", "actor1", "actor2", "location", "deaths", "src", "bg"):
+        table.add_column(column, overflow="fold")
+    for event in found:
+        location = event.location
+        place = f"{location.name}, {location.country}" if location else ""
+        table.add_row(
+            event.id[:10],
+            f"{event.date or '?'} (p{event.time_precision})",
+            event.sub_event_type,
+            event.actor1 or "",
+            event.actor2 or "",
+            place,
+            str(event.fatalities),
+            str(event.source_count),
+            "yes" if event.is_background else "",
+        )
+    Console(width=160).print(table)
+    typer.echo(f"{len(found)} event(s)", err=True)
+
+
+def _print_event_detail(detail) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(width=120)
+    event = detail.event
+    loc = event.location
+    console.print(f"[bold]{escape(event.event_type)} / {escape(event.sub_event_type)}[/bold]"
+                  f"  ({escape(event.disorder_type)})  id {event.id}")
+    console.print(f"date        {event.date or 'unknown'} (time_precision {event.time_precision})")
+    console.print(f"actor1      {escape(event.actor1 or '-')} [inter {event.inter1}]")
+    if event.assoc_actor_1:
+        console.print(f"assoc1      {escape(event.assoc_actor_1)}")
+    console.print(f"actor2      {escape(event.actor2 or '-')} [inter {event.inter2}]")
+    if loc:
+        console.print(
+            f"location    {escape(loc.name or '?')}, {loc.admin1 or '-'}, {loc.country or '-'} "
+            f"({loc.lat}, {loc.lon}) geo_precision {loc.geo_precision}"
+        )
+    console.print(f"fatalities  {event.fatalities}")
+    console.print(f"background  {'yes' if event.is_background else 'no'}"
+                  + (f" ({', '.join(event.flags)})" if event.flags else ""))
+    console.print(f"notes       {escape(event.notes or '')}")
+    console.print(f"sources     {event.source_count}")
+    if event.claims:
+        console.print("[bold]claims[/bold]")
+        for claim in event.claims:
+            kind = f"{claim.kind}: " if claim.kind else ""
+            console.print(f"  [{claim.status}] {escape(kind)}{escape(claim.text)}"
+                          f" — {escape(claim.attributed_to or 'unattributed')}")
+    documents = {d.id: d for d in detail.documents}
+    console.print("[bold]evidence[/bold]")
+    for mention in detail.mentions:
+        document = documents.get(mention.doc_id)
+        rule = f" rule {mention.rule}, trigger '{mention.trigger}'" if mention.rule else ""
+        console.print(f"  {escape(mention.doc_id)}:{escape(rule)}")
+        if document is None:
+            continue
+        for start, end in mention.evidence:
+            console.print(f"    “{escape(document.text[start:end].strip())}”")

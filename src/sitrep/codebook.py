@@ -1,0 +1,134 @@
+"""The codebook: ACLED's taxonomy and sitrep's coding rules, loaded from ``data/codebook.yaml``.
+
+Needs: nothing. Adds: a ``Codebook`` the events stage applies. The YAML is the place to read
+why an event got its type, and to extend the rules without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Armed clash",
+    ),
+    "Protests": (
+        "Excessive force against protesters",
+        "Protest with intervention",
+        "Peaceful protest",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One coding rule: triggers plus conditions that give an event and sub-event type."""
+
+    name: str
+    event_type: str
+    sub_event_type: str
+    words: frozenset[str]  # single-word triggers, matched on lemma or lower-case text
+    phrases: tuple[str, ...]  # multi-word triggers, matched on lower-case text
+    conditions: Mapping[str, Any]
+    actors: Mapping[str, Any]  # ACLED's actor order for the type (see codebook.yaml)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    rules: tuple[Rule, ...]
+    disorder_types: Mapping[str, str]
+    protest_words: tuple[str, ...]
+    non_event_words: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    fatality_lemmas: frozenset[str]
+    vague_numbers: Mapping[str, int]
+    background_cues: tuple[str, ...]
+    negation_cues: tuple[str, ...]
+    future_cues: frozenset[str]
+    unconfirmed_cues: tuple[str, ...]
+
+    def disorder_type(self, event_type: str) -> str:
+        return self.disorder_types[event_type]
+
+
+def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
+    """The bundled codebook, or one built from ``data`` (a parsed codebook YAML)."""
+    if data is None:
+        text = resources.files("sitrep").joinpath("data/codebook.yaml").read_text("utf-8")
+        data = yaml.safe_load(text)
+    rules = []
+    for raw in data["rules"]:
+        if raw["sub_event_type"] not in EVENT_TYPES.get(raw["event_type"], ()):
+            raise ValueError(
+                f"codebook rule {raw['name']!r}: {raw['event_type']!r} / "
+                f"{raw['sub_event_type']!r} is not an ACLED event and sub-event type"
+            )
+        triggers = [str(t).lower() for t in raw["triggers"]]
+        rules.append(
+            Rule(
+                name=raw["name"],
+                event_type=raw["event_type"],
+                sub_event_type=raw["sub_event_type"],
+                words=frozenset(t for t in triggers if " " not in t),
+                phrases=tuple(t for t in triggers if " " in t),
+                conditions=dict(raw.get("conditions") or {}),
+                actors=dict(raw.get("actors") or {}),
+            )
+        )
+    return Codebook(
+        rules=tuple(rules),
+        disorder_types=dict(data["disorder_types"]),
+        protest_words=tuple(str(w).lower() for w in data["protest_words"]),
+        non_event_words=tuple(str(w).lower() for w in data["non_event_words"]),
+        reporting_verbs=frozenset(str(w).lower() for w in data["reporting_verbs"]),
+        fatality_lemmas=frozenset(str(w).lower() for w in data["fatality_lemmas"]),
+        vague_numbers={str(k).lower(): int(v) for k, v in data["vague_numbers"].items()},
+        background_cues=tuple(str(w).lower() for w in data["background_cues"]),
+        negation_cues=tuple(str(w).lower() for w in data["negation_cues"]),
+        future_cues=frozenset(str(w).lower() for w in data["future_cues"]),
+        unconfirmed_cues=tuple(str(w).lower() for w in data["unconfirmed_cues"]),
+    )
+
+
+def contains_phrase(text_lower: str, phrase: str) -> bool:
+    """Whole-word containment of a lower-case phrase in lower-case text."""
+    return find_phrase(text_lower, phrase) >= 0
+
+
+def find_phrase(text_lower: str, phrase: str) -> int:
+    """Offset of the first whole-word occurrence of ``phrase``, or -1."""
+    match = re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text_lower)
+    return match.start() if match else -1

