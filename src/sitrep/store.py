@@ -781,12 +781,13 @@ def _driver_errors(opener: Callable[[], Any], shown: str) -> Iterator[Connection
 
 
 def _store_error(err: sa.exc.DBAPIError, shown: str) -> StoreError:
-    # One line for the CLI, without the driver's own closing full stop.
+    # One line for the CLI, ending in exactly one full stop or question mark.
     detail = " ".join(str(err.orig).split()).rstrip(".") or type(err.orig).__name__
+    detail = detail if detail.endswith(("?", "!")) else detail + "."
     if isinstance(err, sa.exc.IntegrityError):
-        return StoreError(f"Database {shown} rejected a write: {detail}. This is a bug; report it.")
+        return StoreError(f"Database {shown} rejected a write: {detail} This is a bug; report it.")
     return StoreError(
-        f"Database {shown} failed: {detail}. Check the path or URL, that the file is "
+        f"Database {shown} failed: {detail} Check the path or URL, that the file is "
         "writable or the server is running, and that no other program holds a lock on it."
     )
 
