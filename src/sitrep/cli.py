@@ -7,11 +7,13 @@ unexpected exceptions keep their traceback.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn, Optional, ParamSpec, TypeVar
 
 import typer
 
@@ -27,6 +29,8 @@ gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer index."
                             no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
+P = ParamSpec("P")
+R = TypeVar("R")
 DEFAULT_DB = "sitrep.db"
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file path or SQLAlchemy URL (postgresql://...).")
@@ -76,15 +80,25 @@ def _parse_date(value: str | None, *, option: str) -> dt.date | None:
 
 
 def main() -> None:
-    """Entry point: our errors become one line on stderr and exit status 1."""
-    try:
-        app()
-    except SitrepError as err:
-        typer.echo(f"Error: {err}", err=True)
-        sys.exit(1)
+    """Entry point of the ``sitrep`` script."""
+    app()
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Our errors become one line on stderr and exit status 1; bugs keep their traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except SitrepError as err:
+            fail(str(err))
+
+    return wrapper
 
 
 @app.command()
+@reports_errors
 def parse(
     files: Annotated[list[str], typer.Argument(help='Report files or folders; "-" reads stdin.')],
     jsonl: JsonlOption = False,
@@ -115,6 +129,7 @@ def parse(
 
 
 @app.command()
+@reports_errors
 def extract(
     reports: Annotated[list[str], typer.Argument(help="Report files, folders, JSONL, HTML or feeds.")],
     db: DbOption = DEFAULT_DB,
@@ -162,6 +177,7 @@ def extract(
 
 
 @app.command()
+@reports_errors
 def events(
     db: DbOption = DEFAULT_DB,
     country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. SY.")] = None,
@@ -198,6 +214,7 @@ def events(
 
 
 @app.command()
+@reports_errors
 def show(
     event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix of 6+ characters).")],
     db: DbOption = DEFAULT_DB,
@@ -212,6 +229,7 @@ def show(
 
 
 @app.command()
+@reports_errors
 def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.acled_csv,
@@ -240,6 +258,7 @@ def export(
 
 
 @app.command()
+@reports_errors
 def failures(db: DbOption = DEFAULT_DB) -> None:
     """List inputs that could not be processed, with the reason."""
     store = _open_existing(db)
@@ -253,6 +272,7 @@ def failures(db: DbOption = DEFAULT_DB) -> None:
 
 
 @gazetteer_app.command("build")
+@reports_errors
 def gazetteer_build(
     path: Annotated[Optional[Path], typer.Option("--path", help="Where to write the index.")] = None,
     if_missing: Annotated[
@@ -266,11 +286,11 @@ def gazetteer_build(
     if if_missing and target.exists():
         typer.echo(f"gazetteer already at {target}")
         return
-    built = build_gazetteer(target, progress=lambda message: typer.echo(message, err=True))
-    typer.echo(f"gazetteer written to {built}")
+    build_gazetteer(target, progress=lambda message: typer.echo(message, err=True))
 
 
 @gazetteer_app.command("path")
+@reports_errors
 def gazetteer_path() -> None:
     """Print where the gazetteer index lives."""
     from sitrep.gazetteer import default_gazetteer_path
@@ -330,10 +350,10 @@ def _print_event_detail(detail) -> None:  # type: ignore[no-untyped-def]
     console.print(f"[bold]{escape(event.event_type)} / {escape(event.sub_event_type)}[/bold]"
                   f"  ({escape(event.disorder_type)})  id {event.id}")
     console.print(f"date        {event.date or 'unknown'} (time_precision {event.time_precision})")
-    console.print(f"actor1      {escape(event.actor1 or '-')} [inter {event.inter1}]")
+    console.print(f"actor1      {escape(event.actor1 or '-')} (inter {event.inter1})")
     if event.assoc_actor_1:
         console.print(f"assoc1      {escape(event.assoc_actor_1)}")
-    console.print(f"actor2      {escape(event.actor2 or '-')} [inter {event.inter2}]")
+    console.print(f"actor2      {escape(event.actor2 or '-')} (inter {event.inter2})")
     if loc:
         console.print(
             f"location    {escape(loc.name or '?')}, {loc.admin1 or '-'}, {loc.country or '-'} "
@@ -348,7 +368,7 @@ def _print_event_detail(detail) -> None:  # type: ignore[no-untyped-def]
         console.print("[bold]claims[/bold]")
         for claim in event.claims:
             kind = f"{claim.kind}: " if claim.kind else ""
-            console.print(f"  [{claim.status}] {escape(kind)}{escape(claim.text)}"
+            console.print(f"  {escape(f'[{claim.status}]')} {escape(kind)}{escape(claim.text)}"
                           f" — {escape(claim.attributed_to or 'unattributed')}")
     documents = {d.id: d for d in detail.documents}
     console.print("[bold]evidence[/bold]")

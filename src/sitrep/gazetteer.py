@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sitrep.errors import GazetteerMissing
 
@@ -59,12 +59,10 @@ LOOKUP_CACHE_SIZE = 20_000
 COUNTRY_EXTENT_PERCENTILE = 0.05  # region point = middle of the 5-95 % box of its towns
 
 ARABIC_ARTICLES = frozenset(
-    "al el il ul ad ed ud ar er ur as es us az ez uz ash esh ush at et ut an en un "
-    "ath adh".split()
+    ["al", "el", "il", "ul", "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "az", "ez", "uz", "ash", "esh", "ush", "at", "et", "ut", "an", "en", "un", "ath", "adh"]
 )
 ADMIN_SUFFIXES = frozenset(
-    "governorate province district region department prefecture county parish "
-    "municipality oblast raion rayon wilaya muhafazah".split()
+    ["governorate", "province", "district", "region", "department", "prefecture", "county", "parish", "municipality", "oblast", "raion", "rayon", "wilaya", "muhafazah"]
 )
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "ə": "a",
@@ -603,7 +601,7 @@ class Gazetteer:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["path"])  # type: ignore[misc]
 
-    def __enter__(self) -> Gazetteer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -376,9 +376,11 @@ def _score(match: GazetteerMatch, mention: _Mention, dateline_country: str | Non
     required = mention.country or (container.country if container is not None else None)
     if required is not None:
         score += BONUS_CONSTRAINT if entry.country == required else -BONUS_CONSTRAINT
-    if container is not None and container.feature == "admin1" and entry.feature != "admin1":
-        if entry.admin1 == container.name and entry.country == container.country:
-            score += BONUS_ADMIN1_CONTAINER
+    if (
+        container is not None and container.feature == "admin1" and entry.feature != "admin1"
+        and entry.admin1 == container.name and entry.country == container.country
+    ):
+        score += BONUS_ADMIN1_CONTAINER
     if entry.country and entry.country in countries:
         score += BONUS_DOCUMENT_COUNTRY * min(1.0, countries[entry.country] / 2)
     if dateline_country is not None and entry.country == dateline_country:
