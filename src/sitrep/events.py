@@ -337,7 +337,8 @@ def _fire_rule(
     """The first rule (in codebook order) with a trigger in the sentence whose conditions hold."""
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
     has_protest = any(
-        t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words
+        (t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words)
+        and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
         for t in sentence
     ) or any(" " in w and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
     for rule in codebook.rules:
