@@ -191,7 +191,6 @@ def events(
 ) -> None:
     """List stored events, newest first."""
     from sitrep.export import write_acled_csv, write_geojson, write_jsonl
-    from sitrep.store import open_store
 
     store = _open_existing(db)
     try:

@@ -1,0 +1,188 @@
+"""Who said what: "X said ..." and "according to X" claims with their status.
+
+Needs: the parse and the codebook (reporting verbs, unconfirmed wording). Adds: Claims
+attributed to a speaker, with status confirmed, reported, unconfirmed or denied, and the
+spans of attributions (so the source's own name or place is not read as the event's).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.codebook import Codebook, find_phrase
+from sitrep.records import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+DATELINE_PREFIX_RE = re.compile(r"^[A-Z][A-Z .,'()-]*(?:,[^—–]{0,40})?\s+[—–-]{1,2}\s+")
+
+
+def is_forward_looking(text: str, codebook: Codebook) -> bool:
+    words = set(re.findall(r"[a-z']+", text.lower()))
+    return bool(words & {"will", "would", "shall"})
+
+
+def with_fatality_claim(
+    claims: tuple[Claim, ...],
+    fatalities: int,
+    fatality_text: str | None,
+    is_estimate: bool,
+    sentence: Span,
+) -> tuple[Claim, ...]:
+    """Add the sentence's death toll as a claim, attributed to whoever the sentence quotes.
+
+    ``kind`` is "fatalities" for a number and "fatalities_estimate" for a vague word
+    ("dozens" = 12) so that fuse can prefer a stated figure to an estimate.
+    """
+    if not fatalities or not fatality_text:
+        return claims
+    kind = "fatalities_estimate" if is_estimate else "fatalities"
+    status = next((c.status for c in claims if c.kind == "occurrence"), "reported")
+    return claims + (
+        Claim(text=fatality_text, attributed_to=first_speaker(claims), status=status,
+              start=sentence.start_char, end=sentence.end_char, kind=kind,
+              value=str(fatalities)),
+    )
+
+
+def first_speaker(claims: tuple[Claim, ...]) -> str | None:
+    return next((c.attributed_to for c in claims if c.attributed_to), None)
+
+
+def sentence_claims(
+    sentence: Span, codebook: Codebook, *, trigger: Token | None
+) -> tuple[Claim, ...]:
+    """"X said ..." / "according to X" in the sentence, with status from the wording."""
+    lower = sentence.text.lower()
+    is_unconfirmed = any(find_phrase(lower, cue) >= 0 for cue in codebook.unconfirmed_cues)
+    claims = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma == "accord" and token.lower_ == "according":
+            speakers = [
+                c for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
+                for c in p.children if c.dep_ == "pobj"
+            ]
+            clause = token.head
+        elif lemma in codebook.reporting_verbs and token.pos_ == "VERB":
+            # "could not be confirmed", "no deaths were reported": a status, not a speaker
+            speakers = [c for c in token.children if c.dep_ == "nsubj"]
+            clauses = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+            clause = clauses[0] if clauses else token
+        else:
+            continue
+        speaker = _speaker_name(speakers[0]) if speakers else None
+        if speaker is None:
+            continue
+        status = "reported"
+        if lemma == "confirm" and not any(c.dep_ == "neg" for c in token.children):
+            status = "confirmed"
+        elif lemma == "deny":
+            status = "denied"
+        if is_unconfirmed:
+            status = "unconfirmed"
+        text = clause_text(clause) if clause is not token else sentence.text.strip()
+        if lemma == "accord":
+            text = _sentence_without(sentence, token)
+        text = DATELINE_PREFIX_RE.sub("", text)
+        claims.append(
+            Claim(
+                text=text,
+                attributed_to=speaker,
+                status=status,
+                start=sentence.start_char,
+                end=sentence.end_char,
+                kind="occurrence",
+            )
+        )
+    return tuple(claims)
+
+
+def _speaker_name(token: Token) -> str | None:
+    """Who said it: the named entity heading the subject, else its noun phrase.
+
+    A pronoun ("he said") stands for the last person named before it; None if there is none.
+    """
+    doc = token.doc
+    if token.tag_ == "PRP":
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+        return _with_titles(people[-1]) if people else None
+    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if appos:
+        sub = list(appos[0].subtree)
+        return doc[sub[0].i:sub[-1].i + 1].text
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_LABELS:
+            return _with_titles(ent)
+    if token.pos_ == "PROPN":
+        left = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return doc[min([token.i, *left]):token.i + 1].text
+    subtree = [t for t in token.subtree if not _inside_relative_clause(t, token)]
+    subtree = subtree[:MAX_SPEAKER_TOKENS]
+    words = [t for t in subtree if not (t.dep_ == "det" and t.i == subtree[0].i)]
+    while words and words[-1].dep_ == "punct":
+        words.pop()
+    return doc[words[0].i:words[-1].i + 1].text if words else token.text
+
+
+SPEAKER_LABELS = frozenset({"ORG", "PERSON", "NORP", "GPE", "WORK_OF_ART", "FAC"})
+
+
+MAX_SPEAKER_TOKENS = 12
+
+
+def _inside_relative_clause(token: Token, head: Token) -> bool:
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "punct"):
+            return True
+        node = node.head
+    return False
+
+
+def _with_titles(ent: Span) -> str:
+    """A person's name with the titles before it ("Col. John Dorrian")."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return doc[start:ent.end].text
+
+
+def clause_text(token: Token) -> str:
+    subtree = list(token.subtree)
+    doc = token.doc
+    start, end = subtree[0].i, subtree[-1].i + 1
+    while start < end and doc[start].dep_ in ("mark", "punct"):
+        start += 1
+    while end > start and doc[end - 1].dep_ == "punct":
+        end -= 1
+    return doc[start:end].text
+
+
+def _sentence_without(sentence: Span, according: Token) -> str:
+    sub = list(according.subtree)
+    doc = sentence.doc
+    before = doc[sentence.start:sub[0].i].text.strip().rstrip(",")
+    after = doc[sub[-1].i + 1:sentence.end].text.strip().lstrip(",").strip()
+    text = (before + " " + after).strip() if after not in (".", "") else before
+    return text.rstrip(".").strip()
+
+
+def attribution_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Character spans of who said it: "according to X" and the subject of "X said"."""
+    spans = []
+    for token in sentence:
+        heads: list[Token] = []
+        if token.lower_ == "according":
+            heads = [token]
+        elif token.lemma_ in ("say", "tell", "report", "quote") and token.pos_ == "VERB":
+            heads = [c for c in token.children if c.dep_ == "nsubj"]
+        elif token.lemma_ == "quote" and token.dep_ == "acl":
+            heads = [c for c in token.children if c.dep_ == "agent"]
+        for head in heads:
+            subtree = list(head.subtree)
+            spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
+    return spans
