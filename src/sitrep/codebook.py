@@ -6,6 +6,7 @@ why an event got its type, and to extend the rules without touching code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -130,5 +131,12 @@ def contains_phrase(text_lower: str, phrase: str) -> bool:
 
 def find_phrase(text_lower: str, phrase: str) -> int:
     """Offset of the first whole-word occurrence of ``phrase``, or -1."""
-    match = re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text_lower)
+    if phrase not in text_lower:  # most phrases are absent: skip the regex
+        return -1
+    match = _phrase_pattern(phrase).search(text_lower)
     return match.start() if match else -1
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")

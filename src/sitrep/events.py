@@ -246,8 +246,9 @@ def _fire_rule(
         and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
         for t in sentence
     ) or any(" " in w and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+    words = _trigger_words(sentence)
     for rule in codebook.rules:
-        for trigger in _triggers(sentence, lower, rule):
+        for trigger in _triggers(sentence, lower, rule, words=words):
             if is_non_event and rule.event_type in ("Violence against civilians", "Battles"):
                 continue
             actor1, actor2 = assign_roles(trigger, actors, context.places)
@@ -262,25 +263,33 @@ EVENT_HEAD_NOUNS = frozenset(
 )
 
 
-def _triggers(sentence: Span, lower: str, rule: Rule) -> list[Token]:
-    """Tokens of the sentence that trigger ``rule``.
+def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
+    """The tokens that may trigger a rule, with their lemma and lower-case form.
 
     A single word used as a modifier of something else ("riot gear", "protest leaders")
-    is not a trigger, unless what it modifies is itself an event ("IED attack").
+    is not a trigger, unless what it modifies is itself an event ("IED attack"); a word
+    inside a date ("March" the month) is not one either.
     """
-    found: list[Token] = []
+    words = []
     for token in sentence:
         if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() not in (
             EVENT_HEAD_NOUNS
         ):
             continue
-        if token.ent_type_ in ("DATE", "TIME"):  # "March" the month is not a march
+        if token.ent_type_ in ("DATE", "TIME"):
             continue
-        if token.lemma_.lower() in rule.words or token.lower_ in rule.words:
-            if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
-                ("NN", "VB")
-            ):
-                found.append(token)
+        if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
+            ("NN", "VB")
+        ):
+            words.append((token, token.lemma_.lower(), token.lower_))
+    return words
+
+
+def _triggers(
+    sentence: Span, lower: str, rule: Rule, *, words: list[tuple[Token, str, str]]
+) -> list[Token]:
+    """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``)."""
+    found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words]
     for phrase in rule.phrases:
         offset = find_phrase(lower, phrase)
         if offset >= 0:
