@@ -1,0 +1,30 @@
+"""Annotate: the real model plus sitrep's entity ruler and dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.annotate import annotate_documents
+from sitrep.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def test_armed_group_names_become_one_entity(nlp):
+    doc = nlp("Islamic State fighters attacked the town, and ISIL later claimed it.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Islamic State", "ORG") in ents
+    assert ("ISIL", "ORG") in ents
+
+
+def test_upper_case_dateline_becomes_a_place(nlp):
+    document = Document(id="d", text="BEIRUT — Fighting resumed on Monday.", dateline="BEIRUT")
+    (parsed,) = annotate_documents([document], nlp=nlp)
+    assert (parsed.ents[0].text, parsed.ents[0].label_) == ("BEIRUT", "GPE")
+    assert parsed.text == document.text  # offsets stay offsets into the document text
+
+
+def test_documents_come_back_in_input_order(nlp):
+    documents = [Document(id=str(i), text=f"Report number {i}.") for i in range(5)]
+    parsed = list(annotate_documents(documents, nlp=nlp, batch_size=2))
+    assert [p.text for p in parsed] == [d.text for d in documents]

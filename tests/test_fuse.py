@@ -1,0 +1,135 @@
+"""Fusing one report's mentions into events, with hand-made mentions (no model needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.actors import load_actor_dictionary
+from sitrep.codebook import load_codebook
+from sitrep.fuse import fuse_mentions
+from sitrep.records import Claim, EventMention, Location
+
+DEIR = Location(name="Deir ez-Zor", country="SY", admin1="Deir ez-Zor", admin2=None,
+                lat=35.336, lon=40.141, geo_precision=2, geonameid=170794)
+SYRIA = Location(name="Syria", country="SY", admin1=None, admin2=None, lat=35.0, lon=38.0,
+                 geo_precision=3)
+RAQQA = Location(name="Ar Raqqah", country="SY", admin1="Raqqa", admin2=None, lat=35.95,
+                 lon=39.01, geo_precision=1)
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_actor_dictionary()
+
+
+def mention(n: int, **fields) -> EventMention:
+    base = dict(
+        id=f"m{n}", doc_id="doc", event_type="Battles", sub_event_type="Armed clash",
+        disorder_type="Political violence", date=None, time_precision=3,
+        actor1="Military Forces of the United States", inter1=1, actor2="Islamic State",
+        inter2=2, rule="battles.raid-on-armed-group", evidence=((n * 100, n * 100 + 50),),
+    )
+    base.update(fields)
+    return EventMention(**base)
+
+
+def date_claim(text: str, value: str, who: str, status: str = "reported") -> Claim:
+    return Claim(text=text, attributed_to=who, status=status, kind="date", value=value)
+
+
+def fuse(mentions, codebook, dictionary, reference=dt.date(2016, 1, 11)):
+    return fuse_mentions(mentions, codebook=codebook, dictionary=dictionary,
+                         reference=reference)
+
+
+def test_mentions_of_one_raid_become_one_event_with_the_precise_place(codebook, dictionary):
+    events = fuse([
+        mention(1, location=SYRIA),
+        mention(2, location=DEIR, date=dt.date(2016, 1, 10), time_precision=1,
+                rule="anaphora:battles.raid-on-armed-group"),
+    ], codebook, dictionary)
+    assert len(events) == 1
+    assert events[0].location == DEIR
+    assert events[0].mention_ids == ("m1", "m2")
+
+
+def test_calendar_date_beats_weekday_and_the_disagreement_is_noted(codebook, dictionary):
+    events = fuse([
+        mention(1, date=dt.date(2016, 1, 10), time_precision=1, date_text="Sunday",
+                claims=(date_claim("Sunday", "2016-01-10", "activists"),)),
+        mention(2, date=dt.date(2016, 1, 8), time_precision=1, date_text="Jan. 8",
+                claims=(date_claim("Jan. 8", "2016-01-08", "the coalition", "confirmed"),)),
+    ], codebook, dictionary)
+    (event,) = events
+    assert event.date == dt.date(2016, 1, 8)
+    assert "'Sunday' (activists) = 2016-01-10" in event.notes
+    assert {c.value for c in event.claims if c.kind == "date"} == {"2016-01-10", "2016-01-08"}
+
+
+def test_lowest_stated_fatality_figure_wins_over_a_vague_estimate(codebook, dictionary):
+    claims = (
+        Claim(text="dozens killed", attributed_to="officials", status="reported",
+              kind="fatalities_estimate", value="12"),
+        Claim(text="29 children", attributed_to="ICRC", status="reported",
+              kind="fatalities", value="29"),
+        Claim(text="40 dead", attributed_to="health ministry", status="reported",
+              kind="fatalities", value="40"),
+    )
+    (event,) = fuse([mention(1, claims=claims)], codebook, dictionary)
+    assert event.fatalities == 29
+    assert "fatality reports differ" in event.notes.lower()
+
+
+def test_background_mentions_with_different_dates_stay_apart(codebook, dictionary):
+    events = fuse([
+        mention(1, location=DEIR, date=dt.date(2016, 1, 8), time_precision=1),
+        mention(2, location=DEIR, date=dt.date(2015, 5, 15), is_background=True,
+                flags=("historical",), rule="strategic.arrests", event_type="Strategic developments",
+                sub_event_type="Arrests", disorder_type="Strategic developments"),
+        mention(3, location=RAQQA, date=dt.date(2014, 7, 15), is_background=True,
+                flags=("historical",)),
+    ], codebook, dictionary)
+    assert [e.is_background for e in events] == [False, True, True]
+    assert len({e.id for e in events}) == 3
+
+
+def test_state_forces_abroad_are_external_and_generic_actors_take_the_country(
+    codebook, dictionary
+):
+    (event,) = fuse([
+        mention(1, location=DEIR, actor2="Civilians ({country})", inter2=7,
+                event_type="Violence against civilians", sub_event_type="Attack",
+                rule="vac.attack"),
+    ], codebook, dictionary)
+    assert (event.actor1, event.inter1) == ("Military Forces of the United States", 8)
+    assert (event.actor2, event.inter2) == ("Civilians (Syria)", 7)
+
+
+def test_protest_events_put_the_protesters_first(codebook, dictionary):
+    nairobi = Location(name="Nairobi", country="KE", admin1="Nairobi", admin2=None,
+                       lat=-1.28, lon=36.82, geo_precision=1)
+    (event,) = fuse([
+        mention(1, location=nairobi, event_type="Protests",
+                sub_event_type="Protest with intervention", disorder_type="Demonstrations",
+                rule="protests.intervention", actor1="Police Forces of {country}", inter1=1,
+                actor2="Protesters ({country})", inter2=6),
+    ], codebook, dictionary)
+    assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+def test_a_news_event_without_a_date_takes_the_report_date_and_says_so(codebook, dictionary):
+    (event,) = fuse([mention(1, location=DEIR)], codebook, dictionary)
+    assert (event.date, event.time_precision) == (dt.date(2016, 1, 11), 2)
+    assert "reporting date" in event.notes
+
+
+def test_fusing_is_deterministic(codebook, dictionary):
+    mentions = [mention(1, location=SYRIA), mention(2, location=DEIR)]
+    assert fuse(mentions, codebook, dictionary) == fuse(list(mentions), codebook, dictionary)
