@@ -101,3 +101,18 @@ def test_extract_twice_adds_no_duplicates_and_exports_acled_columns(runner, tmp_
     shown = _run(runner, "show", event_id[:8], "--db", str(db))
     assert shown.exit_code == 0
     assert "evidence" in shown.stdout
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_bad_jsonl_line_is_named_once_and_the_rest_goes_on(runner, tmp_path, resources):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(
+        '{"id": "a", "text": "Gunmen killed two villagers in Mandera on Monday.",'
+        ' "date": "2020-03-20"}\nnot json\n', encoding="utf-8")
+    result = _run(runner, "parse", "--jsonl", str(corpus))
+    assert result.exit_code == 1
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["id"] == "a" and first["events"]
+    assert second["error"].startswith(f"{corpus}:2: invalid JSON")
+    assert result.stderr.splitlines()[0] == f"Error: {second['error']}"

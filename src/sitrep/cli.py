@@ -18,6 +18,7 @@ from typing import Annotated, NoReturn, Optional, ParamSpec, TypeVar
 import typer
 
 from sitrep.errors import SitrepError
+from sitrep.records import Failure
 
 app = typer.Typer(
     help="Turn conflict news reports into an ACLED-style event database.",
@@ -70,6 +71,13 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
+def describe_failure(failure: Failure) -> str:
+    """One line naming where and why: the reason, prefixed by its origin unless it says it."""
+    if failure.reason.startswith(failure.origin):
+        return failure.reason
+    return f"{failure.origin}: {failure.reason}"
+
+
 def _parse_date(value: str | None, *, option: str) -> dt.date | None:
     if value is None:
         return None
@@ -109,7 +117,6 @@ def parse(
     """Print each report's dates, places, actors and events as JSON lines (no database)."""
     from sitrep.contract import failure_to_json, report_to_json
     from sitrep.pipeline import parse_paths
-    from sitrep.records import Failure
 
     default_date = _parse_date(date, option="--date")
     failed = 0
@@ -117,7 +124,7 @@ def parse(
                               workers=workers, gazetteer_path=gazetteer):
         if isinstance(result, Failure):
             failed += 1
-            typer.echo(f"Error: {result.origin}: {result.reason}", err=True)
+            typer.echo(f"Error: {describe_failure(result)}", err=True)
             payload = failure_to_json(result)
         else:
             payload = report_to_json(result)
@@ -167,7 +174,7 @@ def extract(
     finally:
         store.close()
     for failure in summary.failures:
-        typer.echo(f"Error: {failure.origin}: {failure.reason}", err=True)
+        typer.echo(f"Error: {describe_failure(failure)}", err=True)
     typer.echo(
         f"{summary.documents} documents processed, {summary.events} events stored in {db}"
         f" ({summary.skipped} already stored, {len(summary.failures)} failed)"
@@ -266,7 +273,7 @@ def failures(db: DbOption = DEFAULT_DB) -> None:
     finally:
         store.close()
     for failure in found:
-        typer.echo(f"{failure.origin}: {failure.reason}")
+        typer.echo(describe_failure(failure))
     typer.echo(f"{len(found)} failure(s)", err=True)
 
 
