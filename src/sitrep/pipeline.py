@@ -27,7 +27,6 @@ from sitrep.events import ReportContext, extract_event_mentions
 from sitrep.fuse import fuse_mentions, name_mention_actors
 from sitrep.gazetteer import Gazetteer, open_gazetteer
 from sitrep.ingest import read_documents
-from sitrep.link import ReportEvents, link_events
 from sitrep.places import extract_places
 from sitrep.records import Actor, Document, Event, EventMention, Failure, Place, Timex
 
@@ -223,8 +222,7 @@ class ExtractSummary:
 
     documents: int = 0
     skipped: int = 0  # already in the database from an earlier run
-    events: int = 0  # new events (a report of an event already stored is not one)
-    attached: int = 0  # report-events attached to an event another report gave
+    events: int = 0
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -242,14 +240,12 @@ def extract_to_store(
     """Process reports into the store, one transaction per batch; resumable and idempotent.
 
     Documents already stored (same content) are skipped, so re-running a killed run
-    finishes it without duplicates. Each report's events are linked to the events other
-    reports gave (``link.py``) before the batch is written.
+    finishes it without duplicates.
     """
     from sitrep.store import StoredDocument, document_key
 
     summary = ExtractSummary()
     known = store.document_keys()
-    codebook, dictionary = load_codebook(), load_actor_dictionary()  # for linking (cheap)
 
     def fresh() -> Iterator[Document | Failure]:
         for item in read_documents(paths, jsonl=jsonl, default_date=default_date):  # type: ignore[arg-type]
@@ -265,20 +261,14 @@ def extract_to_store(
     for batch in _batches(results, BATCH_DOCUMENTS):  # type: ignore[arg-type]
         reports = [r for r in batch if isinstance(r, ReportResult)]
         failures = [f for f in batch if isinstance(f, Failure)]
-        linked = link_events(
-            [ReportEvents(r.document.id, r.document.date, r.events, r.mentions) for r in reports],
-            index=store, codebook=codebook, dictionary=dictionary,
-        )
         store.write_batch(
             documents=[StoredDocument(r.document, r.date_warnings) for r in reports],
             mentions=[m for r in reports for m in r.mentions],
-            events=linked.events,
+            events=[e for r in reports for e in r.events],
             failures=failures,
-            units=linked.units,
         )
         summary.documents += len(reports)
-        summary.events += sum(len(r.events) for r in reports) - linked.attached
-        summary.attached += linked.attached
+        summary.events += sum(len(r.events) for r in reports)
         summary.failures.extend(failures)
         if on_progress:
             on_progress(summary)
