@@ -112,7 +112,7 @@ def test_reporting_weekday_may_be_the_reference_day() -> None:
         ("Clashes erupted last week.", "last week", "DATE", "2015-W11"),
         ("Clashes erupted two days ago.", "two days ago", "DATE", "2015-03-18"),
         ("Clashes erupted a year ago.", "a year ago", "DATE", "2014"),
-        ("Clashes erupted earlier this month.", "this month", "DATE", "2015-03"),
+        ("Clashes erupted earlier this month.", "earlier this month", "DATE", "2015-03"),
         ("Clashes erupted last year.", "last year", "DATE", "2014"),
         ("Clashes erupted this morning.", "this morning", "TIME", "2015-03-20TMO"),
         ("The curfew starts at 9 p.m. today.", "9 p.m. today", "TIME", "2015-03-20T21:00"),
@@ -336,3 +336,216 @@ def test_parse_corrects_the_raid_report_date(nlp) -> None:
 def test_parse_gives_the_tense_for_anchoring(nlp, text: str, expression: str, value: str) -> None:
     found = timexes_of(text, FRIDAY, nlp(text))
     assert found[expression].value == value
+
+
+# --- extents the TimeML guidelines give ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Shelling resumed late yesterday.", "late yesterday"),
+        ("Earlier Sunday, troops fired on the crowd.", "Earlier Sunday"),
+        ("Prices rose later this month.", "later this month"),
+        ("Earlier that day, rebels fired.", "Earlier that day"),
+    ],
+)
+def test_modifiers_of_relative_expressions_are_part_of_the_extent(
+    text: str, expression: str
+) -> None:
+    assert expression in timexes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The 14-day truce collapsed.", "14-day"),
+        ("The third-quarter results were weak.", "third-quarter"),
+        ("The year-earlier figures were revised.", "year-earlier"),
+    ],
+)
+def test_article_of_a_noun_a_time_only_modifies_is_left_out(text: str, expression: str) -> None:
+    found = timexes_of(text)
+    assert expression in found and f"The {expression}" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Sales rose in January this year.", "January this year", "2015-01"),
+        ("He fled in June last year.", "June last year", "2014-06"),
+        ("Profit grew in this year's third quarter.", "this year's third quarter", "2015-Q3"),
+        ("Profit grew in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+        ("Profit grew in the final quarter of 2009.", "the final quarter of 2009", "2009-Q4"),
+        ("Profit fell in the first quarter of last year.", "the first quarter of last year",
+         "2014-Q1"),
+        ("The editorial ran on Monday, Oct. 26: it said", "Monday, Oct. 26", "2015-10-26"),
+        ("Police fired on Wed., Jan. 7, 2015 at protesters.", "Wed., Jan. 7, 2015",
+         "2015-01-07"),
+        ("Rebels attacked on Tues. and withdrew.", "Tues.", "2015-03-17"),
+        ("Fighting eased over the past year.", "the past year", "2014"),
+    ],
+)  # fmt: skip
+def test_compound_dates(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression) == value
+
+
+def test_week_beginning_a_date_is_that_iso_week() -> None:
+    text = "During the week beginning December 3rd, men assaulted the chief."
+    assert value_of(text, "the week beginning December 3rd", dt.date(2018, 12, 12)) == "2018-W49"
+
+
+def test_abbreviated_weekday_alone_is_not_read_as_a_date() -> None:
+    assert timexes_of("The Sun. reported the raid.") == {}
+
+
+def test_range_marks_each_day_with_the_shared_month_and_year() -> None:
+    found = timexes_of("Traders protested on 6-7 August 2014.")
+    assert (found["6"].value, found["7 August 2014"].value) == ("2014-08-06", "2014-08-07")
+    found = timexes_of("They met on April 24 and 25, 1999.")
+    assert (found["April 24"].value, found["25, 1999"].value) == ("1999-04-24", "1999-04-25")
+
+
+def test_number_after_a_date_that_counts_things_is_no_range() -> None:
+    assert set(timexes_of("Police arrested him on March 3 and 4 others on Friday.")) == {
+        "March 3", "Friday"
+    }  # fmt: skip
+
+
+def test_utc_clock_time_carries_the_zone() -> None:
+    found = timexes_of("The jet took off at 18:00 UTC.")
+    assert found["18:00 UTC"].value == "2015-03-20T18:00Z"
+
+
+def test_fiscal_year_ended_on_a_day_is_a_duration() -> None:
+    found = timexes_of("Revenue was $5 million in the year ended March 31.")
+    assert (found["the year"].type, found["the year"].value) == ("DURATION", "P1Y")
+
+
+def test_as_soon_as_is_a_conjunction_not_a_time() -> None:
+    assert "soon" not in timexes_of("They will leave as soon as the road opens.")
+    assert value_of("Leave as soon as possible.", "as soon as possible") == "FUTURE_REF"
+
+
+# --- anchoring on the time last mentioned ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("Rebels entered the town on March 2. Three days later the army retook it.",
+         "Three days later", "DATE", "2015-03-05"),
+        ("Rebels entered the town on March 2. The army retook it the next morning.",
+         "the next morning", "TIME", "2015-03-03TMO"),
+        ("Rebels entered the town on March 2. That night the army shelled it.",
+         "That night", "TIME", "2015-03-02TNI"),
+        ("Rebels entered the town on March 2. That same day the army left.",
+         "That same day", "DATE", "2015-03-02"),
+        ("The siege began in October 2013. The following month the town fell.",
+         "The following month", "DATE", "2013-11"),
+        ("Net fell in the third quarter. The quarter had two strikes.", "The quarter", "DATE",
+         "2015-Q3"),
+    ],
+)  # fmt: skip
+def test_relative_expressions_count_from_the_time_last_mentioned(
+    text: str, expression: str, type_: str, value: str
+) -> None:
+    found = timexes_of(text)
+    assert (found[expression].type, found[expression].value) == (type_, value)
+
+
+def test_year_earlier_comparisons_keep_the_quarter_and_do_not_chain() -> None:
+    text = ("Net rose in the third quarter from a loss a year earlier. Sales rose from $3 "
+            "million a year ago, and costs fell from the year-ago quarter.")  # fmt: skip
+    document = Document(id="t", text=text, date=FRIDAY)
+    values = [t.value for t in extract_timexes(document, None, reference=FRIDAY)]
+    assert values == ["2015-Q3", "2014-Q3", "2014-Q3", "2014-Q3"]
+
+
+def test_year_ago_without_a_quarter_under_discussion_is_the_year_before() -> None:
+    assert value_of("The town fell a year ago.", "a year ago") == "2014"
+
+
+def test_a_deadline_in_a_past_sentence_takes_the_nearest_occurrence() -> None:
+    reference = dt.date(1989, 10, 30)
+    text = "The offer was extended to Nov. 16, the company said."
+    assert value_of(text, "Nov. 16", reference) == "1989-11-16"
+    text = "It declared a dividend payable Dec. 7 to stock of record Nov. 22."
+    found = timexes_of(text, reference)
+    assert (found["Dec. 7"].value, found["Nov. 22"].value) == ("1989-12-07", "1989-11-22")
+
+
+def test_possessive_weekday_is_not_pushed_into_the_future() -> None:
+    text = "His relatives said they would look for ways to get around Wednesday's ruling."
+    assert value_of(text, "Wednesday") == "2015-03-18"
+
+
+@pytest.mark.model
+def test_infinitive_after_a_past_verb_takes_the_nearest_date(nlp) -> None:
+    text = "He subpoenaed the boy to testify before the committee on Feb. 10."
+    found = timexes_of(text, dt.date(2000, 1, 7), nlp(text))
+    assert found["Feb. 10"].value == "2000-02-10"
+
+
+# --- event dates -----------------------------------------------------------------------------
+
+
+def date_event_in(nlp, text: str, trigger: str, reference: dt.date):
+    from sitrep.codebook import load_codebook
+    from sitrep.event_time import date_event
+
+    parsed = nlp(text)
+    timexes = extract_timexes(Document(id="t", text=text), parsed, reference=reference)
+    token = next(t for t in parsed if t.text == trigger)
+    return date_event(token.sent, token, timexes, load_codebook())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision", "source"),
+    [
+        ("On 15 March 2020, Taliban militants attacked an army post in Logar.", "attacked",
+         dt.date(2020, 3, 15), 1, "governing"),
+        ("A man was shot dead on Thursday evening in Seikwa.", "shot",
+         dt.date(2020, 3, 19), 1, "governing"),
+        (("As reported on 19 March 2020, 6 Taliban militants were killed in clashes in "
+          "Kunar."), "killed", dt.date(2020, 3, 19), 2, "report date"),
+        ("On 19 March 2020, local sources said 30 militants were killed in Kunar.", "killed",
+         dt.date(2020, 3, 19), 1, "report date"),
+        ("14 March. Rioters burnt tyres and blocked a street in Sunyani.", "burnt",
+         dt.date(2020, 3, 14), 1, "earlier sentence"),
+        (("Police clashed with traders on Sunday in Accra. Two people were injured in the "
+          "fighting."), "injured", dt.date(2020, 3, 22), 1, "earlier sentence"),
+        ("In early March, rebels seized the town.", "seized", dt.date(2020, 3, 1), 3,
+         "governing"),
+        ("Clashes between Maasai and Kisii left two dead.", "left", None, 3, None),
+    ],
+)  # fmt: skip
+def test_event_date_comes_from_the_text_by_the_stated_rules(
+    nlp, text: str, trigger: str, date: dt.date | None, precision: int, source: str | None
+) -> None:
+    when = date_event_in(nlp, text, trigger, dt.date(2020, 3, 23))
+    assert (when.date, when.precision, when.source) == (date, precision, source)
+
+
+@pytest.mark.model
+def test_weekday_dates_the_event_on_or_before_the_reporting_day(nlp) -> None:
+    monday = dt.date(2020, 3, 23)
+    when = date_event_in(nlp, "Gunmen attacked a police post on Monday.", "attacked", monday)
+    assert when.date == monday
+    when = date_event_in(nlp, "Gunmen attacked a police post on Sunday.", "attacked", monday)
+    assert when.date == dt.date(2020, 3, 22)
+
+
+@pytest.mark.model
+def test_a_plan_in_the_past_perfect_is_already_past(nlp) -> None:
+    text = "The offer had been due to expire Friday evening."
+    found = timexes_of(text, dt.date(2015, 3, 23), nlp(text))
+    assert found["Friday evening"].value == "2015-03-20TEV"
+
+
+@pytest.mark.model
+def test_vague_expression_leaves_the_date_to_an_earlier_sentence(nlp) -> None:
+    text = "25 October. Residents blocked a road to protest recent accidents."
+    when = date_event_in(nlp, text, "blocked", dt.date(2019, 11, 1))
+    assert (when.date, when.source) == (dt.date(2019, 10, 25), "earlier sentence")

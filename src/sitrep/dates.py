@@ -7,11 +7,15 @@ document date, possibly corrected by ``assess_document_date``).
 Adds: ``Timex`` records; a ``DateAssessment`` of the document date; ``timex_date`` turns a
 TIMEX3 value into ACLED's event date and time_precision.
 
-Detection is the rule grammar in ``timex_rules.py`` (spaCy's DATE/TIME entities over- and
-under-extend: "Jan. 8" is fine, "the past" and "Monday" inside longer phrases are not), so
-the stage costs a few regular-expression passes over the text and no model calls. Year-less
-and relative expressions resolve against the reference in the direction of the clause's
-tense: past clauses resolve on or before the reference, future ones on or after it.
+Detection is the rule grammar in ``timex_rules.py`` (patterns in ``timex_patterns.py``,
+normalisers in ``timex_normalise.py``; spaCy's DATE/TIME entities over- and under-extend:
+"Jan. 8" is fine, "the past" and "Monday" inside longer phrases are not), so the stage
+costs a few regular-expression passes over the text and no model calls. Year-less and
+relative expressions resolve against the reference in the direction of the clause's
+tense: past clauses resolve on or before the reference, future ones on or after it, and a
+deadline ("extended to Nov. 16") or an infinitive after a past verb takes the nearest
+occurrence. "Three days later", "the following month" and "a year earlier" count from
+the time the text last mentioned (``timex_anchor.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.records import Document, Timex
+from sitrep.timex_anchor import DiscourseAnchor, moves_anchor, resolve_anchored, update_anchor
 from sitrep.timex_calendar import REPORTING_LEMMAS, WEEKDAYS
 from sitrep.timex_rules import MONTH, YEAR, Candidate, RuleContext, find_candidates
 
@@ -53,6 +58,15 @@ _FUTURE_WORDS = re.compile(
 )
 _FUTURE_LEAD = re.compile(r"\b(?:as (?:early|soon) as|no (?:earlier|sooner) than)\s+$",
                          re.IGNORECASE)  # fmt: skip
+# A deadline or a schedule inside a past-tense sentence ("extended to Nov. 16", "payable
+# Dec. 7 to stock of record Nov. 22", "respond by Oct. 31"): the tense of the sentence says
+# nothing about the date, so it takes the nearest occurrence.
+_TENSELESS_LEAD = re.compile(
+    r"\b(?:by|until|till|payable|effective|due|of record|(?:extended|postponed|delayed|"
+    r"moved|adjourned) (?:to|until))\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+LEAD_WINDOW_CHARS = 32  # how far before an expression to look for a lead phrase
 _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|took|\w{2,}ed)\b", re.IGNORECASE)
 _REPORTING_WORDS = re.compile(
     r"\b(?:said|told|announced|reported|confirmed|stated|added|claimed|denied|says|say)"
@@ -87,28 +101,17 @@ def extract_timexes(
     """
     text = document.text
     timexes: list[Timex] = []
-    anchor = reference  # the last day-level date mentioned ("the next day" counts from it)
-    anchor_year = reference.year if reference else None  # likewise the last year mentioned
+    anchor = DiscourseAnchor(day=reference)  # "the next day" counts from the last date given
     for candidate in _candidates(text):
         direction, _ = clause_context(text, parsed, candidate.start, candidate.end)
         context = RuleContext(text=text, reference=reference, direction=direction)
         normalised = candidate.rule.normalise(candidate.match, context)
         if normalised is None:
             continue
-        kind, value = normalised
-        if value.startswith("ANCHORY"):
-            offset = int(value[len("ANCHORY") :])
-            value = f"{anchor_year + offset:04d}" if anchor_year is not None else "XXXX"
-        elif value.startswith("ANCHOR"):
-            if anchor is None:
-                value = "XXXX-XX-XX"
-            else:
-                value = (anchor + dt.timedelta(days=int(value[len("ANCHOR") :]))).isoformat()
-        found = timex_date(value)
-        if found is not None and found[1] == 1:
-            anchor = found[0]
-        if kind in ("DATE", "TIME") and re.match(r"\d{4}(?!\d)", value):
-            anchor_year = int(value[:4])
+        kind, placeholder = normalised
+        value = resolve_anchored(placeholder, anchor)
+        if kind in ("DATE", "TIME") and moves_anchor(placeholder):
+            anchor = update_anchor(anchor, value)
         timexes.append(
             Timex(start=candidate.start, end=candidate.end,
                   text=text[candidate.start : candidate.end], type=kind, value=value)  # fmt: skip
@@ -129,10 +132,14 @@ def clause_context(
     Direction is PAST, FUTURE or UNKNOWN (present tense, no verb, or a plan: "was
     scheduled for May" is about the future even in the past tense).
     """
+    lead = text[max(0, start - LEAD_WINDOW_CHARS) : start]
+    is_weekday = text[start:end].split(" ")[0].lower() in WEEKDAYS  # "until Tuesday": future
+    if (_TENSELESS_LEAD.search(lead) and not is_weekday) or text.startswith("'s ", end):
+        return UNKNOWN, False  # a deadline, or a possessive ("Wednesday's ruling")
     if parsed is not None:
         span = parsed.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            if _FUTURE_LEAD.search(text[max(0, start - 16) : start]):
+            if _FUTURE_LEAD.search(lead):
                 return FUTURE, False
             return _parse_context(span.root)
     return _heuristic_context(text, start)
@@ -152,14 +159,20 @@ def _parse_context(token: Token, depth: int = 0) -> tuple[int, bool]:
     if aux_words & FUTURE_AUXILIARIES or "going" in aux_words:
         return FUTURE, is_reporting
     if verb.lemma_.lower() in PLAN_LEMMAS:  # "scheduled a conference Thursday"
+        if "had" in aux_words:  # "had been due to expire Friday": a plan already past
+            return PAST, is_reporting
         return FUTURE, is_reporting
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in PLAN_LEMMAS:
-        return FUTURE, is_reporting
+        plan_auxiliaries = {child.lower_ for node in (verb.head, verb.head.head)
+                            for child in node.children if child.dep_ in ("aux", "auxpass")}
+        return (PAST if "had" in plan_auxiliaries else FUTURE), is_reporting
     if verb.dep_ == "xcomp" or (verb.tag_ == "VB" and "to" in aux_words):
+        # "subpoenaed him to testify on Feb. 10": the infinitive comes after its head, so
+        # a past head says nothing about the date; a future one still does
         if verb.head.i == verb.i or depth >= MAX_VERB_CLIMB_STEPS:
             return UNKNOWN, is_reporting
         head_direction, _ = _parse_context(verb.head, depth + 1)
-        return head_direction, is_reporting
+        return (FUTURE if head_direction == FUTURE else UNKNOWN), is_reporting
     if "would" in aux_words:  # reported future: "would be traveling Thursday"
         return FUTURE, is_reporting
     if "could" in aux_words:

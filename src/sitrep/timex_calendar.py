@@ -21,6 +21,10 @@ WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
     "sunday": 7,
 }  # fmt: skip
+WEEKDAY_ABBREVIATIONS = {
+    "mon.": 1, "tue.": 2, "tues.": 2, "wed.": 3, "thu.": 4, "thur.": 4, "thurs.": 4,
+    "fri.": 5, "sat.": 6, "sun.": 7,
+}  # fmt: skip
 SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -145,6 +149,12 @@ def _days_between(year: int, month: int, day: int | None, reference: dt.date) ->
         return (dt.date(year, month, day or 1) - reference).days
     except ValueError:  # 29 February in a common year
         return (dt.date(year, month, 28) - reference).days
+
+
+def weekday_number(word: str) -> int:
+    """ISO weekday (Monday 1) of a weekday name or its abbreviation ("Tues.")."""
+    low = word.lower()
+    return WEEKDAYS.get(low) or WEEKDAY_ABBREVIATIONS[low]
 
 
 def resolve_weekday(weekday: int, reference: dt.date | None, direction: int) -> str:
