@@ -9,6 +9,7 @@ import pytest
 
 from sitrep.errors import GazetteerMissing
 from sitrep.gazetteer import (
+    GAZETTEER_VERSION,
     GazetteerEntry,
     build_gazetteer,
     default_gazetteer_path,
@@ -116,7 +117,7 @@ def test_unknown_feature_is_rejected(tmp_path: Path) -> None:
 
 def test_cache_dir_environment_variable_sets_default_path(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
-    assert default_gazetteer_path() == tmp_path / "places-v1.sqlite"
+    assert default_gazetteer_path() == tmp_path / f"places-v{GAZETTEER_VERSION}.sqlite"
 
 
 def test_gazetteer_survives_pickling(gazetteer) -> None:
@@ -142,3 +143,23 @@ def test_real_index_resolves_conflict_place_names(tmp_path_factory) -> None:
         assert gaz.candidates("Britain")[0].country == "GB"
         assert gaz.candidates("U.S.")[0].feature == "country"
         assert gaz.candidates("Euphrates River")[0].feature == "water"
+
+
+@pytest.mark.slow
+def test_real_index_names_regions_as_english_news_does(tmp_path_factory) -> None:
+    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
+    if not path.exists():  # the other slow tests may have built it already
+        build_gazetteer(path)
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        kandahar = next(e for e in gaz.candidates("Kandahar") if e.feature == "admin1")
+        assert kandahar.name == "Kandahar"  # not the lone Uzbek alias "Qandahor viloyati"
+        nairobi = next(e for e in gaz.candidates("Nairobi City") if e.feature == "admin1")
+        assert nairobi.name == "Nairobi"  # renamed in place_aliases.yaml, old name an alias
+        assert next(e for e in gaz.candidates("Nairobi") if e.feature == "city").admin1 == (
+            "Nairobi")
+
+
+def test_names_inside_an_area_match_loosely_only_there(gazetteer) -> None:
+    matches = gazetteer.matches_within("Dayr Zor", country="SY", admin1="Deir ez-Zor")
+    assert [m.entry.geonameid for m in matches] == [DEIR_CITY.geonameid]
+    assert gazetteer.matches_within("Dayr Zor", country="IQ") == ()

