@@ -271,8 +271,19 @@ def norm_admin(name: str | None) -> str:
 
 
 def admin1_match(gold: str, pred: str | None) -> bool:
+    """Same name, or two spellings of it: GeoNames' "Nangarhar", "Paktia", "Sar-e Pul" are
+    ACLED's "Nangarhar", "Paktya", "Sari Pul" (transliteration skeletons compared)."""
     g, p = norm_admin(gold), norm_admin(pred)
-    return bool(g) and g == p
+    if not g or not p:
+        return False
+    return g == p or _admin_skeleton(gold) == _admin_skeleton(pred or "")
+
+
+def _admin_skeleton(name: str) -> str | None:
+    from sitrep.gazetteer import normalise_name, skeleton_key, strip_particles
+
+    words = _ADMIN_WORDS.sub(" ", normalise_name(name))
+    return skeleton_key(strip_particles(" ".join(words.split())).replace(" ", ""))
 
 
 def _num(value) -> int | None:

@@ -32,6 +32,15 @@ INTER_EXTERNAL = 8
 INTER_CIVILIANS = 7
 INTER_PROTESTERS = 6
 INTER_RIOTERS = 5
+INTER_IDENTITY = 4
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "from", "to", "into", "around", "outside", "inside", "across",
+     "within", "towards", "toward"}
+)
+AREA_NOUNS = frozenset(
+    {"county", "district", "town", "village", "area", "region", "province", "constituency",
+     "sub-county", "ward", "municipality", "division", "location", "state", "road"}
+)
 _LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
 
 
@@ -173,6 +182,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
         entry = dictionary.entries[span.label_]
         if entry.is_generic and not _is_actor_noun(span):
             continue
+        if entry.inter == INTER_IDENTITY and _is_place_use(span):
+            continue  # "in Turkana": the people's home area, not the people
         previous = actors[-1] if actors else None
         if (
             entry.is_generic
@@ -199,6 +210,15 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
                   name=name, inter=inter)
         )
     return tuple(actors)
+
+
+def _is_place_use(span: Span) -> bool:
+    """A people's name used for its home area: "in Turkana", "Turkana County"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.lower_ in AREA_NOUNS
 
 
 def _is_group_modifier(group: Actor, generic: Span) -> bool:

@@ -29,10 +29,10 @@ from sitrep.claims import (
 )
 from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase
 from sitrep.event_place import event_place, location_of, refined_location
-from sitrep.event_time import date_claims, date_of_timex, event_timex
+from sitrep.event_time import date_claims, date_event, date_of_timex
 from sitrep.fatalities import count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
-from sitrep.roles import assign_roles, associated_actor, object_is_place
+from sitrep.roles import as_victim, assign_roles, associated_actor, object_is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,11 +74,51 @@ def extract_event_mentions(
                     m for m in mentions if not m.is_background
                 )
                 forced = (rules[_base_rule(antecedent)], anaphor)
+        in_focus = mentions[current] if current is not None else None
+        if forced is not None and in_focus is not None and (
+            in_focus.event_type in DEMONSTRATION_TYPES
+        ):
+            # "In the demonstration, they destroyed property": a riot, not just a reference
+            own = _code_sentence(sentence, context, codebook=codebook, dictionary=dictionary,
+                                 crowd_in_focus=True)
+            if own is not None and not own[0].is_background and current is not None and (
+                _escalates(own[0], of=in_focus, codebook=codebook)
+            ):
+                mentions[current] = _escalated(in_focus, by=own[0])
+                continue
         coded = _code_sentence(
-            sentence, context, codebook=codebook, dictionary=dictionary, forced=forced
+            sentence, context, codebook=codebook, dictionary=dictionary, forced=forced,
+            crowd_in_focus=in_focus is not None and in_focus.event_type in DEMONSTRATION_TYPES,
         )
         if coded is not None:
             mention, trigger = coded
+            if (
+                current is not None and forced is None and not mention.is_background
+                and _escalates(mention, of=mentions[current], codebook=codebook)
+            ):
+                mentions[current] = _escalated(mentions[current], by=mention)
+                continue
+            if (
+                current is not None and forced is None and not mention.is_background
+                and mention.rule == ARREST_RULE
+                and mentions[current].event_type in DEMONSTRATION_TYPES
+            ):
+                # arrests at a demonstration are the police intervening in it (ACLED)
+                mentions[current] = _arrests_at(mentions[current], mention, rules)
+                continue
+            if (
+                current is not None and forced is None and not mention.is_background
+                and _is_casualty_report(mention, trigger, codebook)
+            ):
+                # "One person was killed.": the toll of the event being described
+                target = mentions[current]
+                mentions[current] = replace(
+                    target,
+                    fatalities=max(target.fatalities, mention.fatalities),
+                    claims=target.claims + mention.claims,
+                    evidence=target.evidence + mention.evidence,
+                )
+                continue
             if forced is not None and not mention.is_background:
                 mention = _as_elaboration(mention, of=next(
                     m for m in reversed(mentions) if _base_rule(m) == forced[0].name
@@ -109,6 +149,81 @@ def extract_event_mentions(
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
+POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
+CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
+                          "street-fight", "skirmish", "exchange", "engage"})
+CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "community"})
+
+
+ARREST_RULE = "strategic.arrests"
+INTERVENTION_RULE = "protests.intervention"
+PEACEFUL_RULE = "protests.peaceful"
+
+
+def _arrests_at(demonstration: EventMention, arrests: EventMention,
+                rules: dict[str, Rule]) -> EventMention:
+    """A demonstration with arrests: a peaceful protest becomes a protest with intervention;
+    a more severe demonstration keeps its type. The arrest sentence becomes evidence."""
+    merged = replace(demonstration, claims=demonstration.claims + arrests.claims,
+                     evidence=demonstration.evidence + arrests.evidence)
+    rule = rules.get(INTERVENTION_RULE)
+    if _base_rule(demonstration) != PEACEFUL_RULE or rule is None:
+        return merged
+    return replace(merged, event_type=rule.event_type, sub_event_type=rule.sub_event_type,
+                   rule=rule.name, actor2=merged.actor2 or arrests.actor1,
+                   inter2=merged.inter2 if merged.actor2 else arrests.inter1)
+
+
+def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codebook) -> bool:
+    """A sentence that only gives the toll ("One person was killed", "two died"): no one
+    named as doing it, the trigger a word of death or injury."""
+    lemma = trigger.lemma_.lower()
+    is_toll_word = lemma in codebook.fatality_lemmas or lemma in ("injure", "wound")
+    return is_toll_word and mention.actor1 is None
+
+
+def _escalates(mention: EventMention, *, of: EventMention, codebook: Codebook) -> bool:
+    """A demonstration the report goes on to describe in a more severe form.
+
+    ACLED codes one demonstration once, by the form highest in its precedence: protesters
+    who later "clashed with police" make a riot, police who "fired tear gas" at them a
+    protest with intervention. Another demonstration type in the same report is taken to
+    be the same demonstration escalating.
+    """
+    if of.event_type not in DEMONSTRATION_TYPES or mention.event_type not in (
+        DEMONSTRATION_TYPES
+    ):
+        return False
+    rank = {rule.name: i for i, rule in enumerate(codebook.rules)}
+    return rank.get(_base_rule(mention), 99) < rank.get(_base_rule(of), 99)
+
+
+def _escalated(mention: EventMention, *, by: EventMention) -> EventMention:
+    """``mention`` recoded with the more severe type of ``by``, keeping both sentences.
+
+    The demonstrators stay actor1; whoever ``by`` names apart from a crowd (the police who
+    intervened) becomes actor2 when the demonstration had none.
+    """
+    sides = [(by.actor1, by.inter1), (by.actor2, by.inter2)]
+    other = next(
+        ((n, i) for n, i in sides if n and i not in CROWD_INTERS and n != mention.actor1),
+        (None, None),
+    )
+    return replace(
+        mention,
+        event_type=by.event_type,
+        sub_event_type=by.sub_event_type,
+        disorder_type=by.disorder_type,
+        rule=by.rule,
+        trigger=by.trigger,
+        actor2=mention.actor2 or other[0],
+        inter2=mention.inter2 if mention.actor2 else other[1],
+        fatalities=max(mention.fatalities, by.fatalities),
+        claims=mention.claims + by.claims,
+        evidence=mention.evidence + by.evidence,
+    )
 
 
 def _base_rule(mention: EventMention) -> str:
@@ -169,8 +284,12 @@ def _code_sentence(
     codebook: Codebook,
     dictionary: ActorDictionary,
     forced: tuple[Rule, Token] | None = None,
+    crowd_in_focus: bool = False,
 ) -> tuple[EventMention, Token] | None:
-    """Code one sentence by the first rule that fires (or by ``forced``: rule and trigger)."""
+    """Code one sentence by the first rule that fires (or by ``forced``: rule and trigger).
+
+    ``crowd_in_focus``: the report is describing a demonstration, so "they" are its crowd.
+    """
     lower = sentence.text.lower()
     sources = attribution_spans(sentence)
     actors = [
@@ -182,7 +301,8 @@ def _code_sentence(
         rule, trigger = forced
         actor1, actor2 = assign_roles(trigger, actors, context.places, guess=False)
     else:
-        fired = _fire_rule(sentence, lower, actors, context, codebook)
+        fired = _fire_rule(sentence, lower, actors, context, codebook,
+                           crowd_in_focus=crowd_in_focus)
         if fired is None:
             return None
         rule, trigger, actor1, actor2 = fired
@@ -194,10 +314,12 @@ def _code_sentence(
     if name1 is not None and name1 == name2:
         name2, inter2 = None, None
     assoc1 = associated_actor(actors, actor1, name1, inter1)
-    timex = event_timex(sentence, trigger, context.timexes, codebook)
-    date, precision = date_of_timex(timex)
+    when = date_event(sentence, trigger, context.timexes, codebook)
+    timex, date, precision = when.timex, when.date, when.precision
     flags = _flags(sentence, trigger, lower, timex, date, context.reference, codebook)
-    fatalities, fatality_text, is_estimate = count_fatalities(sentence, codebook)
+    fatalities, fatality_text, is_estimate = count_fatalities(
+        sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES
+    )
     claims = sentence_claims(sentence, codebook, trigger=trigger)
     claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)
     if timex is not None and date is not None:
@@ -237,7 +359,13 @@ def _code_sentence(
 
 
 def _fire_rule(
-    sentence: Span, lower: str, actors: list[Actor], context: ReportContext, codebook: Codebook
+    sentence: Span,
+    lower: str,
+    actors: list[Actor],
+    context: ReportContext,
+    codebook: Codebook,
+    *,
+    crowd_in_focus: bool = False,
 ) -> tuple[Rule, Token, Actor | None, Actor | None] | None:
     """The first rule (in codebook order) with a trigger in the sentence whose conditions hold."""
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
@@ -246,15 +374,93 @@ def _fire_rule(
         and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
         for t in sentence
     ) or any(" " in w and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+    cues = SentenceCues(
+        has_protest=has_protest,
+        protest_in_report=has_protest or _has_protest_word(context.parsed[:], codebook),
+        crowd_in_focus=crowd_in_focus,
+    )
     words = _trigger_words(sentence)
     for rule in codebook.rules:
         for trigger in _triggers(sentence, lower, rule, words=words):
             if is_non_event and rule.event_type in ("Violence against civilians", "Battles"):
                 continue
             actor1, actor2 = assign_roles(trigger, actors, context.places)
-            if _conditions_hold(rule, trigger, actor1, actor2, actors, has_protest, context):
+            actor2 = as_victim(actor2, trigger)
+            if _conditions_hold(rule, trigger, actor1, actor2, actors, cues, context):
                 return rule, trigger, actor1, actor2
     return None
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """What a rule's conditions may ask of the sentence beyond its actors."""
+
+    has_protest: bool  # a protest word in the sentence
+    protest_in_report: bool  # ... or anywhere in the report
+    crowd_in_focus: bool  # the report is describing a demonstration ("they" = its crowd)
+
+
+def _has_protest_word(span: Span, codebook: Codebook) -> bool:
+    lower = span.text.lower()
+    return any(
+        (t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words)
+        and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
+        for t in span
+    ) or any(" " in w and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+
+
+def is_crowd(actor: Actor | None, doc: Doc) -> bool:
+    """Unarmed people acting together: rioters, protesters, or civilians in the plural
+    ("residents", "a mob", "NPP supporters"); one man is not a crowd."""
+    if actor is None or actor.inter not in CROWD_INTERS:
+        return False
+    if actor.inter in (5, 6):
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS
+
+
+def _subjects(trigger: Token) -> list[Token]:
+    """The grammatical subjects of the clause a trigger is in, through coordinated verbs
+    ("They erected barricades and clashed with the police")."""
+    node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
+    subjects = []
+    while True:
+        subjects += [c for c in node.children if c.dep_ == "nsubj"]
+        if node.dep_ != "conj" or node.head is node:
+            return subjects
+        node = node.head
+
+
+def _crowd_acts(
+    trigger: Token, actor1: Actor | None, actor2: Actor | None, actors: list[Actor],
+    cues: SentenceCues,
+) -> bool:
+    """A crowd is a side of the act: its agent, or the rioters/protesters it is against.
+
+    With no agent named, a crowd named in the sentence, or "they" while the report is
+    describing a demonstration, is taken to be the agent unless an armed actor is named.
+    """
+    doc = trigger.doc
+    if actor1 is not None:
+        return is_crowd(actor1, doc) or (
+            actor2 is not None and actor2.inter in (5, 6)
+            and trigger.lemma_.lower() in CLASH_LEMMAS  # police who *clash* with a crowd
+        )
+    subjects = _subjects(trigger)
+    if cues.crowd_in_focus and any(s.lower_ == "they" for s in subjects):
+        return True  # "They erected barricades and clashed with the police"
+    if any(a.inter in ARMED_INTERS for a in actors):
+        return False
+    if any(is_crowd(a, doc) for a in actors if a is not actor2):
+        return True
+    if any(s.tag_ == "NNS" for s in subjects) and cues.protest_in_report:
+        return True  # "spare part dealers destroyed property to protest ..."
+    if not cues.crowd_in_focus:
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
 
 
 EVENT_HEAD_NOUNS = frozenset(
@@ -274,7 +480,7 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
     for token in sentence:
         if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() not in (
             EVENT_HEAD_NOUNS
-        ):
+        ) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token):
             continue
         if token.ent_type_ in ("DATE", "TIME"):
             continue
@@ -283,6 +489,36 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
         ):
             words.append((token, token.lemma_.lower(), token.lower_))
     return words
+
+
+HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
+
+
+def _is_headline_verb(token: Token) -> bool:
+    """A verb the parser took for a noun modifier in a headline-style sentence:
+    "Police battle Pokot raiders", "Bandits raid villages" (a plural or named subject
+    right before it); "riot gear" and "protest leaders" stay modifiers."""
+    if token.tag_ != "NN" or token.i == token.sent.start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.tag_ in HEADLINE_SUBJECT_TAGS or before.lower_ == "police"
+
+
+MODIFIED_HEADS = frozenset(
+    {"police", "gear", "squad", "unit", "shield", "leader", "organiser", "organizer",
+     "group", "movement", "song", "act", "law", "charge", "case", "helicopter", "vehicle",
+     "dog", "rifle", "site", "camp", "plan", "threat", "warning", "suspect", "victim",
+     "survivor", "wound", "injury", "letter", "note", "action", "committee", "council"}
+)
+
+
+def _is_misparsed_event_noun(token: Token) -> bool:
+    """"staged a protest infront of ...": a determiner before the word shows it heads its
+    own noun phrase, whatever the parser attached it to ("a riot police unit" does not
+    count: police, gear, leaders... are what such words modify)."""
+    if token.i == token.sent.start or token.head.lemma_.lower() in MODIFIED_HEADS:
+        return False
+    return token.doc[token.i - 1].lower_ in ("a", "an")
 
 
 def _triggers(
@@ -309,19 +545,51 @@ def _conditions_hold(
     actor1: Actor | None,
     actor2: Actor | None,
     actors: list[Actor],
-    has_protest: bool,
+    cues: SentenceCues,
     context: ReportContext,
 ) -> bool:
     cond = rule.conditions
+    if cond.get("actor1_armed") and (actor1 is None or actor1.inter not in ARMED_INTERS):
+        return False
+    if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
+        return False
+    if cond.get("protest_in_report") and not cues.protest_in_report:
+        return False
+    if cond.get("political_arrest") and not (
+        (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8))
+        or (actor1 is not None and actor1.inter in ARMED_INTERS
+            and not actor1.name.startswith(POLICE_PREFIX))
+        or (actor1 is None and any(  # "the capture of a financier": by whom, said earlier
+            a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
+            for a in context.actors))
+    ):
+        return False  # the police arresting a crime suspect is not an ACLED event
+    if "unless_any" in cond:
+        lower = trigger.sent.text.lower()
+        if any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["unless_any"]):
+            return False
     if "actor1_inter" in cond and (actor1 is None or actor1.inter not in cond["actor1_inter"]):
         return False
     if "actor2_inter" in cond and (actor2 is None or actor2.inter not in cond["actor2_inter"]):
         return False
     if cond.get("actor2_armed") and (actor2 is None or actor2.inter not in ARMED_INTERS):
         return False
-    if cond.get("armed_actor") and not any(a.inter in ARMED_INTERS for a in actors):
+    if "needs_any" in cond:
+        lower = trigger.sent.text.lower()
+        if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any"]):
+            return False
+    if cond.get("armed_actor") == "sentence_or_report":
+        # "one of its strikes killed 140 mourners": a pronoun for an armed actor the
+        # report names elsewhere (the police investigating a crime do not count)
+        refers_back = any(t.tag_ in ("PRP", "PRP$") for t in trigger.sent)
+        if not any(a.inter in ARMED_INTERS for a in actors) and not (refers_back and any(
+            a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
+            for a in context.actors
+        )):
+            return False
+    elif cond.get("armed_actor") and not any(a.inter in ARMED_INTERS for a in actors):
         return False
-    if cond.get("needs_protest") and not has_protest:
+    if cond.get("needs_protest") and not cues.has_protest:
         return False
     if cond.get("target_civilian"):
         others_armed = [a for a in actors if a.inter in ARMED_INTERS and a is not actor1]

@@ -7,6 +7,7 @@ sentence states, the phrase it came from, and whether it is an estimate from a v
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.claims import clause_text
@@ -32,15 +33,25 @@ PERSON_NOUNS = frozenset(
      "boy", "girl", "student", "teacher", "member", "fighter", "militant", "commander",
      "leader", "official", "journalist", "worker", "farmer", "person", "resident",
      "villager", "driver", "guard", "trader", "protester", "demonstrator", "chief", "elder",
-     "cleric", "doctor", "nurse", "pupil", "gunman", "bomber", "insurgent", "rebel"}
+     "cleric", "doctor", "nurse", "pupil", "gunman", "bomber", "insurgent", "rebel",
+     "thief", "suspect", "robber", "herder", "herdsman", "passenger", "motorist", "rider",
+     "operator", "youth", "husband", "wife", "son", "daughter"}
 )
 
 
-def count_fatalities(sentence: Span, codebook: Codebook) -> tuple[int, str | None, bool]:
+CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since"})
+CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce"})
+
+
+def count_fatalities(
+    sentence: Span, codebook: Codebook, *, skip_causes: bool = False
+) -> tuple[int, str | None, bool]:
     """Deaths reported in the sentence by ACLED's rules (injuries excluded).
 
     Returns the count, the phrase it came from, and whether it is an estimate from a vague
-    word ("dozens", "several") rather than a stated number.
+    word ("dozens", "several") rather than a stated number. With ``skip_causes`` (a
+    demonstration), deaths given as its cause ("protested after a driver was killed") are
+    not the demonstration's own.
     """
     best: tuple[int, str, bool] | None = None
     for token in sentence:
@@ -48,6 +59,8 @@ def count_fatalities(sentence: Span, codebook: Codebook) -> tuple[int, str | Non
         if lemma not in codebook.fatality_lemmas and token.lower_ not in codebook.fatality_lemmas:
             continue
         if any(c.dep_ == "neg" for c in token.children):
+            continue
+        if skip_causes and _is_given_as_cause(token):
             continue
         found = _victim_count(token, codebook)
         if found is None:
@@ -60,24 +73,57 @@ def count_fatalities(sentence: Span, codebook: Codebook) -> tuple[int, str | Non
     return best if best else (0, None, False)
 
 
+def _is_given_as_cause(token: Token) -> bool:
+    """A death inside "after ...", "over the killing of ...", "to protest the death of ..."."""
+    for node in (token, *token.ancestors):
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
+            return True
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
+        ):
+            return True
+        if node.dep_ in ("dobj", "pobj", "advcl", "xcomp") and head.lemma_.lower() in (
+            CAUSE_VERBS
+        ):
+            return True
+    return False
+
+
 def _victim_count(token: Token, codebook: Codebook) -> tuple[int, bool] | None:
     """How many died, from the words attached to a fatality word; and if it is an estimate."""
     lemma = token.lemma_.lower()
-    if lemma in ("kill", "slay", "behead", "execute", "massacre", "murder"):
+    if lemma in ("kill", "slay", "behead", "execute", "massacre", "murder", "lynch"):
         victims = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
         if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed in ..."
             victims = [token.head]
+        if token.dep_ == "conj" and not victims:  # "2 policemen were shot and killed"
+            victims = [c for c in token.head.children
+                       if c.dep_ in ("nsubjpass", "dobj", "obj")]
+        if token.tag_ == "VBN" and not victims:  # headline style: "two killed"
+            victims = [c for c in token.children if c.dep_ == "nsubj"]
     elif lemma in ("die", "lose"):
         victims = [c for c in token.children if c.dep_ == "nsubj"]
         if token.dep_ in ("acl", "relcl") and not victims:
             victims = [token.head]
+        if token.dep_ in ("xcomp", "conj") and not victims:  # "two are reported to have died"
+            victims = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif lemma in ("body", "bodies"):  # "the bodies of 29 children"
         victims = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                    for c in p.children if c.dep_ == "pobj"] + [token]
+    elif lemma == "death" and token.head.lower_ == "to" and token.head.dep_ == "prep":
+        # "beat two men to death", "was stoned to death by a mob"
+        verb = token.head.head
+        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+        if verb.dep_ == "conj" and not victims:
+            victims = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
     elif lemma in ("dead", "death", "toll", "fatality"):
         victims = [token]
+        if token.dep_ == "amod":  # "shot dead two protesters" (parsed "dead protesters")
+            victims.append(token.head)
         if token.dep_ in ("acomp", "oprd") or token.lower_ == "dead":
-            victims += [c for c in token.head.children if c.dep_ in ("nsubj", "dobj")]
+            victims += [c for c in token.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     else:
         victims = [token]
     for victim in victims:

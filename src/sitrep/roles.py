@@ -56,8 +56,19 @@ def assign_roles(
                 patient_tokens.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "by":
                 agent_tokens.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                # "clashes between X and Y": X is one side, Y the other
+                sides = [c for c in child.children if c.dep_ == "pobj"]
+                agent_tokens.extend(sides)
+                patient_tokens.extend(c for s in sides for c in s.children if c.dep_ == "conj")
             elif child.dep_ == "acl":
                 patient_tokens.extend(_patients_of(child))
+            elif child.dep_ == "prep" and child.lower_ == "with" and trigger.lemma_.lower() in (
+                TWO_SIDED_NOUNS
+            ):
+                # "a soldier was killed during clashes with the Taliban": the side named
+                # with "with" is the one the victim's side fought
+                agent_tokens.extend(c for c in child.children if c.dep_ == "pobj")
         verb = trigger.head
         if trigger.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX", "ADP"):
             if verb.pos_ == "ADP":
@@ -74,11 +85,14 @@ def assign_roles(
                 c for p in trigger.children if p.dep_ == "prep" and p.lower_ == "to"
                 for c in p.children if c.dep_ == "pobj"
             ]
+    if not agent_tokens:
+        agent_tokens = _agents_of_nested_event(trigger)
     actor1 = _actor_in(agent_tokens, actors)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
     if not guess:
         return actor1, actor2
-    if actor1 is None:
+    said_by_pronoun = any(t.tag_ == "PRP" for t in agent_tokens)  # "they clashed with police"
+    if actor1 is None and not said_by_pronoun:
         candidates = [a for a in actors if a is not actor2 and a.inter in ARMED_INTERS]
         before = [a for a in candidates if a.start < trigger.idx]
         actor1 = (before or candidates or [None])[0] if candidates else None
@@ -91,6 +105,58 @@ def assign_roles(
         after = [a for a in rest if a.start > trigger.idx]
         actor2 = (after or rest or [None])[0] if rest else None
     return actor1, actor2
+
+
+CIVILIANS_NAME = "Civilians ({country})"
+INTER_IDENTITY = 4
+ONE_SIDED_LEMMAS = frozenset(
+    {"kill", "attack", "shoot", "hack", "raid", "murder", "massacre", "abduct", "kidnap",
+     "burn", "torch", "behead", "stab", "target", "ambush", "gun", "slaughter", "rape"}
+)
+FIGHTER_WORDS = frozenset(
+    {"militia", "militias", "militiamen", "fighters", "raiders", "warriors", "gunmen",
+     "morans", "attackers", "rustlers", "bandits", "youths", "army", "forces"}
+)
+
+
+def as_victim(actor: Actor | None, trigger: Token) -> Actor | None:
+    """An identity group on the receiving end of a one-sided attack is civilians.
+
+    "Pokot raiders kill eleven Turkana", "Orma attack Pokomo villages": ACLED codes the
+    victims of a communal attack as civilians, and keeps the militia for the attackers
+    and for two-sided fighting ("clashes between Turkana and Pokot").
+    """
+    if actor is None or actor.inter != INTER_IDENTITY:
+        return actor
+    if trigger.lemma_.lower() not in ONE_SIDED_LEMMAS:
+        return actor
+    if set(actor.text.lower().split()) & FIGHTER_WORDS:
+        return actor
+    return Actor(start=actor.start, end=actor.end, text=actor.text, name=CIVILIANS_NAME,
+                 inter=7)
+
+
+TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "gunbattle", "firefight",
+                             "gunfight", "skirmish", "exchange", "confrontation"})
+NESTED_EVENT_NOUNS = frozenset({"attack", "ambush", "raid", "assault", "operation", "clash",
+                                "airstrike", "strike", "bombing", "offensive"})
+
+
+def _agents_of_nested_event(trigger: Token) -> list[Token]:
+    """"3 policemen were killed following an attack by Taliban militants": the one who
+    carried out the event noun attached to a death verb."""
+    agents = []
+    for token in trigger.subtree:
+        if token is trigger or token.lemma_.lower() not in NESTED_EVENT_NOUNS:
+            continue
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                agents.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "with" and (
+                token.lemma_.lower() in TWO_SIDED_NOUNS
+            ):
+                agents.extend(c for c in child.children if c.dep_ == "pobj")
+    return agents
 
 
 def _is_unrealised(doc: Doc, actor: Actor) -> bool:

@@ -1,0 +1,76 @@
+"""``sitrep explain``: every event's trigger, rule and the spans behind its fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitrep.explain import explain_report, format_explanation
+from sitrep.pipeline import ReportResult, process_documents
+from sitrep.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ("On 6 June 2021, Pokot raiders killed three herders in Lodwar, Kenya, "
+        "police said.")
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def result(resources) -> ReportResult:
+    document = Document(id="lokori", text=TEXT, date=dt.date(2021, 6, 8), date_source="option")
+    (processed,) = process_documents([document], resources=resources)
+    assert isinstance(processed, ReportResult)
+    return processed
+
+
+def test_explanation_names_the_rule_and_points_at_the_trigger(result, resources):
+    (event, *_) = explain_report(result, codebook=resources.codebook)
+    (mention, *_) = event.mentions
+    assert mention.rule == "vac.attack"
+    assert mention.trigger is not None
+    assert TEXT[mention.trigger.start:mention.trigger.end] == "killed"
+
+
+def test_every_field_span_is_a_span_of_the_report(result, resources):
+    (event, *_) = explain_report(result, codebook=resources.codebook)
+    fields = {f.field: f for f in event.fields}
+    assert set(fields) == {"sub_event_type", "actor1", "actor2", "location", "date",
+                           "fatalities"}
+    assert [s.text for s in fields["actor1"].spans] == ["Pokot raiders"]
+    assert [s.text for s in fields["location"].spans] == ["Lodwar"]
+    assert [s.text for s in fields["date"].spans] == ["6 June 2021"]
+    for field in fields.values():
+        for span in field.spans:
+            if field.field != "fatalities":
+                assert TEXT[span.start:span.end] == span.text
+
+
+def test_the_fatality_figure_is_explained_by_the_sentence_that_gives_it(result, resources):
+    (event, *_) = explain_report(result, codebook=resources.codebook)
+    fatalities = next(f for f in event.fields if f.field == "fatalities")
+    assert fatalities.value == "3"
+    assert "number of dead" in fatalities.reason
+    assert any("killed three herders" in span.text for span in fatalities.spans)
+
+
+def test_text_explanation_lists_each_field_with_its_reason(result, resources):
+    text = format_explanation(explain_report(result, codebook=resources.codebook),
+                              title="lokori")
+    assert text.startswith("== lokori")
+    assert "rule vac.attack" in text
+    assert "'Lodwar' at" in text
+
+
+def test_explain_command_prints_the_rule_for_a_sample(tmp_path, resources):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    report = tmp_path / "r.txt"
+    report.write_text("date 2021-06-08\n" + TEXT, encoding="utf-8")
+    outcome = CliRunner().invoke(app, ["explain", str(report)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "rule vac.attack" in outcome.output
