@@ -97,6 +97,32 @@ def name_mention_actors(
     return tuple(named)
 
 
+def fuse_linked_mentions(
+    mentions: Sequence[EventMention],
+    *,
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+    reported: Sequence[dt.date],
+) -> Event:
+    """One event from the mentions of several reports that ``link`` found to be the same.
+
+    ``mentions`` come report by report in a fixed order (earliest report first), so the
+    rules above ("the first given", actor votes) settle ties the same way whatever order
+    the reports arrived in. ``reported`` holds the reports' dates: the earliest is the
+    fallback date and ``first_seen``, the latest ``last_seen``. Evidence spans are those of
+    the first report (each mention keeps its own).
+    """
+    cluster = list(mentions)
+    first_seen = min(reported, default=None)
+    event = _build_event(cluster, codebook=codebook, dictionary=dictionary,
+                         reference=first_seen, fallback_country=None)
+    first_doc = cluster[0].doc_id
+    evidence = tuple(sorted({span for m in cluster if m.doc_id == first_doc
+                             for span in m.evidence}))
+    return replace(event, evidence=evidence, first_seen=first_seen,
+                   last_seen=max(reported, default=None))
+
+
 def _importance(event: Event) -> tuple[bool, int, int]:
     first = event.evidence[0][0] if event.evidence else 0
     return (event.is_background, -len(event.mention_ids), first)
@@ -228,15 +254,30 @@ Side = tuple[str | None, int | None]
 def _order_actors(
     first: Side, second: Side, spec: dict, dictionary: ActorDictionary, country: str | None  # type: ignore[type-arg]
 ) -> tuple[Side, Side]:
-    """Put actors in ACLED's order for the type (codebook ``actors``: demonstrators first)."""
+    """Put actors in ACLED's order for the type (codebook ``actors``: demonstrators first).
+
+    ``lead_from``: inter codes of an actor1 that *is* the lead under another name (residents
+    who riot are the rioters), replaced by ``lead_default`` rather than moved to actor2.
+    ``pair_default``: a missing actor2 is another actor like the default (two communities).
+    ``target_default``: [name, inter] of a missing actor2 (civilians, for an attack on them).
+    """
     lead = set(spec.get("lead_inter", []))
     if lead and first[1] not in lead:
-        if second[1] in lead:
+        name, inter = spec["lead_default"]
+        default = dictionary.name_actor(name, int(inter), country=country)
+        if first[1] in set(spec.get("lead_from", [])) and second[1] not in lead:
+            first = default
+        elif second[1] in lead:
             first, second = second, first
         else:
-            name, inter = spec["lead_default"]
-            default = dictionary.name_actor(name, int(inter), country=country)
-            first, second = default, (first if first[0] != default[0] else second)
+            keep = first[0] is not None and first[0] != default[0]
+            first, second = default, (first if keep else second)
+    if "target_default" in spec and second[0] is None:
+        name, inter = spec["target_default"]
+        second = dictionary.name_actor(name, int(inter), country=country)
+    if spec.get("pair_default") and second[0] is None:
+        name, inter = spec["lead_default"]
+        second = dictionary.name_actor(name, int(inter), country=country)
     if spec.get("no_actor2"):
         second = (None, None)
     return first, second
@@ -333,7 +374,10 @@ def _summary(
     """A one-sentence ACLED-style note."""
     when = ""
     if date is not None:
-        when = f"On {date.day} {date:%B %Y}, " if precision == 1 else f"Around {date:%B %Y}, "
+        when = {
+            1: f"On {date.day} {date:%B %Y}, ",
+            2: f"In the week of {date.day} {date:%B %Y}, ",
+        }.get(precision, f"Around {date:%B %Y}, ")
     where = ""
     if location is not None and location.name:
         near = "near " if location.geo_precision == 2 else "in "

@@ -167,3 +167,32 @@ class Event:
     last_seen: dt.date | None = None
     flags: tuple[str, ...] = field(default=())
     evidence: tuple[tuple[int, int], ...] = ()  # sentence spans in the first document
+
+
+@dataclass(frozen=True)
+class LinkUnit:
+    """One report's event as cross-report linking sees it (``link.py``), stored to block on.
+
+    ``event_id`` is the fused event the unit belongs to now; ``date_start``/``date_end``
+    span every date the report gives for the event, widened by its precision; ``actors``
+    are the actor names the report gives, sorted; ``reported`` is the report's date.
+    """
+
+    id: str  # the report-level event id (from fuse_mentions)
+    event_id: str
+    doc_id: str
+    reported: dt.date | None
+    is_background: bool
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    actors: tuple[str, ...]
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+    geonameid: int | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    mention_ids: tuple[str, ...]

@@ -1,0 +1,412 @@
+"""Fusion across reports (link.py): same event from several outlets -> one event.
+
+Most tests build mentions by hand (no model): a report is its mentions, fused by
+``fuse_mentions`` as the pipeline does, then linked. The corpus test at the end runs the
+real pipeline over ``tests/data/fusion/`` (reports written for this project about real
+events; outlets and URLs are made up) and checks its expected grouping.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from sitrep.actors import load_actor_dictionary
+from sitrep.cli import app
+from sitrep.codebook import load_codebook
+from sitrep.fuse import fuse_mentions
+from sitrep.link import (
+    MAX_SAME_PLACE_KM,
+    LinkResult,
+    MemoryIndex,
+    ReportEvents,
+    is_same_event,
+    link_events,
+    unit_of_event,
+)
+from sitrep.records import Claim, Document, EventMention, Location, Place, Timex
+from sitrep.store import SCHEMA_VERSION, StoredDocument, open_store
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "data" / "fusion"
+BENCH = HERE.parent / "bench"
+CODEBOOK = load_codebook()
+DICTIONARY = load_actor_dictionary()
+
+DEIR = Location(name="Deir ez-Zor", country="SY", admin1="Deir ez-Zor", admin2=None,
+                lat=35.336, lon=40.141, geo_precision=2, geonameid=170794)
+# About 45 km down the Euphrates: another town of the same province.
+MAYADIN = Location(name="Al Mayadin", country="SY", admin1="Deir ez-Zor", admin2=None,
+                   lat=35.020, lon=40.452, geo_precision=1, geonameid=166365)
+RAQQA = Location(name="Ar Raqqah", country="SY", admin1="Ar-Raqqah", admin2=None,
+                 lat=35.950, lon=39.010, geo_precision=1, geonameid=172955)
+SYRIA = Location(name="Syria", country="SY", admin1=None, admin2=None,
+                 lat=35.0, lon=38.0, geo_precision=3, geonameid=163843)
+DEIR_PROVINCE = Location(name="Deir ez-Zor", country="SY", admin1="Deir ez-Zor", admin2=None,
+                         lat=35.0, lon=40.5, geo_precision=3, geonameid=170792)
+
+
+def _mention(
+    doc_id: str,
+    *,
+    date: dt.date | None,
+    location: Location | None = DEIR,
+    sub_event_type: str = "Armed clash",
+    event_type: str = "Battles",
+    rule: str = "battles.armed-clash",
+    actor1: str | None = "Military Forces of the United States",
+    actor2: str | None = "Islamic State",
+    deaths: int | None = None,
+    source: str | None = None,
+    date_text: str | None = None,
+    is_background: bool = False,
+    offset: int = 0,
+) -> EventMention:
+    claims: list[Claim] = []
+    if deaths is not None:
+        claims.append(Claim(text=f"{deaths} were killed", attributed_to=source,
+                            status="reported", kind="fatalities", value=str(deaths)))
+    if date is not None:
+        claims.append(Claim(text=date_text or f"on {date:%B} {date.day}", attributed_to=source,
+                            status="reported", kind="date", value=date.isoformat()))
+    return EventMention(
+        id=f"{doc_id}-m{offset}", doc_id=doc_id, event_type=event_type,
+        sub_event_type=sub_event_type, disorder_type=CODEBOOK.disorder_type(event_type),
+        date=date, time_precision=1, actor1=actor1, inter1=8 if actor1 else None,
+        actor2=actor2, inter2=2 if actor2 else None, location=location,
+        fatalities=deaths or 0, claims=tuple(claims), is_background=is_background,
+        flags=("historical",) if is_background else (), evidence=((offset, offset + 50),),
+        rule=rule, date_text=date_text or (f"on {date:%B} {date.day}" if date else None),
+    )
+
+
+def _report(doc_id: str, reported: dt.date, *mentions: EventMention) -> ReportEvents:
+    events = fuse_mentions(mentions, codebook=CODEBOOK, dictionary=DICTIONARY,
+                           reference=reported)
+    return ReportEvents(doc_id=doc_id, reported=reported, events=events, mentions=mentions)
+
+
+def _link_all(reports: list[ReportEvents], *, batch: int = 32) -> tuple[MemoryIndex, list]:
+    """Link reports batch by batch into a MemoryIndex; return it and every event written."""
+    index = MemoryIndex()
+    written = {}
+    for start in range(0, len(reports), batch):
+        chunk = reports[start : start + batch]
+        result = link_events(chunk, index=index, codebook=CODEBOOK, dictionary=DICTIONARY)
+        index.add_result(result, mentions=[m for r in chunk for m in r.mentions])
+        written.update((e.id, e) for e in result.events)
+    return index, written
+
+
+def _final_events(index: MemoryIndex, written: dict) -> dict:
+    """The events the index holds now (those still owning a unit), by id."""
+    alive = {index.event_of_unit(u) for u in index._units}
+    return {e: written[e] for e in alive}
+
+
+def _grouping(index: MemoryIndex) -> set[frozenset[str]]:
+    events: dict[str, set[str]] = {}
+    for unit in index._units.values():
+        events.setdefault(unit.event_id, set()).add(unit.doc_id)
+    return {frozenset(docs) for docs in events.values()}
+
+
+# Three reports of the raid near Deir ez-Zor on 8 January 2016 (spelled and dated
+# differently), and four near-misses that must stay apart.
+JAN8 = dt.date(2016, 1, 8)
+RAID_REPORTS = [
+    _report("levant", dt.date(2016, 1, 11),
+            _mention("levant", date=JAN8, deaths=25, source="SOHR", date_text="Jan. 8")),
+    _report("euphrates", dt.date(2016, 1, 9),
+            _mention("euphrates", date=dt.date(2016, 1, 7), location=DEIR_PROVINCE, deaths=20,
+                     source="activists", date_text="late on Thursday")),
+    _report("capital", dt.date(2016, 1, 12),
+            _mention("capital", date=JAN8, actor1=None, date_text="January 8")),
+]
+NEAR_MISSES = [
+    _report("same-town-later", dt.date(2016, 1, 17),
+            _mention("same-town-later", date=dt.date(2016, 1, 16), deaths=135)),
+    _report("same-day-raqqa", dt.date(2016, 1, 9),
+            _mention("same-day-raqqa", date=JAN8, location=RAQQA, deaths=3)),
+    _report("same-day-mayadin", dt.date(2016, 1, 9),
+            _mention("same-day-mayadin", date=JAN8, location=MAYADIN,
+                     sub_event_type="Air/drone strike", event_type="Explosions/Remote violence",
+                     rule="explosions.air-drone", actor2="Civilians (Syria)")),
+    _report("background", dt.date(2016, 1, 11),
+            _mention("background", date=JAN8, is_background=True)),
+]
+EXPECTED_GROUPS = {
+    frozenset({"levant", "euphrates", "capital"}),
+    frozenset({"same-town-later"}),
+    frozenset({"same-day-raqqa"}),
+    frozenset({"same-day-mayadin"}),
+    frozenset({"background"}),
+}
+
+
+def test_reports_of_one_event_become_one_event_and_near_misses_stay_apart():
+    index, _ = _link_all(RAID_REPORTS + NEAR_MISSES)
+    assert _grouping(index) == EXPECTED_GROUPS
+
+
+def test_fused_event_keeps_every_mention_and_source():
+    _, written = _link_all(RAID_REPORTS)
+    (event,) = [e for e in written.values() if e.source_count == 3]
+    assert set(event.doc_ids) == {"levant", "euphrates", "capital"}
+    assert set(event.mention_ids) == {m.id for r in RAID_REPORTS for m in r.mentions}
+    assert event.first_seen == dt.date(2016, 1, 9) and event.last_seen == dt.date(2016, 1, 12)
+
+
+def test_fused_event_takes_the_lowest_toll_and_notes_the_disagreement():
+    _, written = _link_all(RAID_REPORTS)
+    (event,) = [e for e in written.values() if e.source_count == 3]
+    assert event.fatalities == 20
+    assert "fatality reports differ (20, 25)" in (event.notes or "").lower()
+
+
+def test_conflicting_dates_stay_in_claims_and_notes():
+    _, written = _link_all(RAID_REPORTS)
+    (event,) = [e for e in written.values() if e.source_count == 3]
+    dates = {c.value for c in event.claims if c.kind == "date"}
+    assert dates == {"2016-01-07", "2016-01-08"}
+    assert event.date == JAN8  # a calendar date before a weekday ("late on Thursday")
+    assert "sources give different dates" in (event.notes or "").lower()
+
+
+def test_fused_event_is_placed_at_the_most_precise_location_given():
+    _, written = _link_all(RAID_REPORTS)
+    (event,) = [e for e in written.values() if e.source_count == 3]
+    assert event.location == DEIR
+
+
+def test_an_event_reported_once_keeps_the_id_fuse_gave_it():
+    _, written = _link_all(NEAR_MISSES[:1])
+    assert set(written) == {NEAR_MISSES[0].events[0].id}
+
+
+def test_a_report_attaches_to_an_event_stored_by_an_earlier_batch():
+    index, _ = _link_all(RAID_REPORTS[:2], batch=1)
+    first = index.event_of_unit(RAID_REPORTS[0].events[0].id)
+    result = link_events(RAID_REPORTS[2:], index=index, codebook=CODEBOOK,
+                         dictionary=DICTIONARY)
+    assert result.attached == 1
+    (event,) = result.events
+    assert event.source_count == 3 and event.id != first
+    assert {u.event_id for u in result.units} == {event.id}
+
+
+def test_two_events_of_one_report_are_never_linked_to_each_other():
+    mentions = [_mention("one", date=JAN8), _mention("one", date=JAN8, offset=100)]
+    units = [unit_of_event(_report("one", JAN8, m).events[0], mentions={m.id: m}, reported=None)
+             for m in mentions]
+    other = unit_of_event(_report("two", JAN8, _mention("two", date=JAN8)).events[0],
+                          mentions={}, reported=None)
+    assert not is_same_event(units[0], units[1])
+    assert is_same_event(units[0], other)
+
+
+def test_a_report_naming_only_the_country_links_only_when_all_else_agrees():
+    def unit(doc_id, **changes):
+        mention = _mention(doc_id, **{"date": JAN8, **changes})
+        return unit_of_event(_report(doc_id, JAN8, mention).events[0],
+                             mentions={mention.id: mention}, reported=None)
+
+    precise = unit("precise")
+    assert is_same_event(precise, unit("country", location=SYRIA))
+    assert not is_same_event(precise, unit("a-day-off", location=SYRIA,
+                                           date=dt.date(2016, 1, 7)))
+    assert not is_same_event(precise, unit("no-actor", location=SYRIA, actor2=None,
+                                           actor1=None))
+
+
+def test_places_further_apart_than_one_town_are_not_linked():
+    base = _report("a", dt.date(2016, 1, 9), _mention("a", date=JAN8, location=MAYADIN))
+    moved = dataclasses.replace(MAYADIN, lat=MAYADIN.lat + 0.5, geonameid=None)
+    other = _report("b", dt.date(2016, 1, 9), _mention("b", date=JAN8, location=moved))
+    units = [unit_of_event(r.events[0], mentions={m.id: m for m in r.mentions}, reported=None)
+             for r in (base, other)]
+    assert 0.5 * 111 > MAX_SAME_PLACE_KM
+    assert not is_same_event(*units)
+
+
+def test_an_undated_event_is_dated_by_the_days_its_sentence_names():
+    mention = _mention("a", date=None)
+    report = _report("a", dt.date(2016, 1, 11), mention)
+    sunday = Timex(start=10, end=16, text="Sunday", type="DATE", value="2016-01-10")
+    unit = unit_of_event(report.events[0], mentions={mention.id: mention},
+                         reported=dt.date(2016, 1, 11), timexes=(sunday,))
+    assert (unit.date_start, unit.date_end) == (dt.date(2016, 1, 10), dt.date(2016, 1, 10))
+
+
+def test_a_day_named_before_the_coded_date_widens_the_span_and_a_later_one_does_not():
+    mention = _mention("a", date=JAN8)
+    report = _report("a", dt.date(2016, 1, 11), mention)
+    said_monday = Timex(start=5, end=11, text="Monday", type="DATE", value="2016-01-11")
+    on_wednesday = Timex(start=20, end=29, text="Wednesday", type="DATE", value="2016-01-06")
+    unit = unit_of_event(report.events[0], mentions={mention.id: mention},
+                         reported=dt.date(2016, 1, 11), timexes=(said_monday, on_wednesday))
+    assert (unit.date_start, unit.date_end) == (dt.date(2016, 1, 6), JAN8)
+
+
+def test_an_unplaced_event_is_blocked_by_the_town_its_sentence_names():
+    mention = _mention("a", date=JAN8, location=None)
+    report = _report("a", dt.date(2016, 1, 11), mention)
+    town = Place(start=20, end=32, text="Deir al-Zour", name="Deir ez-Zor", geonameid=170794,
+                 feature="city", country="SY", admin1="Deir ez-Zor", lat=35.336, lon=40.141)
+    unit = unit_of_event(report.events[0], mentions={mention.id: mention},
+                         reported=None, places=(town,))
+    assert (unit.country, unit.admin1, unit.geonameid) == ("SY", "Deir ez-Zor", 170794)
+
+
+ALL_REPORTS = RAID_REPORTS + NEAR_MISSES
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.permutations(range(len(ALL_REPORTS))), batch=st.integers(1, len(ALL_REPORTS)))
+def test_linking_gives_the_same_events_in_any_order_and_batching(order, batch):
+    reference_index, reference_written = _link_all(ALL_REPORTS)
+    index, written = _link_all([ALL_REPORTS[i] for i in order], batch=batch)
+    assert _final_events(index, written) == _final_events(reference_index, reference_written)
+
+
+def test_linking_the_same_reports_twice_gives_the_same_events_as_once():
+    index, written = _link_all(ALL_REPORTS)
+    once = _final_events(index, written)
+    again = link_events(ALL_REPORTS, index=index, codebook=CODEBOOK, dictionary=DICTIONARY)
+    index.add_result(again, mentions=[m for r in ALL_REPORTS for m in r.mentions])
+    written.update((e.id, e) for e in again.events)
+    assert _final_events(index, written) == once
+
+
+# ---- the store ----------------------------------------------------------------------------
+
+
+def _write(store, reports: list[ReportEvents]) -> LinkResult:
+    result = link_events(reports, index=store, codebook=CODEBOOK, dictionary=DICTIONARY)
+    store.write_batch(
+        documents=[StoredDocument(Document(id=r.doc_id, text=f"text of {r.doc_id}",
+                                           date=r.reported, source=f"Outlet {r.doc_id}",
+                                           url=f"https://example.org/{r.doc_id}"))
+                   for r in reports],
+        mentions=[m for r in reports for m in r.mentions],
+        events=result.events, failures=[], units=result.units,
+    )
+    return result
+
+
+def test_store_links_a_later_report_to_the_stored_event_and_drops_the_old_one(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        _write(store, RAID_REPORTS[:1])
+        (old,) = store.list_events()
+        _write(store, RAID_REPORTS[1:] + NEAR_MISSES[:1])
+        found = store.list_events()
+        fused = [e for e in found if e.source_count == 3]
+        assert len(found) == 2 and len(fused) == 1
+        assert old.id not in {e.id for e in found}
+        detail = store.get_event(fused[0].id)
+        assert {d.id for d in detail.documents} == {"levant", "euphrates", "capital"}
+        assert {u.event_id for u in store.list_link_units(event_ids=[fused[0].id])} == {
+            fused[0].id}
+
+
+def test_store_candidates_include_a_unit_of_the_same_admin_area_and_window(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        _write(store, RAID_REPORTS[:1] + NEAR_MISSES[:2])
+        probe = unit_of_event(RAID_REPORTS[2].events[0], reported=None,
+                              mentions={m.id: m for m in RAID_REPORTS[2].mentions})
+        found = {u.doc_id for u in store.find_link_candidates(probe)}
+    # Raqqa is another admin area; the assault on the 16th is outside the date window.
+    assert found == {"levant"}
+
+
+def test_store_upgrades_a_version_1_database_with_the_link_table(tmp_path):
+    path = tmp_path / "old.db"
+    open_store(path).close()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE link_units"))
+        conn.execute(sa.text("DELETE FROM schema_version"))
+        conn.execute(sa.text("INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00')"))
+    engine.dispose()
+    with open_store(path) as store:
+        _write(store, RAID_REPORTS)
+        assert [e.source_count for e in store.list_events()] == [3]
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        version = conn.execute(sa.text("SELECT max(version) FROM schema_version")).scalar()
+    engine.dispose()
+    assert version == SCHEMA_VERSION >= 2
+
+
+def test_show_lists_each_source_with_outlet_date_and_url(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        _write(store, RAID_REPORTS)
+        (event,) = store.list_events()
+    shown = CliRunner().invoke(app, ["show", event.id, "--db", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert "sources     3" in shown.output
+    for outlet, date in (("levant", "2016-01-11"), ("euphrates", "2016-01-09"),
+                         ("capital", "2016-01-12")):
+        assert f"Outlet {outlet}  {date}  https://example.org/{outlet}" in shown.output
+    listed = CliRunner().invoke(app, ["events", "--db", str(path), "--format", "json"])
+    assert json.loads(listed.output.splitlines()[0])["source_count"] == 3
+
+
+# ---- the bench's scoring, and the real pipeline over the corpus ----------------------------
+
+
+def test_pairwise_scores_count_merged_pairs():
+    sys.path.insert(0, str(BENCH))
+    import fusion as bench_fusion
+
+    scores = bench_fusion.pairwise_scores([["a", "b", "c"], ["d"]], [["a", "b"], ["c", "d"]])
+    assert (scores["correct_pairs"], scores["merged_pairs"], scores["gold_pairs"]) == (1, 2, 3)
+    assert scores["precision"] == 0.5 and scores["recall"] == pytest.approx(1 / 3)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_corpus_reports_merge_as_expected_in_any_order(tmp_path, resources):
+    from sitrep.ingest import read_documents
+    from sitrep.pipeline import extract_to_store
+
+    expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["groups"]
+    lines = (CORPUS / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    reversed_file = tmp_path / "reversed.jsonl"
+    reversed_file.write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")
+    groupings = []
+    for name, files in (("forward", [CORPUS / "reports.jsonl"]),
+                        ("one-by-one-reversed", None)):
+        with open_store(tmp_path / f"{name}.db") as store:
+            if files is not None:
+                extract_to_store(files, store=store, jsonl=True, resources=resources)
+            else:
+                for doc in read_documents([reversed_file], jsonl=True):
+                    single = tmp_path / f"{doc.id}.jsonl"
+                    single.write_text(json.dumps({"id": doc.id, "text": doc.text,
+                                                  "date": doc.date.isoformat(),
+                                                  "source": doc.source, "url": doc.url}) + "\n",
+                                      encoding="utf-8")
+                    extract_to_store([single], store=store, jsonl=True, resources=resources)
+            events = store.list_events(include_background=True)
+            groupings.append(sorted((e.id, tuple(sorted(e.mention_ids))) for e in events))
+            docs_of = {e.id: set(e.doc_ids) for e in events}
+    assert groupings[0] == groupings[1]
+    merged = [docs for docs in docs_of.values() if len(docs) > 1]
+    for docs in merged:  # precision: every merge is one of the expected groups
+        assert any(docs <= set(group) for group in expected), docs
+    for near_miss in ("deir-assault", "sarepul", "taloqan", "kabul-drone", "nairobi-june20"):
+        assert not any(near_miss in docs for docs in merged)
+    for group in (["deir-1", "deir-2", "deir-3"], ["kabul-1", "kabul-2"],
+                  ["kunduz-1", "kunduz-2"], ["gadchiroli-1", "gadchiroli-2"]):
+        assert set(group) in merged
