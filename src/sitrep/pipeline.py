@@ -27,6 +27,7 @@ from sitrep.events import ReportContext, extract_event_mentions
 from sitrep.fuse import fuse_mentions, name_mention_actors
 from sitrep.gazetteer import Gazetteer, open_gazetteer
 from sitrep.ingest import read_documents
+from sitrep.link import ReportEvents, link_events
 from sitrep.places import extract_places
 from sitrep.records import Actor, Document, Event, EventMention, Failure, Place, Timex
 
@@ -47,17 +48,28 @@ class Resources:
     gazetteer: Gazetteer
     codebook: Codebook
     dictionary: ActorDictionary
+    classifier: object = None  # a train.Classifier used beside the rules (--model NAME)
 
 
 def load_resources(*, gazetteer_path: Path | None = None) -> Resources:
-    """Load the model, open (building if needed) the gazetteer, read codebook and actors."""
+    """Load the model, open (building if needed) the gazetteer, read codebook and actors.
+
+    With ``SITREP_MODEL`` set (``--model NAME``), also the user's trained classifier, so
+    that every worker process loads the same one.
+    """
     plain = load_actor_dictionary()
     nlp = load_model(group_names=plain.group_names)
+    classifier = None
+    if os.environ.get("SITREP_MODEL"):
+        from sitrep.train import load_classifier
+
+        classifier = load_classifier(os.environ["SITREP_MODEL"])
     return Resources(
         nlp=nlp,
         gazetteer=open_gazetteer(gazetteer_path),
         codebook=load_codebook(),
         dictionary=load_actor_dictionary(vocab=nlp.vocab),
+        classifier=classifier,
     )
 
 
@@ -117,6 +129,11 @@ def _process_one(document: Document, parsed: object, *, resources: Resources) ->
         dictionary=resources.dictionary,
         reference=assessment.reference,
     )
+    if resources.classifier is not None:
+        from sitrep.train import recode_events
+
+        events = recode_events(events, document.text, classifier=resources.classifier,  # type: ignore[arg-type]
+                               codebook=resources.codebook)
     mentions = name_mention_actors(mentions, events, dictionary=resources.dictionary)
     main_country = next(
         (e.location.country for e in events if e.location and e.location.country), None
@@ -222,7 +239,8 @@ class ExtractSummary:
 
     documents: int = 0
     skipped: int = 0  # already in the database from an earlier run
-    events: int = 0
+    events: int = 0  # new events (a report of an event already stored is not one)
+    attached: int = 0  # report-events attached to an event another report gave
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -236,16 +254,31 @@ def extract_to_store(
     gazetteer_path: Path | None = None,
     on_progress: Callable[[ExtractSummary], None] | None = None,
     resources: Resources | None = None,
+    scheduler: str | None = None,
 ) -> ExtractSummary:
     """Process reports into the store, one transaction per batch; resumable and idempotent.
 
-    Documents already stored (same content) are skipped, so re-running a killed run
-    finishes it without duplicates.
-    """
-    from sitrep.store import StoredDocument, document_key
+    With ``scheduler`` (a Dask scheduler address), or ``workers > 1`` when Dask is
+    installed, the work runs on a Dask cluster (``cluster.extract_on_cluster``): same
+    result, workers writing their batches themselves.
 
+    Documents already stored (same content) are skipped, so re-running a killed run
+    finishes it without duplicates. Each report's events are linked to the events other
+    reports gave (``link.py``) before the batch is written.
+    """
+    from sitrep.store import document_key
+
+    if scheduler is not None or (workers > 1 and _has_dask() and "-" not in map(str, paths)):
+        from sitrep.cluster import extract_on_cluster
+
+        return extract_on_cluster(
+            paths, store=store, jsonl=jsonl, default_date=default_date,  # type: ignore[arg-type]
+            workers=workers, scheduler=scheduler, gazetteer_path=gazetteer_path,
+            on_progress=on_progress,
+        )
     summary = ExtractSummary()
     known = store.document_keys()
+    codebook, dictionary = load_codebook(), load_actor_dictionary()  # for linking (cheap)
 
     def fresh() -> Iterator[Document | Failure]:
         for item in read_documents(paths, jsonl=jsonl, default_date=default_date):  # type: ignore[arg-type]
@@ -259,17 +292,53 @@ def extract_to_store(
     results = run_reports(fresh(), workers=workers, gazetteer_path=gazetteer_path,
                           resources=resources)
     for batch in _batches(results, BATCH_DOCUMENTS):  # type: ignore[arg-type]
-        reports = [r for r in batch if isinstance(r, ReportResult)]
-        failures = [f for f in batch if isinstance(f, Failure)]
-        store.write_batch(
-            documents=[StoredDocument(r.document, r.date_warnings) for r in reports],
-            mentions=[m for r in reports for m in r.mentions],
-            events=[e for r in reports for e in r.events],
-            failures=failures,
-        )
-        summary.documents += len(reports)
-        summary.events += sum(len(r.events) for r in reports)
-        summary.failures.extend(failures)
+        store_batch(batch, store=store, summary=summary, codebook=codebook,  # type: ignore[arg-type]
+                    dictionary=dictionary)
         if on_progress:
             on_progress(summary)
     return summary
+
+
+def _has_dask() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
+def store_batch(
+    batch: Sequence[ReportResult | Failure],
+    *,
+    store: Store,
+    summary: ExtractSummary,
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+) -> None:
+    """Link one batch's reports to the stored events, write it in one transaction, count it.
+
+    The one write step of ``extract_to_store`` and of the cluster's workers (``cluster.py``).
+    """
+    from sitrep.store import StoredDocument
+
+    reports = [r for r in batch if isinstance(r, ReportResult)]
+    failures = [f for f in batch if isinstance(f, Failure)]
+    # Linking reads the stored events of each country, then writes: other writers (cluster
+    # workers, concurrent runs) wait for the same countries meanwhile.
+    countries = {e.location.country for r in reports for e in r.events
+                 if e.location is not None and e.location.country}
+    with store.link_lock(countries):
+        linked = link_events(
+            [ReportEvents(r.document.id, r.document.date, r.events, r.mentions,
+                          timexes=r.timexes, places=r.places) for r in reports],
+            index=store, codebook=codebook, dictionary=dictionary,
+        )
+        store.write_batch(
+            documents=[StoredDocument(r.document, r.date_warnings) for r in reports],
+            mentions=[m for r in reports for m in r.mentions],
+            events=linked.events,
+            failures=failures,
+            units=linked.units,
+        )
+    summary.documents += len(reports)
+    summary.events += sum(len(r.events) for r in reports) - linked.attached
+    summary.attached += linked.attached
+    summary.failures.extend(failures)

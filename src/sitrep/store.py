@@ -4,7 +4,8 @@ Needs: records from the pipeline. Adds: nothing to them; it keeps them.
 
 This is the only module that speaks SQL. It uses SQLAlchemy Core over SQLite (one file,
 WAL mode, foreign keys on, FTS5 full-text search over document titles and text) or
-PostgreSQL (same schema; full-text search there is a plain ``ILIKE`` for now).
+PostgreSQL (same schema; full-text search there is a generated ``tsvector`` column with a
+GIN index; concurrent writers take per-document advisory locks, see ``write_batch``).
 
 - The schema lives in ``_METADATA`` below. A new database gets it whole and is stamped
   with ``SCHEMA_VERSION``; an older database is brought up to date by the numbered
@@ -20,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -33,14 +35,18 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, Engine, Row
 
 from sitrep.errors import EventNotFound, SchemaOutdated, StoreError
-from sitrep.records import Claim, Document, Event, EventMention, Failure, Location
+from sitrep.records import Claim, Document, Event, EventMention, Failure, LinkUnit, Location
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 DOC_KEY_HEX_CHARS = 16
 FAILURE_ID_HEX_CHARS = 16
 MIN_EVENT_ID_PREFIX_CHARS = 6
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 IN_CLAUSE_CHUNK = 500  # ids per "IN (...)" list; well under SQLite's parameter limit
+WRITE_ATTEMPTS = 5  # a PostgreSQL batch aborted by a deadlock or serialization failure is retried
+_RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
+_SCHEMA_LOCK_ID = 0x5175_7265_7000  # pg advisory lock held while creating or upgrading the schema
+PG_SEARCH_MAX_CHARS = 500_000  # text indexed per document (a tsvector holds at most 1 MB)
 READ_CHUNK_EVENTS = 500
 _WORD_EDGE_PUNCTUATION = string.punctuation + "“”‘’«»"
 
@@ -191,6 +197,33 @@ failures = sa.Table(
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# One row per report-level event, for cross-report linking (``link.py``): where it is
+# (the blocking key: country, admin1, date span) and which fused event holds it now.
+link_units = sa.Table(
+    "link_units",
+    _METADATA,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("event_id", sa.Text, nullable=False, index=True),
+    sa.Column("doc_id", sa.Text, nullable=False, index=True),
+    sa.Column("reported", sa.Date),
+    sa.Column("is_background", sa.Boolean, nullable=False),
+    sa.Column("event_type", sa.Text, nullable=False),
+    sa.Column("sub_event_type", sa.Text, nullable=False),
+    sa.Column("disorder_type", sa.Text, nullable=False),
+    sa.Column("actors", sa.JSON, nullable=False),
+    sa.Column("country", sa.String(2)),
+    sa.Column("admin1", sa.Text),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("geo_precision", sa.Integer),
+    sa.Column("geonameid", sa.BigInteger),
+    sa.Column("date_start", sa.Date),
+    sa.Column("date_end", sa.Date),
+    sa.Column("mention_ids", sa.JSON, nullable=False),
+    # Covers the blocking query, so finding candidates reads no table rows.
+    sa.Index("ix_link_units_block", "country", "date_start", "date_end", "admin1", "id"),
+)
+
 # SQLite only, created by raw DDL (FTS5 is a virtual table). Declared here for queries.
 documents_fts = sa.Table(
     "documents_fts",
@@ -209,7 +242,13 @@ COUNTED_TABLES = (documents, event_mentions, events, event_mention_links, claims
 # Upgrades: _MIGRATIONS[n] takes a database at version n - 1 to version n. A new
 # database is created from _METADATA and stamped SCHEMA_VERSION, so these run only on
 # databases written by older versions. Version 1 is the first schema: nothing to upgrade.
-_MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+# Version 2 adds link_units; events stored before it are not linked to by new reports.
+# Version 3 adds PostgreSQL full-text search (a generated tsvector column with a GIN index);
+# on SQLite it changes nothing (FTS5 is there from version 1).
+_MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    2: lambda conn: link_units.create(conn, checkfirst=True),
+    3: lambda conn: _create_pg_search(conn),
+}
 
 
 @dataclass(frozen=True)
@@ -239,6 +278,62 @@ def failure_key(failure: Failure) -> str:
     """Content id of a failure, so recording the same failure twice keeps one row."""
     parts = json.dumps([failure.origin, failure.reason, failure.doc_id], ensure_ascii=False)
     return hashlib.sha256(parts.encode("utf-8")).hexdigest()[:FAILURE_ID_HEX_CHARS]
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters over stored events (the web view's); None or blank means no filter.
+
+    ``country`` is an ISO alpha-2 code; ``since``/``until`` are inclusive; ``actor`` is a
+    case-insensitive substring of any actor or associated actor; ``text`` searches the
+    events' documents as ``list_events`` does.
+    """
+
+    country: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    include_background: bool = False
+
+
+def open_store_readonly(target: str | Path) -> Store:
+    """Open an existing database so that nothing done through it can write.
+
+    A SQLite file is opened with ``mode=ro`` and ``PRAGMA query_only``; a PostgreSQL
+    session has ``default_transaction_read_only`` on. The schema is checked, never created
+    or upgraded.
+    """
+    url, shown = (
+        _resolve_target(target)
+        if isinstance(target, str) and "://" in target
+        else (None, str(Path(target).expanduser()))
+    )
+    if url is not None and url.get_backend_name() == "postgresql":
+        engine = sa.create_engine(
+            url, connect_args={"options": "-c default_transaction_read_only=on"}
+        )
+    else:
+        path = Path(target).expanduser() if url is None else Path(url.database or "")
+        if not path.is_file():
+            raise StoreError(
+                f"Database {shown} does not exist; run `sitrep extract REPORTS --db {shown}` "
+                "first."
+            )
+        uri = path.resolve().as_uri() + "?mode=ro"
+        engine = sa.create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=sa.pool.QueuePool,
+        )
+        sa.event.listen(engine, "connect", _configure_readonly_sqlite_connection)
+    try:
+        has_fts = _check_schema(engine, shown)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, shown=shown, has_fts=has_fts)
 
 
 def open_store(target: str | Path) -> Store:
@@ -287,6 +382,11 @@ class Store:
         """The SQLAlchemy dialect: "sqlite" or "postgresql"."""
         return self._engine.dialect.name
 
+    @property
+    def url(self) -> str:
+        """The full SQLAlchemy URL, password included: for worker processes to connect."""
+        return self._engine.url.render_as_string(hide_password=False)
+
     def close(self) -> None:
         """Close every pooled connection."""
         self._engine.dispose()
@@ -300,8 +400,12 @@ class Store:
         mentions: Sequence[EventMention],
         events: Sequence[Event],
         failures: Sequence[Failure],
+        units: Sequence[LinkUnit] = (),
     ) -> None:
         """Upsert one batch in one transaction.
+
+        ``units`` (from ``link.link_events``) replace the stored units with their ids, and
+        the units of re-written documents that the batch does not repeat.
 
         A document written again loses the mentions it no longer has (and their links
         and claims); events left with no mention are deleted. Every mention's ``doc_id``
@@ -312,17 +416,83 @@ class Store:
         mentions_by_id = {m.id: m for m in mentions}
         events_by_id = {e.id: e for e in events}
         now = dt.datetime.now(dt.UTC)
-        with self._begin() as conn:
-            key_of_doc_id = self._resolve_mention_documents(
-                conn, docs_by_key, mentions_by_id.values()
-            )
-            self._upsert_documents(conn, docs_by_key, now)
-            orphan_candidates = self._delete_replaced_mentions(conn, docs_by_key, mentions_by_id)
-            self._upsert_mentions(conn, mentions_by_id.values(), key_of_doc_id)
-            self._check_event_mentions(conn, events_by_id.values(), mentions_by_id)
-            orphan_candidates |= self._upsert_events(conn, events_by_id.values(), now)
-            self._delete_orphan_events(conn, orphan_candidates - set(events_by_id))
-            self._upsert_failures(conn, failures, now)
+        # Concurrent writers (several extract runs or cluster workers on one PostgreSQL
+        # database): each batch first takes a transaction-scoped advisory lock per document
+        # key, in key order, so two batches sharing a document take turns instead of
+        # interleaving their deletes and upserts; rows are upserted in key order too. A
+        # batch that still loses a deadlock or serialization check is retried whole.
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self._engine.begin() as conn:
+                    self._lock_documents(conn, docs_by_key)
+                    self._write_batch_rows(
+                        conn, docs_by_key, mentions_by_id, events_by_id, failures, units, now
+                    )
+                return
+            except sa.exc.DBAPIError as err:
+                sqlstate = getattr(err.orig, "sqlstate", None)
+                if sqlstate in _RETRYABLE_SQLSTATES and attempt < WRITE_ATTEMPTS:
+                    continue
+                raise _store_error(err, self._shown) from err
+
+    @contextmanager
+    def link_lock(self, keys: Iterable[str]) -> Iterator[None]:
+        """Hold these blocking keys (countries) against other writers, in any process.
+
+        Linking reads the stored events of a block and then writes; two writers doing that
+        at once for one block would each miss the other's report of the same event. Around
+        linking and ``write_batch``: PostgreSQL takes session advisory locks in key order
+        (writers in different countries do not wait for each other); SQLite, whose writes
+        take turns anyway, locks a file beside the database.
+        """
+        wanted = sorted(set(keys))
+        if not wanted or self._engine.url.database in (None, "", ":memory:"):
+            yield
+            return
+        if self.dialect != "postgresql":
+            with _file_lock(Path(f"{self._engine.url.database}.link-lock"), self._shown):
+                yield
+            return
+        with self._connect() as conn:
+            try:
+                conn.execute(
+                    sa.text("SELECT pg_advisory_lock(:lock_id)"),
+                    [{"lock_id": _document_lock_id(f"link:{key}")} for key in wanted],
+                )
+                conn.commit()
+                yield
+            finally:
+                conn.rollback()
+                conn.execute(sa.text("SELECT pg_advisory_unlock_all()"))
+                conn.commit()
+
+    def _lock_documents(self, conn: Connection, docs_by_key: Mapping[str, StoredDocument]) -> None:
+        if self.dialect != "postgresql" or not docs_by_key:
+            return
+        conn.execute(
+            sa.text("SELECT pg_advisory_xact_lock(:lock_id)"),
+            [{"lock_id": _document_lock_id(key)} for key in sorted(docs_by_key)],
+        )
+
+    def _write_batch_rows(
+        self,
+        conn: Connection,
+        docs_by_key: Mapping[str, StoredDocument],
+        mentions_by_id: Mapping[str, EventMention],
+        events_by_id: Mapping[str, Event],
+        failures: Sequence[Failure],
+        units: Sequence[LinkUnit],
+        now: dt.datetime,
+    ) -> None:
+        key_of_doc_id = self._resolve_mention_documents(conn, docs_by_key, mentions_by_id.values())
+        self._upsert_documents(conn, docs_by_key, now)
+        orphan_candidates = self._delete_replaced_mentions(conn, docs_by_key, mentions_by_id)
+        self._upsert_mentions(conn, mentions_by_id.values(), key_of_doc_id)
+        self._check_event_mentions(conn, events_by_id.values(), mentions_by_id)
+        orphan_candidates |= self._upsert_events(conn, events_by_id.values(), now)
+        self._delete_orphan_events(conn, orphan_candidates - set(events_by_id))
+        self._upsert_failures(conn, failures, now)
+        self._upsert_link_units(conn, units, docs_by_key)
 
     def _resolve_mention_documents(
         self,
@@ -365,9 +535,17 @@ class Store:
         self, conn: Connection, docs_by_key: Mapping[str, StoredDocument], now: dt.datetime
     ) -> None:
         rows = [_document_row(key, stored, processed_at=now) for key, stored in docs_by_key.items()]
-        self._upsert(conn, documents, rows, key=("doc_key",))
+        # FTS5 cannot index doc_key, so deleting by it scans the whole text index: only
+        # documents stored before (a re-write) have full-text rows to replace.
+        rewritten = []
         if self._has_fts and rows:
             for chunk in _chunks(list(docs_by_key)):
+                rewritten += conn.execute(
+                    sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))
+                ).scalars().all()
+        self._upsert(conn, documents, rows, key=("doc_key",))
+        if self._has_fts and rows:
+            for chunk in _chunks(rewritten):
                 conn.execute(sa.delete(documents_fts).where(documents_fts.c.doc_key.in_(chunk)))
             conn.execute(
                 sa.insert(documents_fts),
@@ -504,6 +682,27 @@ class Store:
         }
         self._upsert(conn, failures, list(rows.values()), key=("id",))
 
+    def _upsert_link_units(
+        self,
+        conn: Connection,
+        units: Sequence[LinkUnit],
+        docs_by_key: Mapping[str, StoredDocument],
+    ) -> None:
+        """Upsert units; drop the old units of re-written documents the batch lacks."""
+        keep = {u.id for u in units}
+        doc_ids = sorted({d.document.id for d in docs_by_key.values()})
+        for chunk in _chunks(doc_ids):
+            stale = [
+                unit_id
+                for unit_id in conn.execute(
+                    sa.select(link_units.c.id).where(link_units.c.doc_id.in_(chunk))
+                ).scalars()
+                if unit_id not in keep
+            ]
+            for stale_chunk in _chunks(stale):
+                conn.execute(sa.delete(link_units).where(link_units.c.id.in_(stale_chunk)))
+        self._upsert(conn, link_units, [_link_unit_row(u) for u in units], key=("id",))
+
     def _upsert(
         self,
         conn: Connection,
@@ -515,6 +714,7 @@ class Store:
         """INSERT ... ON CONFLICT (key) DO UPDATE every other column (SQLite and PostgreSQL)."""
         if not rows:
             return
+        rows = sorted(rows, key=lambda row: tuple(str(row[name]) for name in key))
         dialect = sqlite_dialect if self.dialect == "sqlite" else pg_dialect
         statement = dialect.insert(table)
         updates = {
@@ -538,6 +738,18 @@ class Store:
         """Content keys of every stored document."""
         with self._connect() as conn:
             return set(conn.execute(sa.select(documents.c.doc_key)).scalars())
+
+    def stored_document_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these content keys are stored (a worker's resume check, per batch)."""
+        found: set[str] = set()
+        with self._connect() as conn:
+            for chunk in _chunks(sorted(set(keys))):
+                found.update(
+                    conn.execute(
+                        sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))
+                    ).scalars()
+                )
+        return found
 
     def get_document(self, doc_key: str) -> StoredDocument | None:
         """The stored document with this content key, or None."""
@@ -564,6 +776,65 @@ class Store:
             statement = statement.where(event_mentions.c.doc_key == doc_key)
         with self._connect() as conn:
             return [_mention_from_row(row) for row in conn.execute(statement)]
+
+    def find_link_candidates(self, unit: LinkUnit) -> list[LinkUnit]:
+        """Stored units in ``unit``'s block: same country, compatible admin1, date spans
+        within ``link.MAX_DATE_GAP_DAYS`` (spans are at most ``link.MAX_UNIT_SPAN_DAYS``
+        long, which bounds the indexed range scan). Ordered by id."""
+        from sitrep.link import MAX_DATE_GAP_DAYS, MAX_UNIT_SPAN_DAYS
+
+        if unit.country is None or unit.date_start is None or unit.date_end is None:
+            return []
+        gap = dt.timedelta(days=MAX_DATE_GAP_DAYS)
+        earliest = unit.date_start - gap - dt.timedelta(days=MAX_UNIT_SPAN_DAYS)
+        in_block = sa.select(link_units.c.id).where(
+            link_units.c.country == unit.country,
+            link_units.c.date_start.between(earliest, unit.date_end + gap),
+            link_units.c.date_end >= unit.date_start - gap,
+        )
+        if unit.admin1 is not None:
+            in_block = in_block.where(
+                sa.or_(link_units.c.admin1 == unit.admin1, link_units.c.admin1.is_(None))
+            )
+        found: list[LinkUnit] = []
+        with self._connect() as conn:
+            ids = sorted(conn.execute(in_block).scalars())  # from the index alone
+            for chunk in _chunks(ids):
+                found.extend(
+                    _link_unit_from_row(r)
+                    for r in conn.execute(
+                        sa.select(link_units).where(link_units.c.id.in_(chunk))
+                    )
+                )
+        return sorted(found, key=lambda u: u.id)
+
+    def list_link_units(self, *, event_ids: Sequence[str]) -> list[LinkUnit]:
+        """Every stored unit of these fused events, ordered by event id, then unit id."""
+        found: list[LinkUnit] = []
+        with self._connect() as conn:
+            for chunk in _chunks(sorted(set(event_ids))):
+                found.extend(
+                    _link_unit_from_row(r)
+                    for r in conn.execute(
+                        sa.select(link_units)
+                        .where(link_units.c.event_id.in_(chunk))
+                        .order_by(link_units.c.event_id, link_units.c.id)
+                    )
+                )
+        return found
+
+    def get_mentions(self, mention_ids: Sequence[str]) -> list[EventMention]:
+        """The stored mentions with these ids, in the order asked (missing ones left out)."""
+        rows: dict[str, Row[Any]] = {}
+        with self._connect() as conn:
+            for chunk in _chunks(sorted(set(mention_ids))):
+                rows.update(
+                    (r.id, r)
+                    for r in conn.execute(
+                        sa.select(event_mentions).where(event_mentions.c.id.in_(chunk))
+                    )
+                )
+        return [_mention_from_row(rows[m]) for m in dict.fromkeys(mention_ids) if m in rows]
 
     def list_events(
         self,
@@ -689,6 +960,12 @@ class Store:
                 .where(_fts_match(query))
                 .order_by(sa.literal_column("documents_fts.rank"), documents.c.doc_key)
             )
+        elif self.dialect == "postgresql":
+            statement = (
+                sa.select(documents)
+                .where(_pg_search_match(query))
+                .order_by(_pg_search_rank(query).desc(), documents.c.doc_key)
+            )
         else:
             statement = (
                 sa.select(documents)
@@ -712,6 +989,114 @@ class Store:
                 table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
                 for table in COUNTED_TABLES
             }
+
+    # ---- reading for the web view ------------------------------------------------------
+
+    def find_events(
+        self, query: EventQuery, *, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[Event], int]:
+        """One page of the events matching ``query``, in ``list_events`` order, and their total."""
+        statement = self._event_query_statement(query)
+        counted = sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
+        with self._connect() as conn:
+            total = conn.execute(counted).scalar_one()
+            rows = list(conn.execute(statement.limit(limit).offset(offset or None)))
+            return self._events_from_rows(conn, rows), total
+
+    def count_events_by_date(self, query: EventQuery) -> list[tuple[dt.date | None, int]]:
+        """How many events match ``query`` on each date, oldest first, undated last."""
+        matching = (
+            self._event_query_statement(query)
+            .order_by(None)
+            .with_only_columns(events.c.date)
+            .subquery()
+        )
+        statement = (
+            sa.select(matching.c.date, sa.func.count())
+            .group_by(matching.c.date)
+            .order_by(matching.c.date.nulls_last())
+        )
+        with self._connect() as conn:
+            return [(row[0], row[1]) for row in conn.execute(statement)]
+
+    def event_facets(self) -> dict[str, list[str]]:
+        """The distinct ``country`` codes and ``event_type`` names of stored events, sorted."""
+        with self._connect() as conn:
+            return {
+                column.name: sorted(
+                    conn.execute(sa.select(column).where(column.is_not(None)).distinct()).scalars()
+                )
+                for column in (events.c.country, events.c.event_type)
+            }
+
+    def list_documents(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[tuple[str, StoredDocument]], int]:
+        """One page of (content key, document), newest first then by key, and the total."""
+        statement = (
+            sa.select(documents)
+            .order_by(documents.c.date.desc().nulls_last(), documents.c.doc_key)
+            .limit(limit)
+            .offset(offset or None)
+        )
+        with self._connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+            page = [(r.doc_key, _stored_document_from_row(r)) for r in conn.execute(statement)]
+        return page, total
+
+    def document_event_ids(self, doc_keys: Sequence[str]) -> dict[str, list[str]]:
+        """For each document key, the ids of the events its mentions belong to, sorted."""
+        found: dict[str, set[str]] = {key: set() for key in doc_keys}
+        with self._connect() as conn:
+            for chunk in _chunks(list(doc_keys)):
+                for row in conn.execute(
+                    sa.select(event_mentions.c.doc_key, event_mention_links.c.event_id)
+                    .join(
+                        event_mention_links,
+                        event_mention_links.c.mention_id == event_mentions.c.id,
+                    )
+                    .where(event_mentions.c.doc_key.in_(chunk))
+                ):
+                    found[row.doc_key].add(row.event_id)
+        return {key: sorted(ids) for key, ids in found.items()}
+
+    def event_ids_of_mentions(self, mention_ids: Sequence[str]) -> dict[str, str]:
+        """Map each linked mention id to the id of the event it belongs to."""
+        with self._connect() as conn:
+            return {
+                row.mention_id: row.event_id
+                for chunk in _chunks(list(mention_ids))
+                for row in conn.execute(
+                    sa.select(event_mention_links.c.mention_id, event_mention_links.c.event_id)
+                    .where(event_mention_links.c.mention_id.in_(chunk))
+                )
+            }
+
+    def _event_query_statement(self, query: EventQuery) -> sa.Select[Any]:
+        statement = self._events_query(
+            country=(query.country or "").strip() or None,
+            since=query.since,
+            until=query.until,
+            event_type=query.event_type or None,
+            include_background=query.include_background,
+            text=query.text,
+        )
+        actor = (query.actor or "").strip()
+        if actor:
+            statement = statement.where(
+                sa.or_(
+                    *(
+                        column.icontains(actor, autoescape=True)
+                        for column in (
+                            events.c.actor1,
+                            events.c.assoc_actor_1,
+                            events.c.actor2,
+                            events.c.assoc_actor_2,
+                        )
+                    )
+                )
+            )
+        return statement
 
     # ---- helpers -------------------------------------------------------------------
 
@@ -750,6 +1135,8 @@ class Store:
     def _matching_doc_keys(self, query: str) -> sa.Select[Any]:
         if self._has_fts:
             return sa.select(documents_fts.c.doc_key).where(_fts_match(query))
+        if self.dialect == "postgresql":
+            return sa.select(documents.c.doc_key).where(_pg_search_match(query))
         return sa.select(documents.c.doc_key).where(_like_match(query))
 
     def _events_from_rows(self, conn: Connection, rows: Sequence[Row[Any]]) -> list[Event]:
@@ -847,9 +1234,49 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _configure_readonly_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS:d}")
+    finally:
+        cursor.close()
+
+
+def _check_schema(engine: Engine, shown: str) -> bool:
+    """Check a database is sitrep's at this schema version (no writes); return has_fts."""
+    with _driver_errors(engine.connect, shown) as conn:
+        inspector = sa.inspect(conn)
+        if not inspector.has_table(schema_version.name):
+            raise StoreError(
+                f"Database {shown} has no schema_version table, so it was not written by "
+                "sitrep. Use another --db."
+            )
+        version = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+        if version is None or version > SCHEMA_VERSION:
+            raise SchemaOutdated(
+                f"Database {shown} has schema version {version}, but this sitrep reads "
+                f"version {SCHEMA_VERSION} at most. Upgrade sitrep (pip install -U sitrep) "
+                "or use another --db."
+            )
+        if version < SCHEMA_VERSION:
+            raise SchemaOutdated(
+                f"Database {shown} has schema version {version}, older than this sitrep's "
+                f"{SCHEMA_VERSION}, and is opened read-only. Run `sitrep events --db {shown}` "
+                "once to upgrade it."
+            )
+        return conn.dialect.name == "sqlite" and inspector.has_table(documents_fts.name)
+
+
 def _prepare_schema(engine: Engine, shown: str) -> bool:
     """Create or upgrade the schema; return whether FTS5 full-text search is available."""
     with _driver_errors(engine.begin, shown) as conn:
+        # Two runs starting on a new database take turns: PostgreSQL with an advisory lock,
+        # SQLite by taking the write lock now (pysqlite would begin only at the first DML).
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _SCHEMA_LOCK_ID})
+        elif engine.url.database not in (None, "", ":memory:"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         inspector = sa.inspect(conn)
         if not inspector.has_table(schema_version.name):
             if inspector.has_table(documents.name):
@@ -859,6 +1286,7 @@ def _prepare_schema(engine: Engine, shown: str) -> bool:
                 )
             _METADATA.create_all(conn)
             has_fts = _create_fts(conn)
+            _create_pg_search(conn)
             conn.execute(
                 sa.insert(schema_version),
                 {"version": SCHEMA_VERSION, "applied_at": dt.datetime.now(dt.UTC)},
@@ -889,6 +1317,76 @@ def _create_fts(conn: Connection) -> bool:
         return False
     conn.execute(sa.text(_FTS_DDL))
     return True
+
+
+def _create_pg_search(conn: Connection) -> None:
+    """PostgreSQL full-text search: a generated ``tsvector`` of title and text, GIN-indexed.
+
+    The ``simple`` configuration lower-cases words and neither stems nor drops stop words,
+    so PostgreSQL finds the whole words FTS5 finds on SQLite. Nothing on SQLite.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(
+        sa.text(
+            "ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_vector tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "
+            f"left(coalesce(title, '') || ' ' || text, {PG_SEARCH_MAX_CHARS:d}))) STORED"
+        )
+    )
+    conn.execute(
+        sa.text(
+            "CREATE INDEX IF NOT EXISTS ix_documents_search_vector "
+            "ON documents USING GIN (search_vector)"
+        )
+    )
+
+
+def _pg_search_query(query: str) -> sa.ColumnElement[Any]:
+    """``plainto_tsquery``: every word must occur; operators in user text are plain words."""
+    return sa.func.plainto_tsquery(
+        sa.literal_column("'simple'::regconfig"), sa.literal(query, sa.Text)
+    )
+
+
+def _pg_search_match(query: str) -> sa.ColumnElement[bool]:
+    words = [w.strip(_WORD_EDGE_PUNCTUATION) for w in query.split()]
+    if not any(words):  # only punctuation: nothing to find (as FTS5 and LIKE)
+        return sa.false()
+    vector = sa.literal_column("documents.search_vector")
+    return vector.op("@@")(_pg_search_query(query))
+
+
+def _pg_search_rank(query: str) -> sa.ColumnElement[Any]:
+    return sa.func.ts_rank(sa.literal_column("documents.search_vector"), _pg_search_query(query))
+
+
+@contextmanager
+def _file_lock(path: Path, shown: str) -> Iterator[None]:
+    """An exclusive lock on ``path`` (created if needed) across processes on this machine."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking is all there is
+        yield
+        return
+    try:
+        file = path.open("a")
+    except OSError as err:
+        raise StoreError(
+            f"Cannot create the lock file {path} beside database {shown}: {err.strerror}. "
+            "Make the database's folder writable."
+        ) from err
+    with file:
+        fcntl.flock(file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
+
+
+def _document_lock_id(doc_key: str) -> int:
+    """A PostgreSQL advisory lock id (signed 64-bit) for a document's content key."""
+    return int.from_bytes(hashlib.sha256(doc_key.encode()).digest()[:8], "big", signed=True)
 
 
 def _fts_match(query: str) -> sa.ColumnElement[bool]:
@@ -1052,4 +1550,51 @@ def _event_from_row(row: Row[Any], *, mention_ids: tuple[str, ...]) -> Event:
         evidence=_evidence_from_json(values["evidence"]),
         doc_ids=tuple(values["doc_ids"]),
         mention_ids=mention_ids,
+    )
+
+
+def _link_unit_row(unit: LinkUnit) -> dict[str, Any]:
+    return {
+        "id": unit.id,
+        "event_id": unit.event_id,
+        "doc_id": unit.doc_id,
+        "reported": unit.reported,
+        "is_background": unit.is_background,
+        "event_type": unit.event_type,
+        "sub_event_type": unit.sub_event_type,
+        "disorder_type": unit.disorder_type,
+        "actors": list(unit.actors),
+        "country": unit.country,
+        "admin1": unit.admin1,
+        "latitude": unit.lat,
+        "longitude": unit.lon,
+        "geo_precision": unit.geo_precision,
+        "geonameid": unit.geonameid,
+        "date_start": unit.date_start,
+        "date_end": unit.date_end,
+        "mention_ids": list(unit.mention_ids),
+    }
+
+
+def _link_unit_from_row(row: Row[Any]) -> LinkUnit:
+    values = row._mapping
+    return LinkUnit(
+        id=values["id"],
+        event_id=values["event_id"],
+        doc_id=values["doc_id"],
+        reported=values["reported"],
+        is_background=bool(values["is_background"]),
+        event_type=values["event_type"],
+        sub_event_type=values["sub_event_type"],
+        disorder_type=values["disorder_type"],
+        actors=tuple(values["actors"]),
+        country=values["country"],
+        admin1=values["admin1"],
+        lat=values["latitude"],
+        lon=values["longitude"],
+        geo_precision=values["geo_precision"],
+        geonameid=values["geonameid"],
+        date_start=values["date_start"],
+        date_end=values["date_end"],
+        mention_ids=tuple(values["mention_ids"]),
     )
