@@ -37,16 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitrep_run import DEFAULT_DATA, SitrepRunError, run_parse, sitrep_command  # noqa: E402
 
-INTER_LABELS = {
-    1: "State forces",
-    2: "Rebel group",
-    3: "Political militia",
-    4: "Identity militia",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
-}
+from sitrep.export import INTER_LABELS  # noqa: E402  (ACLED's inter codes and labels)
 _LABEL_TO_CODE = {v.casefold(): k for k, v in INTER_LABELS.items()}
 
 EVENT_TYPES = [

@@ -54,14 +54,12 @@ from typing import TYPE_CHECKING, Any
 from sitrep.errors import InputError, SitrepError, StoreError
 from sitrep.ingest import (
     _SNIFF_BYTES,
-    _UTF8_BOM,
-    MAX_JSONL_LINE_BYTES,
     _binary_problem,
     _choose_kind,
-    _document_from_json_line,
     _skip_rest_of_line,
     _walk_folder,
     read_documents,
+    read_jsonl_lines,
 )
 from sitrep.records import Document, Failure
 
@@ -250,35 +248,8 @@ def read_jsonl_range(
         if part.start > 0 and file.read(1) != b"\n":
             offset += _skip_rest_of_line(file)  # that line started in the range before
             lineno += 1
-        while offset < part.end:
-            raw = file.readline(MAX_JSONL_LINE_BYTES + 1)
-            if not raw:
-                break
-            lineno += 1
-            origin = f"{where}:{lineno}"
-            line_offset, offset = offset, offset + len(raw)
-            if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
-                offset += _skip_rest_of_line(file)
-                yield Failure(
-                    origin=origin,
-                    reason=f"{origin}: line longer than {MAX_JSONL_LINE_BYTES:,} bytes "
-                    "(MAX_JSONL_LINE_BYTES); split the document",
-                )
-                continue
-            if lineno == 1 and raw.startswith(_UTF8_BOM):
-                raw = raw[len(_UTF8_BOM) :]
-                line_offset += len(_UTF8_BOM)
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                yield Failure(
-                    origin=origin,
-                    reason=f"{origin}: not UTF-8 (byte 0x{raw[err.start]:02x} at byte offset "
-                    f"{line_offset + err.start}); re-save the file as UTF-8",
-                )
-                continue
-            if line.strip():
-                yield _document_from_json_line(line, origin=origin, default_date=default_date)
+        yield from read_jsonl_lines(file, where=where, default_date=default_date,
+                                    offset=offset, lineno=lineno, end=part.end)
 
 
 # --- on a worker ----------------------------------------------------------------------

@@ -374,34 +374,50 @@ def _read_jsonl_file(path: Path, *, default_date: dt.date | None) -> Iterator[Do
             yield Failure(origin=where, reason=problem)
             return
         file.seek(0)
-        offset = 0
-        lineno = 0
-        while raw := file.readline(MAX_JSONL_LINE_BYTES + 1):
-            lineno += 1
-            origin = f"{where}:{lineno}"
-            line_offset, offset = offset, offset + len(raw)
-            if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
-                offset += _skip_rest_of_line(file)
-                yield Failure(
-                    origin=origin,
-                    reason=f"{origin}: line longer than {MAX_JSONL_LINE_BYTES:,} bytes "
-                    "(MAX_JSONL_LINE_BYTES); split the document",
-                )
-                continue
-            if lineno == 1 and raw.startswith(_UTF8_BOM):
-                raw = raw[len(_UTF8_BOM) :]
-                line_offset += len(_UTF8_BOM)
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                yield Failure(
-                    origin=origin,
-                    reason=f"{origin}: not UTF-8 (byte 0x{raw[err.start]:02x} at byte offset "
-                    f"{line_offset + err.start}); re-save the file as UTF-8",
-                )
-                continue
-            if line.strip():
-                yield _document_from_json_line(line, origin=origin, default_date=default_date)
+        yield from read_jsonl_lines(file, where=where, default_date=default_date)
+
+
+def read_jsonl_lines(
+    file: io.BufferedReader,
+    *,
+    where: str,
+    default_date: dt.date | None,
+    offset: int = 0,
+    lineno: int = 0,
+    end: int | None = None,
+) -> Iterator[Document | Failure]:
+    """Documents from the JSONL lines read from ``file`` at byte ``offset`` (the file is
+    positioned there, after ``lineno`` lines) until EOF or, with ``end``, until a line
+    starts at or after that byte. Origins are "file:line"; a bad line is a Failure."""
+    while end is None or offset < end:
+        raw = file.readline(MAX_JSONL_LINE_BYTES + 1)
+        if not raw:
+            break
+        lineno += 1
+        origin = f"{where}:{lineno}"
+        line_offset, offset = offset, offset + len(raw)
+        if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
+            offset += _skip_rest_of_line(file)
+            yield Failure(
+                origin=origin,
+                reason=f"{origin}: line longer than {MAX_JSONL_LINE_BYTES:,} bytes "
+                "(MAX_JSONL_LINE_BYTES); split the document",
+            )
+            continue
+        if lineno == 1 and raw.startswith(_UTF8_BOM):
+            raw = raw[len(_UTF8_BOM) :]
+            line_offset += len(_UTF8_BOM)
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield Failure(
+                origin=origin,
+                reason=f"{origin}: not UTF-8 (byte 0x{raw[err.start]:02x} at byte offset "
+                f"{line_offset + err.start}); re-save the file as UTF-8",
+            )
+            continue
+        if line.strip():
+            yield _document_from_json_line(line, origin=origin, default_date=default_date)
 
 
 def _read_jsonl_stream(
