@@ -93,7 +93,7 @@ def test_extract_twice_adds_no_duplicates_and_exports_acled_columns(runner, tmp_
     assert first.exit_code == 0, first.output
     listed = _run(runner, "events", "--db", str(db), "--format", "json", "--background")
     again = _run(runner, "extract", str(SAMPLE), "--db", str(db))
-    assert "1 already stored" in again.stdout
+    assert "1 documents already stored" in again.stdout
     relisted = _run(runner, "events", "--db", str(db), "--format", "json", "--background")
     assert relisted.stdout == listed.stdout
     out = tmp_path / "events.csv"

@@ -379,7 +379,7 @@ def test_killed_extract_command_finishes_when_run_again(corpus, resources, tmp_p
     assert 0 < stored_at_kill < CORPUS_DOCUMENTS
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith(f"{CORPUS_DOCUMENTS - stored_at_kill} documents processed")
-    assert again.stdout.endswith(f"({stored_at_kill} already stored, 0 failed)\n")
+    assert again.stdout.endswith(f"{stored_at_kill} documents already stored, 0 failed)\n")
     # The reference: one uninterrupted one-process run by the same installed code (the
     # in-process reference could predate an edit to the working tree).
     one = tmp_path / "one.db"

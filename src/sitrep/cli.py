@@ -269,8 +269,8 @@ def extract(
         typer.echo(f"Error: {describe_failure(failure)}", err=True)
     typer.echo(
         f"{summary.documents} documents processed, {summary.events} new events stored in {db}"
-        f" ({summary.attached} reports joined an event already stored)"
-        f" ({summary.skipped} already stored, {len(summary.failures)} failed)"
+        f" ({summary.attached} reports joined an event already stored; {summary.skipped}"
+        f" documents already stored, {len(summary.failures)} failed)"
     )
     if summary.failures:
         raise typer.Exit(1)
