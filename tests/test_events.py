@@ -124,3 +124,14 @@ def test_riot_named_as_such_is_a_violent_demonstration(resources):
     sub, actor1, inter1, *_ = _coded(
         resources, "On 7 June 2021, university students rioted in Eldoret, Kenya over fees.")
     assert (sub, actor1, inter1) == ("Violent demonstration", "Rioters (Kenya)", 5)
+
+
+def test_victims_in_a_passive_relative_clause_are_not_the_attackers(resources):
+    # "children who were killed": the children are acted upon, so the mourners' funeral
+    # does not make the strike a riot
+    sub, _, _, actor2, _ = _coded(
+        resources,
+        "Thousands of mourners attended funerals on Monday for dozens of children who were "
+        "killed on Thursday when a coalition warplane struck their bus in Saada, Yemen.")
+    assert sub == "Air/drone strike"
+    assert actor2 == "Civilians (Yemen)"

@@ -179,7 +179,13 @@ def _agents_of(verb: Token) -> list[Token]:
             agents.extend(c for c in child.children if c.dep_ == "pobj")
     if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
         if verb.dep_ in ("relcl", "acl"):
-            return [verb.head]
+            # "gunmen who stormed": the noun acts; "children who were killed", "people
+            # killed in the blast": the noun is acted upon, and the agent is unnamed here
+            is_passive = verb.tag_ == "VBN" and (
+                verb.dep_ == "acl"
+                or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            )
+            return [] if is_passive else [verb.head]
         return _agents_of(verb.head)
     return agents
 
