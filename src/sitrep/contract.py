@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from sitrep.export import event_to_dict
+from sitrep.export import INTER_LABELS, event_to_dict
 from sitrep.pipeline import ReportResult
 from sitrep.records import Failure
 
@@ -35,7 +35,7 @@ def report_to_json(result: ReportResult) -> dict[str, Any]:
         "timexes": [dataclasses.asdict(t) for t in result.timexes],
         "places": [dataclasses.asdict(p) for p in result.places],
         "actors": [
-            {**dataclasses.asdict(a), "inter": _inter_label(a.inter), "inter_code": a.inter}
+            {**dataclasses.asdict(a), "inter": INTER_LABELS.get(a.inter), "inter_code": a.inter}
             for a in result.actors
         ],
         "events": events,
@@ -46,9 +46,3 @@ def failure_to_json(failure: Failure) -> dict[str, Any]:
     """A report that could not be processed: its id (or where it came from) and why."""
     return {"schema": SCHEMA_VERSION, "id": failure.doc_id or failure.origin,
             "origin": failure.origin, "error": failure.reason}
-
-
-def _inter_label(code: int) -> str | None:
-    from sitrep.export import INTER_LABELS
-
-    return INTER_LABELS.get(code)

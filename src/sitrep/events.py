@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -672,14 +671,3 @@ def _has_background_cue(sentence: Span, context: ReportContext, codebook: Codebo
             if _is_historical(sentence, lower, timex, date, context.reference, codebook):
                 return True
     return False
-
-
-# --- fatalities -------------------------------------------------------------------------
-
-
-# --- claims -----------------------------------------------------------------------------
-
-
-def order_mentions(mentions: Sequence[EventMention]) -> list[EventMention]:
-    """Document order (by first evidence offset)."""
-    return sorted(mentions, key=lambda m: m.evidence[0] if m.evidence else (0, 0))

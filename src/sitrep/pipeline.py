@@ -278,7 +278,10 @@ def extract_to_store(
         )
     summary = ExtractSummary()
     known = store.document_keys()
-    codebook, dictionary = load_codebook(), load_actor_dictionary()  # for linking (cheap)
+    if resources is not None:  # linking needs the codebook and names, not the model
+        codebook, dictionary = resources.codebook, resources.dictionary
+    else:
+        codebook, dictionary = load_codebook(), load_actor_dictionary()
 
     def fresh() -> Iterator[Document | Failure]:
         for item in read_documents(paths, jsonl=jsonl, default_date=default_date):  # type: ignore[arg-type]
