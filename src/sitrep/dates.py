@@ -13,9 +13,11 @@ normalisers in ``timex_normalise.py``; spaCy's DATE/TIME entities over- and unde
 costs a few regular-expression passes over the text and no model calls. Year-less and
 relative expressions resolve against the reference in the direction of the clause's
 tense: past clauses resolve on or before the reference, future ones on or after it, and a
-deadline ("extended to Nov. 16") or an infinitive after a past verb takes the nearest
-occurrence. "Three days later", "the following month" and "a year earlier" count from
-the time the text last mentioned (``timex_anchor.py``).
+deadline ("extended to Nov. 16", "set to expire Nov. 6") or an infinitive after a past verb
+takes the nearest occurrence. A bare past participle tells of something done ("the
+decision, announced Wednesday"); a bare present participle takes the tense of the clause
+it modifies ("rising to a high ... in March"). "Three days later", "the following month"
+and "a year earlier" count from the time the text last mentioned (``timex_anchor.py``).
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ _FUTURE_LEAD = re.compile(r"\b(?:as (?:early|soon) as|no (?:earlier|sooner) than
 # Dec. 7 to stock of record Nov. 22", "respond by Oct. 31"): the tense of the sentence says
 # nothing about the date, so it takes the nearest occurrence.
 _TENSELESS_LEAD = re.compile(
-    r"\b(?:by|until|till|payable|effective|due|of record|(?:extended|postponed|delayed|"
-    r"moved|adjourned) (?:to|until))\s+(?:on\s+)?$",
+    r"\b(?:by|until|till|payable|effective|due|of record|expir(?:e|es|ing)|(?:extended|"
+    r"postponed|delayed|moved|adjourned) (?:to|until))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 LEAD_WINDOW_CHARS = 32  # how far before an expression to look for a lead phrase
@@ -173,6 +175,13 @@ def _parse_context(token: Token, depth: int = 0) -> tuple[int, bool]:
             return UNKNOWN, is_reporting
         head_direction, _ = _parse_context(verb.head, depth + 1)
         return (FUTURE if head_direction == FUTURE else UNKNOWN), is_reporting
+    if _is_bare_participle(verb, auxiliaries) and depth < MAX_VERB_CLIMB_STEPS:
+        # a participle without auxiliaries has no tense of its own: a past participle
+        # tells of something done ("the decision, announced Wednesday"); "rising to a
+        # high ... in March" takes the tense of the clause it modifies
+        if verb.tag_ == "VBN":
+            return PAST, is_reporting
+        return _parse_context(verb.head, depth + 1)[0], is_reporting
     if "would" in aux_words:  # reported future: "would be traveling Thursday"
         return FUTURE, is_reporting
     if "could" in aux_words:
@@ -182,6 +191,14 @@ def _parse_context(token: Token, depth: int = 0) -> tuple[int, bool]:
     if verb.tag_ == "VBN" and aux_words & {"has", "have", "'ve", "'s"}:
         return PAST, is_reporting
     return UNKNOWN, is_reporting
+
+
+_PARTICIPLE_DEPENDENCIES = frozenset({"acl", "advcl", "amod", "npadvmod"})
+
+
+def _is_bare_participle(verb: Token, auxiliaries: list[Token]) -> bool:
+    return (verb.tag_ in ("VBG", "VBN") and not auxiliaries and verb.head.i != verb.i
+            and verb.dep_ in _PARTICIPLE_DEPENDENCIES)  # fmt: skip
 
 
 def _heuristic_context(text: str, start: int) -> tuple[int, bool]:

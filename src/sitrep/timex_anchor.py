@@ -12,15 +12,21 @@ Modes:
 - ``period``: the ``unit`` period ``offset`` periods from the anchor ("the following
   month": the month after the one mentioned; "the next day");
 - ``shift``: the anchor moved by ``offset`` units, keeping the anchor's granularity where
-  it is a quarter ("a year earlier" after "the third quarter" is the third quarter of the
-  year before);
-- ``same``: like ``period``, but only when the last mention is itself of that unit ("the
-  quarter" after "the third quarter"); otherwise the ``fallback`` value, which the
-  normaliser computed from the document date.
+  it is a quarter or a day ("a year earlier" after "the third quarter" is the third
+  quarter of the year before; after "Sept. 30" it is Sept. 30 of the year before);
+- ``same``: the quarter under discussion (the last one the text mentioned, even with
+  other dates since) moved by ``offset`` quarters ("the quarter" after "the third
+  quarter"); without one, the ``fallback`` value, which the normaliser computed from the
+  document date;
+- ``weekday``: the weekday numbered ``unit`` strictly before (``offset`` -1) or after (+1)
+  the day last mentioned ("the previous Friday");
+- ``in``: the quarter last mentioned, moved to the year ``offset`` ("the 1988 period"
+  after "the third quarter": 1988-Q3); otherwise the ``fallback``.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -40,10 +46,13 @@ _YEAR = re.compile(r"^(\d{4})$")
 @dataclass(frozen=True)
 class DiscourseAnchor:
     """``day``: the last day the text mentioned (at first the reference date); ``value``:
-    the last calendar value it mentioned (a day, week, month, quarter or year), or None."""
+    the last calendar value it mentioned (a day, week, month, quarter or year), or None;
+    ``quarter``: the last quarter it mentioned, the one "the quarter" and "the 1988
+    period" refer to even after other dates ("last year", "Sept. 30")."""
 
     day: dt.date | None
     value: str | None = None
+    quarter: str | None = None
 
 
 def anchor_value(
@@ -62,7 +71,7 @@ def moves_anchor(placeholder: str) -> bool:
     if not placeholder.startswith(ANCHOR_PREFIX):
         return True
     mode, unit, *_ = placeholder[len(ANCHOR_PREFIX) :].partition("|")[0].split(":")
-    return not (mode == "same" or (mode == "shift" and unit in ("year", "quarter")))
+    return not (mode in ("same", "in") or (mode == "shift" and unit in ("year", "quarter")))
 
 
 def update_anchor(anchor: DiscourseAnchor, value: str) -> DiscourseAnchor:
@@ -72,9 +81,11 @@ def update_anchor(anchor: DiscourseAnchor, value: str) -> DiscourseAnchor:
             day = dt.date(int(found[1]), int(found[2]), int(found[3]))
         except ValueError:
             return anchor
-        return DiscourseAnchor(day=day, value=value[:10])
-    if any(p.match(value) for p in (_MONTH, _QUARTER, _WEEK, _YEAR)):
-        return DiscourseAnchor(day=anchor.day, value=value)
+        return DiscourseAnchor(day=day, value=value[:10], quarter=anchor.quarter)
+    if _QUARTER.match(value):
+        return DiscourseAnchor(day=anchor.day, value=value, quarter=value)
+    if any(p.match(value) for p in (_MONTH, _WEEK, _YEAR)):
+        return DiscourseAnchor(day=anchor.day, value=value, quarter=anchor.quarter)
     return anchor
 
 
@@ -84,18 +95,25 @@ def resolve_anchored(value: str, anchor: DiscourseAnchor) -> str:
         return value
     spec, _, fallback = value[len(ANCHOR_PREFIX) :].partition("|")
     mode, unit, offset_text, *part = spec.split(":")
-    if part:
+    if part:  # a part of day or a clock time ("10:35") on the anchored day
         day = resolve_anchored(anchor_value(mode, unit, int(offset_text)), anchor)
-        return f"{day}T{part[0]}"
+        return f"{day}T{':'.join(part)}"
     offset = int(offset_text)
+    if mode == "weekday":  # "the previous Friday": the Friday before the day last mentioned
+        return _nearest_weekday(int(unit), anchor.day, offset)
     last = anchor.value or ""
+    if mode == "in":  # the quarter under discussion, in the year ``offset``
+        found = _QUARTER.match(anchor.quarter or "")
+        return f"{offset:04d}-Q{found[2]}" if found else fallback or _unknown(unit)
     if mode == "same":
-        if unit == "quarter" and (found := _QUARTER.match(last)):
+        if unit == "quarter" and (found := _QUARTER.match(anchor.quarter or "")):
             index = int(found[1]) * 4 + int(found[2]) - 1 + offset
             return f"{index // 4:04d}-Q{index % 4 + 1}"
         return fallback or _unknown(unit)
     if mode == "shift" and unit == "year" and (found := _QUARTER.match(last)):
         return f"{int(found[1]) + offset:04d}-Q{found[2]}"
+    if mode == "shift" and unit == "year" and (found := _DAY.match(last)):
+        return _same_day_in_year(found, int(found[1]) + offset)
     base = _base_day(unit, last, anchor.day)
     if base is None:
         return _unknown(unit)
@@ -105,6 +123,24 @@ def resolve_anchored(value: str, anchor: DiscourseAnchor) -> str:
     if unit == "week" and mode == "shift":
         return week_value(base + dt.timedelta(weeks=offset))
     return shift_period(base, unit, offset)
+
+
+def _same_day_in_year(day: re.Match[str], year: int) -> str:
+    """ "a year earlier" than "Sept. 30, 1989": Sept. 30, 1988 (29 February: the 28th)."""
+    month, number = int(day[2]), int(day[3])
+    if month == 2 and number == 29 and not calendar.isleap(year):
+        number = 28
+    return f"{year:04d}-{month:02d}-{number:02d}"
+
+
+def _nearest_weekday(weekday: int, day: dt.date | None, direction: int) -> str:
+    if day is None:
+        return f"XXXX-WXX-{weekday}"
+    if direction > 0:
+        step = (weekday - day.isoweekday()) % 7 or 7
+    else:
+        step = -((day.isoweekday() - weekday) % 7 or 7)
+    return (day + dt.timedelta(days=step)).isoformat()
 
 
 def _base_day(unit: str, last: str, day: dt.date | None) -> dt.date | None:

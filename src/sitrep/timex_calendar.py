@@ -61,6 +61,8 @@ def parse_number(words: str) -> float | None:
     half = 0.0
     if text.endswith(" and a half"):
         text, half = text[: -len(" and a half")], 0.5
+    elif text.endswith(" 1/2"):  # "5 1/2"
+        text, half = text[: -len(" 1/2")], 0.5
     if text in VAGUE_NUMBERS:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):

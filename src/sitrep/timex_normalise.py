@@ -28,6 +28,7 @@ from sitrep.timex_calendar import (
     choose_year,
     format_number,
     parse_number,
+    quarter_of,
     resolve_month_day,
     resolve_season,
     resolve_weekday,
@@ -185,7 +186,7 @@ def norm_century(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
 
 def norm_day_word(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
     word = match["word"].lower()
-    part = (match["part"] or "").lower()
+    part = (match["part"] or re.sub(r"^(?:early|late|mid)[- ]?", "", (match["pre"] or "").lower()))
     value = _day_value(word, ctx) or "XXXX-XX-XX"
     if word == "tonight":
         return "TIME", value + "TNI"
@@ -207,12 +208,25 @@ def norm_this_part(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
     ]
 
 
-def norm_vague(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
+def norm_mid_part(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
+    """ "by mid-afternoon": that part of the day the text is talking about."""
+    return "TIME", anchor_value("period", "day", 0, part=PARTS_OF_DAY[match["part"].lower()])
+
+
+_FUTURE_WORDS = frozenset(
+    {"soon", "as soon as possible", "the future", "the near future", "future", "short-term"}
+)
+_FUTURE_STARTS = (
+    "the coming", "coming ", "the days ahead", "the weeks ahead", "the months ahead",
+    "the near ", "the short ", "the long ", "the medium ",
+)  # fmt: skip
+
+
+def norm_vague(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
     word = re.sub(r"\s+", " ", match[0].lower())
-    if word in ("soon", "as soon as possible", "the future", "the near future", "future", "short-term") or word.startswith(
-        ("the coming", "the days ahead", "the weeks ahead", "the months ahead", "the near ",
-         "the short ", "the long ", "the medium ")
-    ):
+    if word == "soon" and ctx.direction < 0:
+        return None  # "was soon released": soon after a past event, not after the DCT
+    if word in _FUTURE_WORDS or word.startswith(_FUTURE_STARTS):
         return "DATE", "FUTURE_REF"
     if word.startswith(("recent", "the past", "previously", "formerly", "lately", "the last")):
         return "DATE", "PAST_REF"
@@ -224,7 +238,9 @@ def norm_weekday(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
     det = (match["det"] or "").lower()
     part = (match["part"] or "").lower()
     ref = ctx.reference
-    if ref is None:
+    if det in ("the previous", "the following"):  # counted from the day last mentioned
+        value = anchor_value("weekday", str(weekday), -1 if det == "the previous" else 1)
+    elif ref is None:
         value = f"XXXX-WXX-{weekday}"
     elif det in ("last", "this past", "past"):
         delta = -((ref.isoweekday() - weekday) % 7 or 7)
@@ -252,22 +268,25 @@ def norm_clock(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None
         if not found:
             return None
         hour, minute = int(found.group(1)), int(found.group(2) or 0)
-        if found.group(3) == "p" and hour < 12:
+        is_late = found.group(3) == "p" or re.search(r"afternoon|evening|night", clock)
+        if is_late and hour < 12:
             hour += 12
         elif found.group(3) == "a" and hour == 12:
             hour = 0
         if hour > 24:
             return None
-    day = _weekday_dated(match, ctx, ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX")
     zone = "Z" if re.search(r"\b(?:UTC|GMT)\b", match[0]) else ""  # ISO 8601: Z is UTC
-    return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
+    clock = f"{hour:02d}:{minute:02d}{zone}"
+    if not _group(match, "day"):  # "at 10:35 a.m.": on the day the text is talking about
+        return "TIME", anchor_value("period", "day", 0, part=clock)
+    return "TIME", f"{_weekday_dated(match, ctx, 'XXXX-XX-XX')}T{clock}"
 
 
 _RELATIVE_OFFSETS = {
     "this": 0, "current": 0, "the current": 0, "the": 0, "that": 0, "the same": 0,
     "last": -1, "previous": -1, "the previous": -1, "this past": -1, "past": -1,
     "next": 1, "coming": 1, "this coming": 1, "the following": 1, "following": 1,
-    "the next": 1, "the coming": 1,
+    "the next": 1, "the coming": 1, "the full": 0, "the latest": -1,
 }  # fmt: skip
 
 
@@ -319,7 +338,10 @@ def norm_relative_unit(match: re.Match[str], ctx: RuleContext) -> tuple[str, str
 
 
 def norm_in_the_unit(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
-    """ "earlier in the year", "later in the week"."""
+    """ "earlier in the year", "later in the week", "later in the day" (the day the text
+    is talking about)."""
+    if match["unit"].lower() == "day":
+        return "DATE", anchor_value("period", "day", 0)
     if ctx.reference is None:
         return "DATE", "XXXX"
     return "DATE", shift_period(ctx.reference, match["unit"].lower(), 0)
@@ -347,15 +369,20 @@ def norm_ago(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
     return "DATE", shift_period(ref, unit, steps)
 
 
+_FRACTION_OF = re.compile(r"\s+of\b(?!\s+(?:the\s+)?(?:19|20)\d\d)")
+
+
 def norm_duration(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
     unit = _singular(match["unit"])
     number = parse_number(match["n"]) if match["n"] else None
     if number is not None and number >= 1000 and not match["unit"].lower().endswith("s"):
         return None  # "the 1988 second quarter", "2015 year"
-    if number is not None and number != int(number) and unit in ("hour", "minute"):
-        number, unit = number * 60, "minute" if unit == "hour" else "second"
+    if number is not None and match["half"]:  # "a minute and a half"
+        number += 0.5
+    is_fraction = unit == "quarter" and number is not None and number <= 3
+    if is_fraction and _FRACTION_OF.match(ctx.text, match.end()):
+        return None  # "about three-quarters of its food": a fraction
     code = UNIT_CODES[unit]
-    amount = "X" if number is None else format_number(number * UNIT_FACTORS.get(unit, 1))
     prefix = "PT" if unit in TIME_UNITS else "P"
     before = ctx.text[max(0, match.start() - 24) : match.start()].lower()
     is_rate = match["n"] and match["n"].lower() in ("a", "an") and not match["pre"]
@@ -363,7 +390,29 @@ def norm_duration(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | N
         r"(\d|million|billion|percent|%|times|twice|once|cents?|dollars?)\s*$", before
     ):
         return "SET", f"{prefix}1{code}"
-    return "DURATION", f"{prefix}{amount}{code}"
+    return "DURATION", duration_value(number, unit)
+
+
+_SMALLER_UNIT = {"year": (12, "M"), "day": (24, "TH"), "hour": (60, "M"), "minute": (60, "S")}
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """TIMEX3 value of a duration: "P3D", "PXY"; a fraction goes to the unit below
+    ("2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "half an hour" PT30M, "a day and a
+    half" P1DT12H)."""
+    prefix = "PT" if unit in TIME_UNITS else "P"
+    code = UNIT_CODES[unit]
+    if number is None:
+        return f"{prefix}X{code}"
+    number *= UNIT_FACTORS.get(unit, 1)
+    whole = int(number)
+    if number == whole or unit not in _SMALLER_UNIT:
+        return f"{prefix}{format_number(number)}{code}"
+    factor, smaller = _SMALLER_UNIT[unit]
+    rest = format_number((number - whole) * factor)
+    if smaller == "TH":  # hours of a day are a time part
+        return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+    return f"{prefix}{f'{whole}{code}' if whole else ''}{rest}{smaller}"
 
 
 def norm_bare_units(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
@@ -410,6 +459,8 @@ def norm_quarter(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
             if ref is None:
                 return "DATE", f"XXXX-Q{number}"
             year = ref.year
+            if ctx.direction < 0 and number > quarter_of(ref):
+                year -= 1  # "the fourth quarter" in a past clause in January: last year's
         return "DATE", f"{year:04d}-Q{number}"
     if ref is None:
         return "DATE", "XXXX-QX"
@@ -424,7 +475,7 @@ def norm_quarter(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
 
 
 def norm_half(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
-    half = 1 if match["which"].lower() == "first" else 2
+    half = 1 if match["which"].lower() == "first" else 2  # "second" or "last"
     if match["year"]:
         return "DATE", f"{match['year']}-H{half}"
     if ctx.reference is None:
@@ -472,12 +523,20 @@ def norm_year_earlier(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]
 
 
 def norm_spoken_year(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
-    rest = match["rest"].lower()
-    number = 0 if rest == "hundred" else parse_number(rest)
+    rest = (match["rest"] or "").lower()
+    lead = (match["lead"] or "").lower()
+    if not rest and not (lead == "the year" and match["head"].lower() == "two thousand"):
+        return None  # "nineteen" and "two thousand" alone are numbers
+    number = 0 if rest in ("hundred", "") else parse_number(rest)
     if number is None or number >= 100:
         return None
-    century = 19 if match[0].lower().startswith("nineteen") else 20
-    return "DATE", f"{century * 100 + int(number):04d}"
+    century = 19 if match["head"].lower() == "nineteen" else 20
+    year = f"{century * 100 + int(number):04d}"
+    if match["season"]:  # "the winter of nineteen ninety-four"
+        return "DATE", f"{year}-{SEASONS[match['season'].lower()]}"
+    if lead in MONTHS:  # "January nineteen ninety-seven"
+        return "DATE", f"{year}-{_month(lead):02d}"
+    return "DATE", year
 
 
 def norm_week_of(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
@@ -488,6 +547,19 @@ def norm_week_of(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
     return "DATE", week_value(dt.date(int(found[1]), int(found[2]), int(found[3])))
 
 
+def norm_period(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
+    """ "the latest period", "the 1988 period", "last year's quarter", "the corresponding
+    period last year": the quarter the text is about (in that year), else that year or the
+    last complete quarter."""
+    year = match["year"]
+    if year is None and (match["last"] or match["owner"] is not None) and ctx.reference:
+        year = str(ctx.reference.year - 1)  # "last year's quarter", "the same period a year ago"
+    if year:
+        return "DATE", anchor_value("in", "quarter", int(year), year)
+    fallback = shift_period(ctx.reference, "quarter", -1) if ctx.reference else "XXXX-QX"
+    return "DATE", anchor_value("same", "quarter", 0, fallback)
+
+
 def norm_year_end(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
     return "DATE", f"{ctx.reference.year:04d}" if ctx.reference else "XXXX"
 
@@ -496,11 +568,16 @@ def norm_overnight(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
     return "TIME", (ctx.reference.isoformat() if ctx.reference else "XXXX-XX-XX") + "TNI"
 
 
+_AFTER_A_DATE = re.compile(r"\d,\s+$")
+
+
 def norm_anchor_day(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
     """ "the next day", "that same day", "the following morning": from the last day given."""
     word = re.sub(r"\s+", " ", match[0].lower())
     offset = -1 if "before" in word or "previous" in word or "earlier" in word else 1
-    if "same" in word or word.startswith("that"):
+    if "same" in word or word.startswith("that") or _AFTER_A_DATE.search(
+        ctx.text, 0, match.start()
+    ):  # "Oct. 12, the day before the plunge": the date just given
         offset = 0
     part = match["apart"]
     if part:

@@ -26,7 +26,7 @@ WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\."
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 NUM = (
-    r"(?i:\d+(?:\.\d+)?|" + TENS + r"(?:[- ]" + ONES + r")?|a hundred|one hundred|hundred|"
+    r"(?i:\d+(?:\s+1/2|\.\d+)?|" + TENS + r"(?:[- ]" + ONES + r")?|a hundred|one hundred|hundred|"
     r"a dozen|dozen|a couple of|a couple|couple of|half an?|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|"
     + ONES + r"|an?|a few|few|several|many|some|dozens of|hundreds of)"
@@ -51,7 +51,8 @@ PART = r"(?i:morning|afternoon|evening|night)"
 TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|(?i:local time)))?"
 CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|"
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?i:noon|midnight|midday))"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?i:noon|midnight|midday)|"
+    r"(?:1[0-2]|0?[1-9])\s+(?i:in the (?:morning|afternoon|evening)|at night))"
 )
 B = r"(?<![\w$£€.,:/-])"  # left boundary: not inside a word, number or amount
 E = r"(?![\w%])"  # right boundary

@@ -1,6 +1,7 @@
 """The time-expression grammar: regular-expression rules that find TIMEX3 candidates,
 each paired with its normaliser (``timex_normalise.py``), and the TimeML extent of what
-they find. Pattern pieces live in ``timex_patterns.py``.
+they find. Matches inside names ("60 Minutes", "This Week With David Brinkley") are
+dropped, as TimeML does not tag them. Pattern pieces live in ``timex_patterns.py``.
 
 Used by ``dates.py``; nothing here knows about documents or parses.
 """
@@ -28,12 +29,14 @@ from sitrep.timex_normalise import (
     norm_in_the_unit,
     norm_iso,
     norm_last_night,
+    norm_mid_part,
     norm_month,
     norm_month_day,
     norm_month_relative_year,
     norm_month_year,
     norm_numeric,
     norm_overnight,
+    norm_period,
     norm_quarter,
     norm_range_end,
     norm_range_start,
@@ -111,8 +114,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "day_month",
-        rf"(?:(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:(?i:the)\s+)?(?P<dnum>{DAY})\s+(?:(?i:of)\s+)?"
-        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        rf"(?:(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:(?i:the)\s+)?(?P<dnum>{DAY})\s+"
+        rf"(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
         norm_month_day,
         2,
     ),
@@ -135,7 +138,7 @@ RULES: tuple[Rule, ...] = (
         norm_month_relative_year,
         2,
     ),
-    _rule("year", rf"(?:{PREMOD}[- ]?|(?i:the year)\s+)?(?P<year>{YEAR})(?!-\d|\s*-\s*\d)",
+    _rule("year", rf"(?:{PREMOD}[- ]?|(?i:the year)\s+)?(?P<year>{YEAR})(?!-\d|\s*-\s*\d|\.\d)",
           norm_year),  # fmt: skip
     _rule(
         "fiscal",
@@ -157,6 +160,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "day_word",
+        r"(?:(?P<pre>(?i:(?:early|late|mid)[- ]?)?(?i:morning|afternoon|evening))\s+)?"
         r"(?P<word>(?i:today|yesterday|tomorrow|tonight))"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
         norm_day_word,
@@ -169,26 +173,29 @@ RULES: tuple[Rule, ...] = (
         norm_this_part,
         1,
     ),
+    _rule("mid_part", r"(?i:mid[- ]?)(?P<part>(?i:morning|afternoon))", norm_mid_part),
     _rule(
         "vague",
-        r"(?i:now|currently|presently|nowadays|these days|at present|as soon as possible|(?<!as )soon(?! as)|"
+        r"(?i:now|currently|presently|nowadays|these days|at present|as soon as possible|"
+        r"(?<!as )soon(?! as|\s+(?:after|before|thereafter)\b)|"
         r"recently|lately|"
         r"(?:the\s+)(?:near\s+|distant\s+)?future|the past|"
         r"recent\s+(?:days|weeks|months|years|decades|times)|"
         r"current|recent|the (?:near|short|long|medium) term|"
-        r"the coming (?:days|weeks|months|years)|the (?:days|weeks|months) ahead)",
+        r"(?:the )?coming (?:days|weeks|months|years|quarters)|the (?:days|weeks|months) ahead)",
         norm_vague,
     ),
     _rule(
         "weekday",
-        rf"(?:(?P<det>(?i:last|next|this past|this coming|this|early|late))\s+)?"
-        rf"(?P<wd>{WEEKDAY}|(?<=(?i:on) ){WEEKDAY_ABBR})(?:\s+(?P<part>{PART}))?",
+        rf"(?:(?P<det>(?i:last|next|this past|this coming|this|early|late|the previous|"
+        rf"the following))\s+)?(?P<wd>{WEEKDAY}|(?<=(?i:on) ){WEEKDAY_ABBR})"
+        rf"(?:\s+(?P<part>{PART}))?",
         norm_weekday,
         1,
     ),
     _rule(
         "clock",
-        rf"(?:(?i:about|around|at about|approximately|shortly after|shortly before|just after|"
+        rf"(?:(?i:about|around|approximately|shortly after|shortly before|just after|"
         rf"just before)\s+)?(?P<clock>{CLOCK}){TZ}(?:(?:,|\s+on)?\s+(?P<day>{_DAYWORD}))?",
         norm_clock,
         3,
@@ -196,6 +203,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "relative_unit",
         rf"(?:{PREMOD}[- ]?\s*)?(?P<det>(?i:this past|this coming|the current|the previous|"
+        rf"the full|the latest|"
         rf"the following|the next|the past|the last|the coming|the same|this|last|next|past|"
         rf"coming|previous|current|following|that|the))\s+(?P<unit>(?i:fiscal year|"
         rf"calendar year|weekend|week|month|year|quarter|decade|century|half|day|spring|"
@@ -205,7 +213,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "in_the_unit",
-        r"(?i:earlier|later)\s+(?i:in)\s+(?:(?i:the)\s+)?(?P<unit>(?i:week|month|year))",
+        r"(?i:earlier|later)\s+(?i:in)\s+(?:(?i:the)\s+)?(?P<unit>(?i:day|week|month|year))",
         norm_in_the_unit,
         2,
     ),
@@ -219,7 +227,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "duration",
         rf"(?:(?P<pre>{APPROX})\s+)?(?P<n>{NUM})[\s-]+(?:(?i:full|long|straight|"
-        rf"consecutive|more|additional|successive|whole)\s+)?(?P<unit>{UNIT})"
+        rf"consecutive|more|additional|successive|whole|trading|business|working)\s+)?"
+        rf"(?P<unit>{UNIT})"
+        r"(?P<half>\s+(?i:and a half))?"
         r"(?![-\s]+(?i:old)\b)",
         norm_duration,
     ),
@@ -253,7 +263,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "half",
-        rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second))\s+(?i:half)"
+        rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second|last))\s+(?i:half|two\s+quarters)"
         rf"(?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?:(?P<det>(?i:this|last|next|the))\s+"
         rf"(?i:year))))?",
         norm_half,
@@ -274,9 +284,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "spoken_year",
-        r"(?i:nineteen|two thousand(?: and)?)[ -](?P<rest>(?i:" + TENS + r"(?:[- ]" + ONES
-        + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-        r"nineteen|hundred|" + ONES + r"))",
+        rf"(?:(?P<lead>(?i:the year)|{MONTH_FULL}|(?i:the\s+)?(?P<season>(?i:spring|summer|"
+        r"autumn|fall|winter))(?:\s+(?i:of))?)\s+)?"
+        r"(?P<head>(?i:nineteen|two thousand(?: and)?))(?:[ -](?P<rest>(?i:" + TENS
+        + r"(?:[- ]" + ONES + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+        r"seventeen|eighteen|nineteen|hundred|" + ONES + r")))?",
         norm_spoken_year,
     ),
     _rule(
@@ -286,7 +298,15 @@ RULES: tuple[Rule, ...] = (
         norm_week_of,
         2,
     ),
-    _rule("year_end", r"(?i:year[- ]end)", norm_year_end),
+    _rule(
+        "period",
+        rf"(?i:the)\s+(?:(?P<year>{YEAR})\s+(?i:period|quarter)|(?i:latest|same|comparable|"
+        r"corresponding)\s+(?i:period)(?P<last>\s+(?i:last year|a year (?:ago|earlier)))?)|"
+        r"(?i:last year's)\s+(?i:period|quarter)(?P<owner>)",
+        norm_period,
+        2,
+    ),
+    _rule("year_end", r"(?i:year[- ]end|year's end)", norm_year_end),
     _rule("overnight", r"(?i:overnight)", norm_overnight),
     _rule("year_earlier", r"(?:(?i:the)\s+)?(?i:year-earlier|year-ago)(?:\s+(?i:period))?"
           r"(?![- ](?i:quarter))",
@@ -360,14 +380,50 @@ def adjust_extent(candidate: Candidate, text: str) -> Candidate:
     return Candidate(start, candidate.end, candidate.rule, candidate.match)
 
 
+# Words a time expression writes in lower case: capitalised inside a sentence they belong to a
+# name ("60 Minutes", "This Week With David Brinkley", "High Noon", "VOA Today"), which
+# TimeML does not tag. "Day" is left out: holidays are names that are time expressions.
+_LOWER_CASE_WORDS = frozenset({
+    "week", "weeks", "minute", "minutes", "hour", "hours", "noon", "today", "tonight",
+    "morning", "afternoon", "evening", "night", "month", "months", "year", "years", "spring",
+    "summer", "autumn", "winter",
+})  # fmt: skip
+_NAME_WORD_BEFORE = re.compile(r"(?:^|[^.!?\n\"'`(]\s)(?:[A-Z][\w'-]*|\d+)\s+$")
+
+
+HEADLINE_CAPITALISED_SHARE = 0.8  # a line this capitalised is a headline, not a sentence
+
+
+def is_in_name(text: str, start: int, end: int) -> bool:
+    """Whether the span is (part of) a title or name rather than a time expression (in a
+    title-case headline every word is capitalised, so there the test says nothing)."""
+    words = text[start:end].split()
+    if any(word[:1].isupper() and word.lower() in _LOWER_CASE_WORDS for word in words[1:]):
+        return not _is_headline(text, start)
+    first = words[0] if words else ""
+    if not (first[:1].isupper() and first.lower() in _LOWER_CASE_WORDS):
+        return False
+    is_after_name = _NAME_WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return bool(is_after_name) and not _is_headline(text, start)
+
+
+def _is_headline(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = re.findall(r"[A-Za-z][\w'-]*", text[line_start : line_end if line_end >= 0 else None])
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 3 and capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
+
+
 def find_candidates(text: str) -> list[Candidate]:
-    """All rule matches that normalise, overlaps resolved: longest first, then rule
-    priority, then leftmost."""
+    """All rule matches that normalise and are no part of a name, overlaps resolved:
+    longest first, then rule priority, then leftmost."""
     probe = RuleContext(text=text, reference=_PROBE_DATE, direction=0)
     found: list[Candidate] = []
     for rule in RULES:
         for match in rule.pattern.finditer(text):
-            if match.end() > match.start() and rule.normalise(match, probe) is not None:
+            if (match.end() > match.start() and rule.normalise(match, probe) is not None
+                    and not is_in_name(text, match.start(), match.end())):  # fmt: skip
                 found.append(Candidate(match.start(), match.end(), rule, match))
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
     taken: list[Candidate] = []
