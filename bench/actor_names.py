@@ -50,7 +50,7 @@ def propose_entries(names: Counter, inters: dict[str, int], *, skip: set[str]) -
             continue
         if group.lower() in COMMON_WORDS:
             continue
-        plural = f", {group}s" if not group.endswith(("s", "i", "a")) else ""
+        plural = f", {group}s" if not group.endswith(("s", "i")) else ""
         lines.append(f'  - name: "{group} Ethnic Militia ({{country}})"')
         lines.append("    inter: 4")
         lines.append(f"    aliases: [{group}{plural}]")

@@ -48,3 +48,62 @@ def test_generic_entries_and_groups_keep_the_country_placeholder_until_named():
     dictionary = load_actor_dictionary()
     name, inter = dictionary.name_actor("Turkana Ethnic Militia ({country})", 4, country="KE")
     assert (name, inter) == ("Turkana Ethnic Militia (Kenya)", 4)
+
+
+def test_afghan_arbaki_are_a_pro_government_militia(find):
+    assert find("Two Arbakis were killed.")[0][1:] == ("Militia (Pro-Government)", 3)
+
+
+def test_cattle_raiders_are_an_identity_militia(find):
+    assert find("Cattle raiders attacked a village.")[0][1:] == (
+        "Unidentified Ethnic Militia ({country})", 4)
+
+
+def test_fighters_from_a_named_people_belong_to_its_militia(find):
+    assert find("Armed fighters from the Pokot tribe attacked the village.")[0][1:] == (
+        "Pokot Ethnic Militia ({country})", 4)
+
+
+def test_an_ethnic_militia_the_dictionary_does_not_know_is_named_for_its_people(find):
+    assert ("Dasenaach ethnic militia", "Dasenaach Ethnic Militia ({country})", 4) in find(
+        "A Dasenaach ethnic militia clashed with herders.")
+
+
+def test_land_guards_are_coded_as_acled_names_them(find):
+    assert find("Land guards attacked farmers.")[0][1:] == ("Landguard Soldiers", 8)
+
+
+def test_police_forces_are_police_and_defence_forces_the_military(find):
+    assert [a[1] for a in find("Kenyan police forces and Kenya Defence Forces arrived.")] == [
+        "Police Forces of Kenya", "Military Forces of Kenya"]
+
+
+def test_a_suspected_robber_is_a_civilian_not_an_armed_group(find):
+    assert find("A mob lynched a suspected robber.")[-1][1:] == ("Civilians ({country})", 7)
+
+
+def test_vigilantes_are_rioters(find):
+    assert find("Vigilantes lynched two men.")[0][1:] == ("Rioters ({country})", 5)
+
+
+def test_a_known_people_before_ethnic_militia_is_one_mention(find):
+    assert find("A Gabra ethnic militia attacked the village.") == [
+        ("Gabra ethnic militia", "Gabra Ethnic Militia ({country})", 4)]
+
+
+def test_proposed_ethnic_entries_match_plurals_of_names_ending_in_a():
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from actor_names import propose_entries
+
+    names = Counter({"Zanaka Ethnic Militia (Ruritania)": 3, "Zanakis Ethnic Militia (Ruritania)": 3})
+    text = propose_entries(names, {}, skip=set())
+    assert "aliases: [Zanaka, Zanakas]" in text and "aliases: [Zanakis]" in text
+
+
+def test_a_check_point_is_named_for_the_group_holding_it(find):
+    assert find("Taliban militants attacked an Arbaki check point.")[-1][1:] == (
+        "Militia (Pro-Government)", 3)

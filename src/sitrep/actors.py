@@ -7,6 +7,10 @@ The dictionary (``data/actors.yaml``) holds named groups with aliases, generic n
 "U.S."). A generic name keeps the placeholder ``{country}`` when no national word sits
 next to it; the events stage fills it from where the event happened, and
 ``name_actor`` turns a state's forces abroad into External/Other forces.
+
+A generic noun joined to a named group takes the group's name ("Taliban fighters",
+"fighters from the Pokot tribe"), and a militia named by a people the dictionary does not
+know gets ACLED's form of name ("Dasenaach ethnic militia" -> "Dasenaach Ethnic Militia").
 """
 
 from __future__ import annotations
@@ -41,6 +45,14 @@ AREA_NOUNS = frozenset(
     {"county", "district", "town", "village", "area", "region", "province", "constituency",
      "sub-county", "ward", "municipality", "division", "location", "state", "road"}
 )
+HELD_PLACE_WORDS = frozenset(  # generic words for a post, named for whoever holds it
+    {"check point", "check points", "checkpoint", "checkpoints", "outpost", "outposts",
+     "convoy"}
+)
+HELD_BY_RE = re.compile(r"['’\"]?\s?")  # "Arbaki check point", "'Arbaki' check point"
+ARMED_GENERIC_INTERS = frozenset({2, 3, 4})  # generic fighters who may belong to a group
+MEMBER_OF_RE = re.compile(r"\s+(?:from|of|belonging to)(?:\s+(?:the|a|an))?\s+", re.IGNORECASE)
+MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tribal": "Ethnic"}
 _LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
 
 
@@ -180,36 +192,107 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
     actors: list[Actor] = []
     for span in filter_spans(spans):
         entry = dictionary.entries[span.label_]
-        if entry.is_generic and not _is_actor_noun(span):
+        named = _named_militia(span, dictionary) if entry.is_generic else None
+        if entry.is_generic and named is None and not _is_actor_noun(span):
             continue
-        if entry.inter == INTER_IDENTITY and _is_place_use(span):
+        if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
-        previous = actors[-1] if actors else None
-        if (
-            entry.is_generic
-            and previous is not None
-            and not dictionary.entries.get(previous.name, entry).is_generic
-            and _is_group_modifier(previous, span)
-        ):
-            # "Taliban fighters", "Boko Haram militants": the group names the fighters
-            actors[-1] = Actor(start=previous.start, end=span.end_char,
-                               text=parsed.text[previous.start:span.end_char],
-                               name=previous.name, inter=previous.inter)
-            continue
-        name, inter, start = entry.name, entry.inter, span.start_char
-        if entry.is_generic:
-            code, modifier_start = _national_modifier(span, dictionary)
-            if code is not None:
-                filler = dictionary.country_name(code) or code
-                if "(" in name:  # "Civilians (Kenya)", not "Civilians (the Kenya)"
-                    filler = filler.removeprefix("the ")
-                name = name.replace(COUNTRY_PLACEHOLDER, filler)
-                start = min(start, modifier_start)
-        actors.append(
-            Actor(start=start, end=span.end_char, text=parsed.text[start:span.end_char],
-                  name=name, inter=inter)
-        )
+        merged = _merged_with_previous(actors, span, entry, named, dictionary)
+        if merged is not None:
+            actors[-1] = merged
+        else:
+            actors.append(_new_actor(span, entry, named, dictionary))
     return tuple(actors)
+
+
+def _merged_with_previous(
+    actors: list[Actor],
+    span: Span,
+    entry: ActorEntry,
+    named: tuple[str, int] | None,
+    dictionary: ActorDictionary,
+) -> Actor | None:
+    """The previous mention extended over ``span`` when the two name one actor:
+    "Taliban fighters" (the group names the fighters), "fighters from the Pokot tribe"
+    (the group the fighters belong to)."""
+    if not actors:
+        return None
+    previous, parsed = actors[-1], span.doc
+    if span.text.lower() in HELD_PLACE_WORDS and HELD_BY_RE.fullmatch(
+        parsed.text[previous.end:span.start_char]
+    ):
+        # "an Arbaki check point", "a Taliban outpost": the post stands for its holders
+        return _joined(previous, span.end_char, parsed, name=previous.name,
+                       inter=previous.inter)
+    if entry.is_generic and not _is_generic_mention(previous, dictionary) and (
+        _is_group_modifier(previous, span)
+    ):
+        return _joined(previous, span.end_char, parsed, name=previous.name,
+                       inter=previous.inter)
+    if entry.is_generic and named is None:
+        return None
+    start = named[1] if named else span.start_char
+    if (
+        _is_generic_mention(previous, dictionary)
+        and previous.inter in ARMED_GENERIC_INTERS
+        and MEMBER_OF_RE.fullmatch(parsed.text[previous.end:start])
+    ):
+        return _joined(previous, span.end_char, parsed,
+                       name=named[0] if named else entry.name, inter=entry.inter)
+    return None
+
+
+def _new_actor(
+    span: Span, entry: ActorEntry, named: tuple[str, int] | None, dictionary: ActorDictionary
+) -> Actor:
+    """A mention named by its dictionary entry, a national word before a generic noun
+    ("Afghan troops") or the people a militia is named for."""
+    name, start = entry.name, span.start_char
+    if named is not None:
+        name, start = named
+    elif entry.is_generic:
+        code, modifier_start = _national_modifier(span, dictionary)
+        if code is not None:
+            filler = dictionary.country_name(code) or code
+            if "(" in name:  # "Civilians (Kenya)", not "Civilians (the Kenya)"
+                filler = filler.removeprefix("the ")
+            name = name.replace(COUNTRY_PLACEHOLDER, filler)
+            start = min(start, modifier_start)
+    return Actor(start=start, end=span.end_char, text=span.doc.text[start:span.end_char],
+                 name=name, inter=entry.inter)
+
+
+def _is_generic_mention(actor: Actor, dictionary: ActorDictionary) -> bool:
+    """A mention named by a generic noun ("gunmen"), not by a named group."""
+    entry = dictionary.entries.get(actor.name)
+    return entry is None or entry.is_generic
+
+
+def _joined(first: Actor, end: int, parsed: Doc, *, name: str, inter: int) -> Actor:
+    """One mention from the start of ``first`` to ``end``, named ``name``."""
+    return Actor(start=first.start, end=end, text=parsed.text[first.start:end], name=name,
+                 inter=inter)
+
+
+def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] | None:
+    """A militia named by a people or place the dictionary does not know, in ACLED's
+    form: "Dorungo communal militia" -> "Dorungo Communal Militia ({country})".
+
+    Returns the name and where the mention starts, or None when no proper name comes
+    right before "ethnic/communal/clan militia".
+    """
+    kind = next((k for k in MILITIA_KINDS if k in span.text.lower()), None)
+    if kind is None or "militia" not in span.text.lower():
+        return None
+    words = []
+    i = span.start - 1
+    while i >= 0 and span.doc[i].pos_ == "PROPN" and span.doc[i].is_title:
+        words.insert(0, span.doc[i])
+        i -= 1
+    if not words or any(w.lower_ in dictionary.national_words for w in words):
+        return None
+    people = " ".join(w.text for w in words)
+    return f"{people} {MILITIA_KINDS[kind]} Militia ({COUNTRY_PLACEHOLDER})", words[0].idx
 
 
 def _is_place_use(span: Span) -> bool:

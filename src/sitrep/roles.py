@@ -2,6 +2,11 @@
 
 Needs: the trigger token, the actor mentions of its sentence, the places. Adds: the two
 sides of an event, an associated actor, and whether a trigger's object is a place.
+
+ACLED's actor1 is the initiator. Someone the sentence names as acted upon ("a soldier was
+killed") is never guessed to be it; the side repelled started the fight; in a clash that
+names no initiator the non-state side comes first. Civilians who attack or riot as a
+crowd are rioters, and those they attack stay civilians.
 """
 
 from __future__ import annotations
@@ -90,20 +95,45 @@ def assign_roles(
     actor1 = _actor_in(agent_tokens, actors)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
     if not guess:
-        return actor1, actor2
+        return as_rioters(actor1, trigger), actor2
     said_by_pronoun = any(t.tag_ == "PRP" for t in agent_tokens)  # "they clashed with police"
     if actor1 is None and not said_by_pronoun:
-        candidates = [a for a in actors if a is not actor2 and a.inter in ARMED_INTERS]
+        # the one acted upon ("a soldier was killed") is no guess for who acted
+        candidates = [
+            a for a in actors
+            if a.inter in ARMED_INTERS and not _same_side(a, actor2)
+            and not _is_acted_upon(trigger.doc, a)
+        ]
         before = [a for a in candidates if a.start < trigger.idx]
         actor1 = (before or candidates or [None])[0] if candidates else None
+    is_two_sided = trigger.lemma_.lower() in TWO_SIDED_NOUNS
     if actor2 is None:
         rest = [
             a for a in actors
             if a is not actor1 and a.name != (actor1.name if actor1 else None)
             and not _is_unrealised(trigger.doc, a)
+            and not (is_two_sided and a.inter == INTER_CIVILIANS)  # "clashes left 3 people dead"
         ]
         after = [a for a in rest if a.start > trigger.idx]
         actor2 = (after or rest or [None])[0] if rest else None
+    actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
+    return as_rioters(actor1, trigger), actor2
+
+
+def _in_acled_order(
+    trigger: Token, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actor1 is the initiator: the side repelled ("troops repulsed the militants'
+    attack"), and in a clash with no initiator named ("clashes between police and X", "X
+    and police clashed"), the non-state side."""
+    lemma = trigger.lemma_.lower()
+    if lemma in REPEL_LEMMAS and actor2 is not None:
+        return actor2, actor1
+    if (
+        lemma in CLASH_LEMMAS and _is_state(actor1) and actor2 is not None
+        and not _is_state(actor2) and _are_coordinated(trigger.doc, actor1, actor2)
+    ):
+        return actor2, actor1
     return actor1, actor2
 
 
@@ -136,6 +166,66 @@ def as_victim(actor: Actor | None, trigger: Token) -> Actor | None:
                  inter=7)
 
 
+INTER_STATE = 1
+INTER_CIVILIANS = 7
+CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator
+    {"clash", "skirmish", "fighting", "fight", "battle", "gunbattle", "gunfight", "firefight",
+     "confrontation"}
+)
+REPEL_LEMMAS = frozenset({"repulse", "repel"})  # the side repelled began the fighting
+
+
+def _is_state(actor: Actor | None) -> bool:
+    return actor is not None and actor.inter == INTER_STATE
+
+
+def _are_coordinated(doc: Doc, first: Actor, second: Actor) -> bool:
+    """Two actors joined by "and" ("police and gunmen", "between X and Y")."""
+    spans = [doc.char_span(a.start, a.end, alignment_mode="expand") for a in (first, second)]
+    if spans[0] is None or spans[1] is None:
+        return False
+    one, other = spans[0].root, spans[1].root
+    if (one.dep_ == "conj" and one.head == other) or (other.dep_ == "conj" and other.head == one):
+        return True
+    left, right = sorted((first, second), key=lambda a: a.start)
+    return doc.text[left.end:right.start].strip().lower() in ("and", "&")
+
+
+CIVILIANS_PREFIX = "Civilians"
+RIOTERS_PREFIX = "Rioters"
+INTER_RIOTERS = 5
+CROWD_VIOLENCE_LEMMAS = frozenset(  # what crowds do; shooting, abducting... take arms
+    {"attack", "kill", "beat", "lynch", "assault", "stone", "pelt", "injure", "hack", "burn",
+     "torch", "storm", "loot", "vandalise", "vandalize", "destroy", "hurl", "throw", "set",
+     "clash", "fight", "chase", "maim", "raid"}
+)
+CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "public", "community"})
+
+
+def as_rioters(actor: Actor | None, trigger: Token) -> Actor | None:
+    """Civilians who act violently as a crowd are rioters.
+
+    ACLED codes people who are not an organised armed group and who attack, beat, lynch
+    or destroy together as rioters ("residents beat up two suspected thieves": rioters
+    against civilians); one person who attacks another is not a crowd, and stays civilian.
+    """
+    if actor is None or not actor.name.startswith(CIVILIANS_PREFIX):
+        return actor
+    if trigger.lemma_.lower() not in CROWD_VIOLENCE_LEMMAS or not _is_crowd(trigger.doc, actor):
+        return actor
+    return Actor(start=actor.start, end=actor.end, text=actor.text,
+                 name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
+                 inter=INTER_RIOTERS)
+
+
+def _is_crowd(doc: Doc, actor: Actor) -> bool:
+    """A plural noun ("residents", "villagers") or a word for a crowd ("a band of")."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS
+
+
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "gunbattle", "firefight",
                              "gunfight", "skirmish", "exchange", "confrontation"})
 NESTED_EVENT_NOUNS = frozenset({"attack", "ambush", "raid", "assault", "operation", "clash",
@@ -149,14 +239,49 @@ def _agents_of_nested_event(trigger: Token) -> list[Token]:
     for token in trigger.subtree:
         if token is trigger or token.lemma_.lower() not in NESTED_EVENT_NOUNS:
             continue
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                agents.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ == "with" and (
-                token.lemma_.lower() in TWO_SIDED_NOUNS
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in token.children):
+            # "militants were killed when troops repulsed their attack": the victims of
+            # the death verb carried out the attack
+            agents.extend(c for c in trigger.children if c.dep_ == "nsubjpass")
+        is_two_sided = token.lemma_.lower() in TWO_SIDED_NOUNS
+        for child in _with_target_modifiers(token):
+            if child.dep_ == "prep" and (
+                child.lower_ == "by" or (child.lower_ == "with" and is_two_sided)
             ):
                 agents.extend(c for c in child.children if c.dep_ == "pobj")
     return agents
+
+
+def _same_side(actor: Actor, other: Actor | None) -> bool:
+    """The same mention, or another mention of the same actor ("soldiers ... their base")."""
+    return other is not None and (actor is other or actor.name == other.name)
+
+
+TARGET_PREP_HEADS = frozenset({"on", "against", "targeting"})
+
+
+def _is_acted_upon(doc: Doc, actor: Actor) -> bool:
+    """An actor the sentence names as acted upon: the subject of a passive ("a soldier was
+    killed"), an object ("killed two policemen"), or a target ("an attack on a police
+    post"). Such an actor is no guess for who did the act."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubjpass", "dobj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREP_HEADS
+
+
+def _with_target_modifiers(event_noun: Token) -> list[Token]:
+    """The children of an event noun, and those of its target: the parser often hangs
+    "by ..." on the target ("an attack on a military base by Taliban militants")."""
+    children = list(event_noun.children)
+    for prep in event_noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREP_HEADS:
+            children += [c for pobj in prep.children if pobj.dep_ == "pobj"
+                         for c in pobj.children]
+    return children
 
 
 def _is_unrealised(doc: Doc, actor: Actor) -> bool:

@@ -1,0 +1,81 @@
+"""Who did what to whom: actor1 (who acted) and actor2 (on whom) from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors import extract_actors, load_actor_dictionary
+from sitrep.roles import as_rioters, assign_roles
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def roles(nlp):
+    dictionary = load_actor_dictionary(vocab=nlp.vocab)
+
+    def sides(text: str, trigger: str) -> tuple[str | None, str | None]:
+        doc = nlp(text)
+        actors = list(extract_actors(doc, dictionary=dictionary))
+        token = next(t for t in doc if t.text == trigger)
+        actor1, actor2 = assign_roles(token, actors, ())
+        return (actor1.name if actor1 else None, actor2.name if actor2 else None)
+
+    return sides
+
+
+def test_the_victim_of_a_passive_verb_is_not_guessed_as_the_one_who_acted(roles):
+    assert roles("Three policemen were injured when an IED exploded near Quetta.", "IED") == (
+        None, "Police Forces of {country}")
+
+
+def test_an_attack_on_a_target_by_a_group_names_the_group_as_actor1(roles):
+    assert roles(
+        "A soldier was killed following an attack on a military base by Taliban militants.",
+        "killed",
+    ) == ("Taliban", "Military Forces of {country}")
+
+
+def test_a_crowd_of_civilians_beating_someone_are_rioters_and_the_victims_civilians(roles):
+    assert roles("Residents beat up two suspected thieves in Nakuru.", "beat") == (
+        "Rioters ({country})", "Civilians ({country})")
+
+
+def test_one_person_attacking_another_stays_a_civilian(nlp):
+    dictionary = load_actor_dictionary(vocab=nlp.vocab)
+    doc = nlp("A man attacked a trader in the market.")
+    man = extract_actors(doc, dictionary=dictionary)[0]
+    assert as_rioters(man, doc[2]) == man
+
+
+def test_in_a_clash_between_police_and_an_armed_group_the_armed_group_comes_first(roles):
+    assert roles("Clashes between police and gunmen erupted in Dukana.", "Clashes") == (
+        "Unidentified Armed Group ({country})", "Police Forces of {country}")
+
+
+def test_police_who_clash_with_an_armed_group_stay_actor1(roles):
+    assert roles("Police clashed with gunmen in Dukana.", "clashed") == (
+        "Police Forces of {country}", "Unidentified Armed Group ({country})")
+
+
+def test_the_side_that_is_repelled_initiated_the_battle(roles):
+    assert roles("Soldiers repelled the attackers near the border.", "repelled") == (
+        "Unidentified Armed Group ({country})", "Military Forces of {country}")
+
+
+def test_the_people_killed_in_a_clash_are_not_a_side_of_it(roles):
+    _, actor2 = roles("Clashes between Pokot and Turkana herders left three people dead.",
+                      "Clashes")
+    assert actor2 != "Civilians ({country})"
+
+
+def test_militants_killed_during_their_own_attack_initiated_it(roles):
+    assert roles(
+        "Ten Taliban militants were killed following their attacks on Afghan forces.",
+        "killed",
+    ) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_fighting_between_troops_and_a_rebel_group_names_the_rebels_first(roles):
+    assert roles("Fighting broke out between government forces and KIA troops in Tanai.",
+                 "Fighting") == ("KIA: Kachin Independence Army", "Military Forces of {country}")
