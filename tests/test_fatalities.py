@@ -1,13 +1,15 @@
-"""Fatalities by ACLED's rules over one sentence (the real parser, no gazetteer)."""
+"""Fatalities by ACLED's rules: over one sentence (the real parser, no gazetteer), and
+across the claims of a report (fuse)."""
 
 from __future__ import annotations
 
 import pytest
 
+from sitrep.actors import load_actor_dictionary
 from sitrep.codebook import load_codebook
-from sitrep.fatalities import count_fatalities
-
-pytestmark = pytest.mark.model
+from sitrep.fatalities import count_fatalities, is_additional_toll, is_partisan_source
+from sitrep.fuse import fuse_mentions
+from sitrep.records import Claim, EventMention
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +23,7 @@ def count(nlp):
     return counted
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "deaths"),
     [
@@ -38,9 +41,172 @@ def test_deaths_stated_in_the_sentence_are_counted_and_injuries_are_not(count, t
     assert count(text) == deaths
 
 
+@pytest.mark.model
 def test_a_death_given_as_the_cause_of_a_demonstration_is_not_its_own(count):
     text = "Students barricaded roads to protest the death of a student killed by a car."
     assert count(text, skip_causes=True) == 0
     assert count("Police shot dead two protesters in Kisumu.", skip_causes=True) == 2
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("One policeman and two civilians were shot and killed by gunmen in Wajir.", 3),
+        ("The bomb went off under the van, killing 9 commandos and their driver.", 10),
+        ("Three people, two women and a child, were killed in the raid.", 3),
+        ("A local imam and teacher was killed by unknown gunmen in Herat.", 1),
+        ("A herder was killed and 40 goats were driven away by raiders.", 1),
+    ],
+)
+def test_victims_named_together_add_up_unless_they_are_the_same_people(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Gunmen shot dead a shopkeeper in Mandera.", 1),
+        ("Security forces killed an insurgent commander near the border.", 1),
+        ("Police shot him dead outside the bank.", 1),
+        ("Militants gunned down two teachers in Lamu.", 2),
+    ],
+)
+def test_one_person_named_as_killed_is_one_death(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Seven soldiers were killed and wounded in the ambush.", 0),
+        ("The blast destroyed the truck, killing and injuring all inside.", 0),
+        ("Villagers tried to lynch a suspected thief in Kisii.", 0),
+        ("No one was killed in the attack.", 0),
+        ("Two soldiers were killed and another injured in the ambush.", 2),
+    ],
+)
+def test_casualty_counts_attempts_and_denials_are_not_deaths(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colleagues of a trader beheaded by militants marched in Maua.",
+        "Residents carried the body of a man shot by police to the county offices.",
+        "Protesters gathered at the market where a grenade attack killed a woman.",
+        "Students marched after their leader had been killed by unknown gunmen.",
+        "Youths rioted in Asawase in response to the killing of seven residents by police.",
+    ],
+)
+def test_a_death_the_demonstration_is_about_is_not_its_own(count, text):
+    assert count(text, skip_causes=True) == 0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Bandits killed over 100 camels and torched 47 houses.", 0),
+        ("Gunmen killed Sheikh Hirsi Dubed, 41, in a taxi in Garissa.", 1),
+        ("A man and a woman were almost killed by the mob.", 0),
+        ("The commander, along with three other militants, was gunned down in Lahore.", 4),
+        ("The killing of three activists sparked clashes in Natore.", 3),
+        ("The death toll rose to 12 on Monday.", 12),
+        ("Angry residents beat to death three suspected rustlers in Aduman.", 3),
+    ],
+)
+def test_who_counts_as_killed(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+def test_a_range_counts_its_lower_end(count):
+    assert count("Fighting killed between 18-50 people in the north.") == 18
+
+
+@pytest.mark.model
+def test_deaths_given_as_additional_add_to_the_sentence_toll(count):
+    text = "Gunmen attacked the post, killing 5 soldiers, and 3 gunmen were also killed."
+    assert count(text) == 8
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Army raids killed 10 militants in Sangin district and Lashkargah city, Helmand.", 5),
+        ("14 militants were killed in Kot, Khogyani and Dih Bala districts, Nangarhar.", 5),
+        ("13 militants were killed during clashes in Kandahar and Zabul provinces.", 7),
+        ("10 militants were killed in Sangin district, Helmand.", 10),
+        ("Nine herders were killed at Kotaruk in Loima District, Turkana County.", 9),
+        ("Ten people were killed over three days of fighting in Garissa.", 4),
+    ],
+)
+def test_a_total_over_several_places_or_days_is_split_the_first_taking_the_rest(
+    count, text, deaths
+):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+def test_places_of_another_clause_do_not_split_the_toll(count):
+    text = ("Nine herders were gunned down when raiders attacked Lokori and Kapedo villages "
+            "in Turkana.")
+    assert count(text) == 9
+
+
+def test_additional_tolls_and_partisan_sources_are_recognised():
+    assert is_additional_toll("3 militants were also killed")
+    assert is_additional_toll("4 more bodies")
+    assert not is_additional_toll("more than 10 people were killed")
+    assert is_partisan_source("Taliban sources")
+    assert is_partisan_source("Voice of Jihad")
+    assert not is_partisan_source("local officials")
+    assert not is_partisan_source(None)
+
+
+def toll(value: str, text: str, who: str | None = None) -> Claim:
+    return Claim(text=text, attributed_to=who, status="reported", kind="fatalities",
+                 value=value)
+
+
+def fused_fatalities(*claims: Claim) -> tuple[int, str]:
+    mention = EventMention(
+        id="m1", doc_id="doc", event_type="Battles", sub_event_type="Armed clash",
+        disorder_type="Political violence", date=None, time_precision=3,
+        actor1="Taliban", inter1=2, actor2=None, inter2=None, claims=claims,
+        rule="battles.armed-clash", evidence=((0, 10),),
+    )
+    (event,) = fuse_mentions([mention], codebook=load_codebook(),
+                             dictionary=load_actor_dictionary(), reference=None)
+    return event.fatalities, event.notes
+
+
+def test_a_partys_own_claim_is_set_aside_when_another_source_gives_a_figure():
+    deaths, notes = fused_fatalities(
+        toll("6", "6 militants were killed"),
+        toll("2", "2 soldiers were killed", "the Taliban"),
+    )
+    assert deaths == 6
+    assert "party to the fighting" in notes
+
+
+def test_deaths_claimed_only_by_a_party_to_the_fighting_are_not_coded():
+    deaths, notes = fused_fatalities(toll("4", "4 soldiers were killed", "Taliban sources"))
+    assert deaths == 0
+    assert "only by a party to the fighting" in notes
+
+
+def test_deaths_reported_in_addition_add_to_the_lowest_figure():
+    deaths, notes = fused_fatalities(
+        toll("10", "10 killed during the raid"),
+        toll("12", "12 killed during the raid", "residents"),
+        toll("4", "4 more bodies"),
+    )
+    assert deaths == 14
+    assert "in addition" in notes

@@ -26,8 +26,6 @@ KNOWN_GAPS = {
     "province capital Sa'dah is coded",
     ("gadchiroli-ied-police-commandos", "location"): "the village named in the second "
     "sentence (Jambhulkheda) is not used once the first sentence gave the district",
-    ("gadchiroli-ied-police-commandos", "fatalities"): "'15 commandos and their civilian "
-    "driver' counts the first number only",
     ("gadchiroli-ied-police-commandos", "background_count"): "the arson of the night before "
     "is coded as a news event of its own, not as context",
     ("kunduz-taliban-capture", "background_count"): "Zaranj and Sheberghan (captured one "

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from sitrep.actors import ActorDictionary
 from sitrep.codebook import Codebook
+from sitrep.fatalities import is_additional_toll, is_partisan_source
 from sitrep.records import Claim, Event, EventMention, Location
 
 MAX_DATE_DRIFT_DAYS = 7
@@ -284,21 +285,55 @@ def _order_actors(
 
 
 def _choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
-    """ACLED: the lowest reported figure; a stated number before a vague word's estimate."""
-    stated = sorted({int(c.value) for c in claims if c.kind == "fatalities" and c.value})
-    estimated = sorted(
-        {int(c.value) for c in claims if c.kind == "fatalities_estimate" and c.value}
-    )
-    figures = stated or estimated
-    if not figures:
+    """ACLED: the lowest reported figure; a stated number before a vague word's estimate.
+
+    A party's own claim (an armed group or its outlet: ``is_partisan_source``) is set aside:
+    when no other source gives a figure, no deaths are coded. Deaths reported as additional
+    ("3 militants were also killed", "4 more bodies") add to the lowest figure instead of
+    competing with it.
+    """
+    tolls = [c for c in claims if c.kind in FATALITY_KINDS and c.value]
+    pool = [c for c in tolls if not is_partisan_source(c.attributed_to)]
+    if tolls and not pool:
+        listed = ", ".join(f"{c.value} ({c.attributed_to})" for c in tolls)
+        return 0, f"deaths are claimed only by a party to the fighting ({listed}): none coded"
+    stated = [c for c in pool if c.kind == "fatalities"]
+    chosen = stated or [c for c in pool if c.kind == "fatalities_estimate"]
+    if not chosen:
         return 0, None
-    note = None
-    if len(figures) > 1 or (stated and estimated):
+    added = [c for c in chosen if is_additional_toll(c.text)]
+    figures = sorted({_figure(c) for c in chosen if c not in added})
+    total = (figures[0] if figures else 0) + sum(_figure(c) for c in added)
+    return total, _fatality_note(tolls, pool, chosen, figures, added)
+
+
+FATALITY_KINDS = ("fatalities", "fatalities_estimate")
+
+
+def _figure(claim: Claim) -> int:
+    return int(claim.value or 0)
+
+
+def _fatality_note(
+    tolls: list[Claim], pool: list[Claim], chosen: list[Claim], figures: list[int],
+    added: list[Claim],
+) -> str | None:
+    """Why the coded figure is what it is, when the report gives more than one."""
+    parts = []
+    estimates = sorted({_figure(c) for c in pool if c not in chosen})
+    if len(figures) > 1 or estimates:
         note = "fatality reports differ (" + ", ".join(str(f) for f in figures)
-        if stated and estimated:
-            note += "; estimated from vague words: " + ", ".join(str(f) for f in estimated)
-        note += "): the lowest stated figure is coded"
-    return figures[0], note
+        if estimates:
+            note += "; estimated from vague words: " + ", ".join(str(f) for f in estimates)
+        parts.append(note + "): the lowest stated figure is coded")
+    set_aside = [c for c in tolls if c not in pool]
+    if set_aside:
+        listed = ", ".join(f"{c.value} ({c.attributed_to})" for c in set_aside)
+        parts.append(f"claims by a party to the fighting set aside: {listed}")
+    if added:
+        listed = ", ".join(str(_figure(c)) for c in added)
+        parts.append(f"deaths reported in addition counted: {listed}")
+    return "; ".join(parts) or None
 
 
 def _vote(
