@@ -124,6 +124,25 @@ def test_protest_events_put_the_protesters_first(codebook, dictionary):
     assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
 
 
+def test_a_lone_target_stays_actor2_behind_an_unidentified_attacker(codebook, dictionary):
+    (event,) = fuse([
+        mention(1, location=DEIR, event_type="Explosions/Remote violence",
+                sub_event_type="Remote explosive/landmine/IED", rule="explosions.remote-ied",
+                actor1=None, inter1=None, actor2="Police Forces of {country}", inter2=1),
+    ], codebook, dictionary)
+    assert (event.actor1, event.inter1) == ("Unidentified Armed Group (Syria)", 3)
+    assert (event.actor2, event.inter2) == ("Police Forces of Syria", 1)
+
+
+def test_a_lone_crowd_of_the_lead_kind_leads_even_when_acted_upon(codebook, dictionary):
+    (event,) = fuse([
+        mention(1, location=DEIR, event_type="Protests", sub_event_type="Peaceful protest",
+                disorder_type="Demonstrations", rule="protests.peaceful",
+                actor1=None, inter1=None, actor2="Protesters ({country})", inter2=6),
+    ], codebook, dictionary)
+    assert (event.actor1, event.actor2) == ("Protesters (Syria)", None)
+
+
 def test_a_news_event_without_a_date_takes_the_report_date_and_says_so(codebook, dictionary):
     (event,) = fuse([mention(1, location=DEIR)], codebook, dictionary)
     assert (event.date, event.time_precision) == (dt.date(2016, 1, 11), 2)

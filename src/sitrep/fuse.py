@@ -268,7 +268,10 @@ def _order_actors(
         default = dictionary.name_actor(name, int(inter), country=country)
         if first[1] in set(spec.get("lead_from", [])) and second[1] not in lead:
             first = default
-        elif second[1] in lead:
+        elif second[1] in lead and (first[0] is not None or second[0] == default[0]):
+            # a named non-lead actor1 and a lead actor2 are the wrong way round; a lone
+            # actor2 the report names as acted upon ("3 policemen were injured when an
+            # IED exploded") stays the target, with the lead unidentified
             first, second = second, first
         else:
             keep = first[0] is not None and first[0] != default[0]
