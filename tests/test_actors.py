@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.actors import load_actor_dictionary
+from sitrep.actors import load_actor_dictionary, without_country
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +107,12 @@ def test_proposed_ethnic_entries_match_plurals_of_names_ending_in_a():
 def test_a_check_point_is_named_for_the_group_holding_it(find):
     assert find("Taliban militants attacked an Arbaki check point.")[-1][1:] == (
         "Militia (Pro-Government)", 3)
+
+
+@pytest.mark.parametrize(
+    ("template", "name"),
+    [("Protesters ({country})", "Protesters"), ("Police Forces of {country}", "Police Forces"),
+     ("Military Forces of the {country}", "Military Forces"), ("Taliban", "Taliban")],
+)
+def test_generic_names_lose_the_country_template_when_no_country_is_known(template, name):
+    assert without_country(template) == name

@@ -143,6 +143,18 @@ def test_a_lone_crowd_of_the_lead_kind_leads_even_when_acted_upon(codebook, dict
     assert (event.actor1, event.actor2) == ("Protesters (Syria)", None)
 
 
+def test_an_event_in_a_report_that_names_no_place_keeps_no_country_template(
+    codebook, dictionary
+):
+    (event,) = fuse([
+        mention(1, event_type="Violence against civilians", sub_event_type="Attack",
+                rule="vac.attack", actor1="Unidentified Armed Group ({country})", inter1=3,
+                actor2="Civilians ({country})", inter2=7),
+    ], codebook, dictionary)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group", "Civilians")
+    assert "{country}" not in event.notes
+
+
 def test_a_news_event_without_a_date_takes_the_report_date_and_says_so(codebook, dictionary):
     (event,) = fuse([mention(1, location=DEIR)], codebook, dictionary)
     assert (event.date, event.time_precision) == (dt.date(2016, 1, 11), 2)

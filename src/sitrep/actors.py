@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 COUNTRY_PLACEHOLDER = "{country}"
+_PLACEHOLDER_FORMS_RE = re.compile(r"\s*\(\{country\}\)|\s+of (?:the )?\{country\}|\{country\}")
 INTER_STATE = 1
 INTER_EXTERNAL = 8
 INTER_CIVILIANS = 7
@@ -170,6 +171,13 @@ class ActorDictionary:
     def is_generic(self, name: str) -> bool:
         """True for names still waiting for a country ("Military Forces of {country}")."""
         return COUNTRY_PLACEHOLDER in name
+
+
+def without_country(name: str) -> str:
+    """A generic name for an event whose country the report never gives, with no template
+    left in it: "Protesters ({country})" -> "Protesters", "Police Forces of {country}" ->
+    "Police Forces". ACLED always knows the country; a report may not."""
+    return _PLACEHOLDER_FORMS_RE.sub("", name).strip()
 
 
 def load_actor_dictionary(*, vocab: Vocab | None = None) -> ActorDictionary:
@@ -348,11 +356,14 @@ def _national_modifier(span: Span, dictionary: ActorDictionary) -> tuple[str | N
 def name_actors(
     actors: tuple[Actor, ...], *, dictionary: ActorDictionary, country: str | None
 ) -> tuple[Actor, ...]:
-    """Actor mentions with ``{country}`` filled in for a report about ``country``."""
+    """Actor mentions with ``{country}`` filled in for a report about ``country`` (dropped
+    when the report is about no known country)."""
     from dataclasses import replace
 
     named = []
     for actor in actors:
         name, inter = dictionary.name_actor(actor.name, actor.inter, country=country)
+        if country is None:
+            name = without_country(name)
         named.append(replace(actor, name=name, inter=inter))
     return tuple(named)

@@ -28,14 +28,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitrep.actors import ActorDictionary
+from sitrep.actors import ActorDictionary, without_country
 from sitrep.codebook import Codebook
 from sitrep.fatalities import is_additional_toll, is_partisan_source
 from sitrep.records import Claim, Event, EventMention, Location
 
 MAX_DATE_DRIFT_DAYS = 7
 WEEKDAY_RE = re.compile(
-    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight)\b", re.I
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight)\b", re.IGNORECASE
 )
 FALLBACK_PRECISION = 2
 
@@ -200,6 +200,10 @@ def _build_event(
     if rule is not None and rule.actors:
         (actor1, inter1), (actor2, inter2) = _order_actors(
             (actor1, inter1), (actor2, inter2), rule.actors, dictionary, country
+        )
+    if country is None:  # no place in the whole report: no "{country}" template in the names
+        actor1, actor2, assoc1 = (
+            without_country(name) if name else name for name in (actor1, actor2, assoc1)
         )
     claims = _unique_claims(c for m in cluster for c in m.claims)
     is_background = any(m.is_background for m in cluster)
