@@ -213,7 +213,9 @@ def test_resolved_date_never_falls_after_the_reference_in_past_contexts(
         ("2015-03-16", None, (dt.date(2015, 3, 16), 1)),
         ("2015-03-16TMO", None, (dt.date(2015, 3, 16), 1)),
         ("2015-03-16T09:00", None, (dt.date(2015, 3, 16), 1)),
-        ("2015-W11", None, (dt.date(2015, 3, 12), 2)),
+        ("2015-W11", None, (dt.date(2015, 3, 11), 2)),  # its Wednesday
+        ("2015-W11", "START", (dt.date(2015, 3, 9), 2)),
+        ("2015-W11", "END", (dt.date(2015, 3, 15), 2)),
         ("2015-05", None, (dt.date(2015, 5, 15), 3)),
         ("2015-05", "START", (dt.date(2015, 5, 1), 3)),
         ("2015-02", "END", (dt.date(2015, 2, 28), 3)),

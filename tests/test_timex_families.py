@@ -281,3 +281,57 @@ def test_a_quarter_not_yet_begun_in_a_past_clause_is_last_years() -> None:
 def test_the_first_two_quarters_of_a_year_are_its_first_half() -> None:
     text = "Shipments will resume in the first two quarters of 1990."
     assert value_of(text, "the first two quarters of 1990") == "1990-H1"
+
+
+# --- year-less day/month numerals --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Two thieves were lynched by vigilantes on 28/02.", "28/02", "1999-02-28"),
+        ("Assailants torched a bus in the evening (3/10).", "3/10", "1999-10-03"),
+        ("The device was found. Source dated 08/10.", "08/10", "1999-10-08"),
+        # month first is the only reading that makes a date
+        ("Police fired tear gas on 10/25.", "10/25", "1999-10-25"),
+    ],
+)
+def test_a_day_month_numeral_is_read_day_first_near_the_reference(
+    text: str, expression: str, value: str
+) -> None:
+    assert value_of(text, expression) == value
+
+
+def test_a_day_month_numeral_takes_the_reading_nearest_the_reference() -> None:
+    # 10/09 is 9 October (19 days back), not 10 September (48 days back)
+    assert value_of("Students marched on 10/09.", "10/09") == "1999-10-09"
+    assert value_of("Students marched on 09/10.", "09/10") == "1999-10-09"
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares rose 3/4 to 20.", "The team won 3/1 at home.", "It fell 1/2 point."]
+)
+def test_a_fraction_or_score_is_no_day_month(text: str) -> None:
+    assert not [t for t in timexes_of(text).values() if "/" in t.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Three people were killed in the night of 26/09 in Mandera.", "26/09", "1999-09-26"),
+        ("Clashes broke out on the morning of 06/10 in the town.", "06/10", "1999-10-06"),
+    ],
+)
+def test_a_day_month_numeral_after_a_part_of_day(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression) == value
+
+
+def test_a_numeric_date_a_past_event_cannot_have_is_read_day_first() -> None:
+    # month first, 10/06/1999 is 6 October, before the report of 28 October: it stands;
+    # 11/06/1999 month first would be 6 November, after the report
+    assert value_of("Rustlers raided the village on 10/06/1999.", "10/06/1999") == "1999-10-06"
+    assert value_of("Rustlers raided the village on 11/06/1999.", "11/06/1999") == "1999-06-11"
+
+
+def test_may_day_is_the_first_of_may() -> None:
+    assert value_of("Workers used May Day celebrations to protest.", "May Day") == "1999-05-01"

@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+ACLED_MIDWEEK_DAY = 3  # ISO weekday ACLED codes a week-precision event on: Wednesday
 MAX_VERB_CLIMB_STEPS = 6  # head hops from a time expression up to the verb it modifies
 HEURISTIC_WINDOW_CHARS = 80  # without a parse: how far back in the sentence to look for tense
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "gon"})
@@ -221,8 +222,10 @@ def timex_date(value: str, *, mod: str | None = None) -> tuple[dt.date, int] | N
     """ACLED event date and time_precision from a TIMEX3 value.
 
     A day ("2015-03-16", also with a time or part of day) is precision 1; an ISO week is 2,
-    dated to its middle day (Thursday); a month is 3, dated to the 15th, or to the first
-    or last day for ``mod`` "START" or "END" ("early May", "the end of May"). Years,
+    dated to the middle of the week as ACLED codes it (its Wednesday), or to its Monday or
+    Sunday for ``mod`` "START" or "END" ("the beginning of the week"); a month is 3, dated
+    to the 15th, or to the first or last day for ``mod`` "START" or "END" ("early May",
+    "the end of May"). Years,
     seasons, durations, sets and vague values give None: too coarse for an event date.
     """
     day = _DAY_VALUE.match(value)
@@ -234,7 +237,9 @@ def timex_date(value: str, *, mod: str | None = None) -> tuple[dt.date, int] | N
     week = _WEEK_VALUE.match(value)
     if week:
         try:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 4), 2
+            year, number = int(week[1]), int(week[2])
+            day = {"START": 1, "END": 7}.get(mod or "", ACLED_MIDWEEK_DAY)
+            return dt.date.fromisocalendar(year, number, day), 2
         except ValueError:
             return None
     month = _MONTH_VALUE.match(value)

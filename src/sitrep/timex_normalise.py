@@ -98,13 +98,46 @@ def norm_iso(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
 
 
 def norm_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
+    """"10/25/1989", "20/3/08": month first (US style) unless only day first makes a date;
+    when both do and month first would put a past event after the reference ("raided the
+    village on 06/05/2017" in a report of 13 May 2017), day first."""
     first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
-    month, day = (first, second) if first <= 12 else (second, first)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
     if year < 100:
         year += 2000 if year < 50 else 1900
-    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+    values = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            values.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not values:
+        return None
+    chosen = values[0]
+    if ctx.reference is not None and ctx.direction < 0 and chosen > ctx.reference:
+        chosen = min(values)
+    return "DATE", chosen.isoformat()
+
+
+def norm_day_month_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
+    """A year-less "28/02" or "(3/02)": day first (ACLED's and South Asian style) unless
+    only month first makes a date; when both do, the reading nearest the reference wins,
+    since a dispatch dates what it tells near its own date. Only a past clause pulls the
+    date back: "set fire (6/02)" is too often misread as future to trust a future tense."""
+    first, second = int(match["a"]), int(match["b"])
+    readings = [(month, day) for day, month in ((first, second), (second, first))
+                if 1 <= month <= 12 and 1 <= day <= 31]
+    if not readings:
+        return None
+    direction = min(ctx.direction, 0)
+    values = [resolve_month_day(month, day, ctx.reference, direction) for month, day in readings]
+    return "DATE", nearest_value(values, ctx.reference)
+
+
+def nearest_value(values: list[str], reference: dt.date | None) -> str:
+    """The day value closest to the reference (the first on a tie or without one)."""
+    if reference is None:
+        return values[0]
+    return min(values, key=lambda value: abs((dt.date.fromisoformat(value) - reference).days))
 
 
 def norm_month_day(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
@@ -498,7 +531,7 @@ def norm_holiday(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
     month, day = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
                   "new year's eve": (12, 31), "new year's day": (1, 1),
                   "new year's": (1, 1), "independence day": (7, 4),
-                  "valentine's day": (2, 14)}.get(name, (0, 0))  # fmt: skip
+                  "valentine's day": (2, 14), "may day": (5, 1)}.get(name, (0, 0))  # fmt: skip
     ref = ctx.reference
     year = int(match["year"]) if match["year"] else None
     if name.startswith("thanksgiving"):

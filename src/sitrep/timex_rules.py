@@ -20,6 +20,7 @@ from sitrep.timex_normalise import (
     norm_bare_units,
     norm_century,
     norm_clock,
+    norm_day_month_numeric,
     norm_day_word,
     norm_decade,
     norm_duration,
@@ -89,6 +90,15 @@ class Rule:
 _DAYWORD = rf"(?:(?i:today|yesterday|tomorrow|tonight)|{WEEKDAY}|{MONTH}\s+{DAY})"
 
 
+# the words a year-less day/month numeral follows ("on 28/02", "(3/02)", "source dated
+# 08/12", "the night of 26/09"); elsewhere "3/4" is a fraction, a score or a ratio
+_NUMERIC_DAY_LEAD = (
+    r"(?:(?<=\()|(?<=\bon )|(?<=\bOn )|(?<=\bdated )|(?<=\bfrom )|(?<=\bsince )|"
+    r"(?<=\buntil )|(?<=\bmorning of )|(?<=\bevening of )|(?<=\bnight of )|"
+    r"(?<=\bafternoon of ))"
+)
+
+
 def _rule(name: str, pattern: str, normalise: Normaliser, priority: int = 0) -> Rule:
     return Rule(name, re.compile(B + pattern + E), normalise, priority)
 
@@ -97,6 +107,11 @@ RULES: tuple[Rule, ...] = (
     _rule("iso", r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?",
           norm_iso),
     _rule("numeric", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)", norm_numeric),
+    Rule(
+        "day_month_numeric",  # "on 28/02", "(3/02)", "dated 08/12": no fraction or score
+        re.compile(rf"{_NUMERIC_DAY_LEAD}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/%]|\.\d)"),
+        norm_day_month_numeric,
+    ),
     _rule(
         "month_day",
         rf"(?:(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?P<month>{MONTH})\s+(?P<dnum>{DAY})"
@@ -278,7 +293,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "holiday",
         rf"(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
-        rf"Independence Day|Valentine's Day|Thanksgiving Day|Thanksgiving)"
+        rf"Independence Day|Valentine's Day|Thanksgiving Day|Thanksgiving|May Day)"
         rf"(?:,?\s+(?P<year>{YEAR}))?",
         norm_holiday,
     ),
