@@ -5,7 +5,8 @@ per worker, and database bytes per report, over real news documents (GLOCON's sa
         --documents 240 --db postgresql://sitrep@127.0.0.1:55442/sitrep_test
 
 The model load on each worker is timed apart (``client.run`` loads it before the clock
-starts), so the documents/s figure is the steady state a long run sees. With ``--db`` a
+starts), so the documents/s figure is the steady state a long run sees. Extraction and the
+fusion step after it (``link_on_cluster``) are timed apart; documents/s covers both. With ``--db`` a
 PostgreSQL URL its tables are dropped before each run; without it a new SQLite file is used.
 """
 
@@ -85,7 +86,10 @@ def measure(corpus: Path, workers: int, target: str) -> dict[str, float]:
         ready = time.perf_counter()
         worker_cpu, client_cpu = client.run(cpu_seconds), cpu_seconds()
         with open_store(target) as store:
-            summary = cluster.extract_on_cluster([corpus], store=store, client=client)
+            summary = cluster.extract_on_cluster([corpus], store=store, client=client,
+                                                 link=False)
+            extracted = time.perf_counter()
+            linked = cluster.link_on_cluster(store, client=client)
         done = time.perf_counter()
         worker_cpu = {k: v - worker_cpu[k] for k, v in client.run(cpu_seconds).items()}
         client_cpu = cpu_seconds() - client_cpu
@@ -93,7 +97,9 @@ def measure(corpus: Path, workers: int, target: str) -> dict[str, float]:
     return {
         "workers": workers,
         "startup_s": ready - started,
-        "extract_s": done - ready,
+        "extract_s": extracted - ready,
+        "link_s": done - extracted,
+        "linked": linked.linked,
         "documents": summary.documents,
         "failed": len(summary.failures),
         "docs_per_s": summary.documents / (done - ready),
@@ -159,12 +165,13 @@ def main() -> int:
             rows.append(measure(corpus, workers, target))
             print(json.dumps(rows[-1]), f"load average after: {os.getloadavg()[0]:.2f}",
                   flush=True)
-    print("| worker processes | documents/s | extract s | worker CPU s/document | CPU share "
-          "per worker | client+scheduler CPU s | startup s | peak MiB/worker "
+    print("| worker processes | documents/s | extract s | link s | worker CPU s/document | "
+          "CPU share per worker | client+scheduler CPU s | startup s | peak MiB/worker "
           "| DB bytes/report |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(f"| {row['workers']} | {row['docs_per_s']:.2f} | {row['extract_s']:.1f} | "
+              f"{row['link_s']:.1f} | "
               f"{row['worker_cpu_s_per_doc']:.3f} | {row['worker_cpu_share']:.0%} | "
               f"{row['client_cpu_s']:.1f} | {row['startup_s']:.1f} | {row['peak_mb']:.0f} | "
               f"{row['db_bytes'] / max(row['documents'], 1):,.0f} |")

@@ -2,6 +2,7 @@
 
     python bench/fusion.py corpus                      # the real pipeline over tests/data/fusion
     python bench/fusion.py synthetic --mentions 10000 100000 [--index memory|sqlite]
+    python bench/fusion.py step --mentions 5000 50000 --workers 0 1 2 [--db URL]
 
 ``corpus`` runs ``extract_to_store`` (the real pipeline: model, gazetteer, fuse, link,
 store) over ``tests/data/fusion/reports.jsonl`` into a throwaway SQLite file, takes each
@@ -18,6 +19,15 @@ times ``fuse_mentions`` + ``link_events`` over all of them, batch by batch as ``
 does, against an in-memory index or an SQLite store (``write_batch`` included). Wall and
 CPU seconds are both printed: on a shared machine the CPU time of the process is the
 steadier of the two.
+
+``step`` times the fusion step (``pipeline.link_pending``, as ``sitrep link`` runs it) over
+the same synthetic reports stored unlinked, as workers on a cluster store them: for each
+size and each worker count (0: in this process; N: a Dask ``LocalCluster`` of N worker
+processes, started before the clock starts), a fresh database (SQLite file, or the
+PostgreSQL ``--db`` with its tables dropped) gets the reports' events and pending units
+(not timed), then the step runs. It prints wall seconds, the client's CPU seconds, the
+step's counts, the workers' CPU seconds, and pairwise merging quality against the
+synthetic truth.
 """
 
 from __future__ import annotations
@@ -37,6 +47,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = REPO_ROOT / "tests" / "data" / "fusion"
 BATCH_REPORTS = 32  # as pipeline.BATCH_DOCUMENTS
+PREPARE_BATCH_REPORTS = 500  # reports per transaction when storing them unlinked (not timed)
 EVENTS_PER_DAY = 40  # synthetic real events a day, over all countries
 SYNTHETIC_START = dt.date(2015, 1, 1)
 
@@ -244,6 +255,100 @@ def time_synthetic(mentions: int, *, index_kind: str) -> dict[str, object]:
             "precision": round(scores["precision"], 4), "recall": round(scores["recall"], 4)}
 
 
+def store_unlinked(reports, store) -> None:  # type: ignore[no-untyped-def]
+    """Write synthetic reports as cluster workers do: own events, pending units."""
+    from sitrep.actors import load_actor_dictionary
+    from sitrep.codebook import load_codebook
+    from sitrep.fuse import fuse_mentions
+    from sitrep.link import ReportEvents, report_units
+    from sitrep.store import StoredDocument
+
+    codebook, dictionary = load_codebook(), load_actor_dictionary()
+    for start in range(0, len(reports), PREPARE_BATCH_REPORTS):
+        batch = reports[start : start + PREPARE_BATCH_REPORTS]
+        fused = [ReportEvents(d.id, d.date, fuse_mentions(ms, codebook=codebook,
+                                                          dictionary=dictionary,
+                                                          reference=d.date), tuple(ms))
+                 for d, ms, _ in batch]
+        result = report_units(fused)
+        store.write_batch(documents=[StoredDocument(d) for d, _, _ in batch],
+                          mentions=[m for r in fused for m in r.mentions],
+                          events=result.events, failures=[], pending_units=result.units)
+
+
+def fresh_store(db: str | None, folder: Path, name: str):  # type: ignore[no-untyped-def]
+    """An empty database: a new SQLite file in ``folder``, or ``db`` with its tables dropped."""
+    import sqlalchemy as sa
+
+    from sitrep.store import _METADATA, _resolve_target, open_store
+
+    if db is None:
+        return open_store(folder / f"{name}.db")
+    engine = sa.create_engine(_resolve_target(db)[0])
+    with engine.begin() as conn:
+        _METADATA.drop_all(conn)
+    engine.dispose()
+    return open_store(db)
+
+
+def time_step(mentions: int, *, workers: int, db: str | None, client) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Seconds of the fusion step over ``mentions`` synthetic mentions stored unlinked."""
+    from sitrep.cluster import ClusterLinker, shareable_url
+    from sitrep.pipeline import link_pending
+
+    reports = synthetic_reports(mentions)
+    truth_of = {d.id: t for d, _, t in reports}
+    with tempfile.TemporaryDirectory() as folder, \
+            fresh_store(db, Path(folder), f"step-{mentions}-{workers}") as store:
+        store_unlinked(reports, store)
+        runner = None if client is None else ClusterLinker(client, db_url=shareable_url(store))
+        workers_cpu = _workers_cpu(client)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        summary = link_pending(store, runner=runner)
+        seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
+        workers_cpu = _workers_cpu(client) - workers_cpu
+        events = store.list_events(include_background=True)
+    predicted = [[d for d in e.doc_ids] for e in events]
+    expected: dict[int, list[str]] = defaultdict(list)
+    for doc_id, truth in truth_of.items():
+        expected[truth].append(doc_id)
+    scores = pairwise_scores(expected.values(), predicted)
+    return {"mentions": len(reports), "workers": workers, "pending": summary.pending,
+            "attached": summary.attached, "fused_events": len(events),
+            "seconds": round(seconds, 2), "client_cpu_seconds": round(cpu_seconds, 2),
+            "workers_cpu_seconds": round(workers_cpu, 2),
+            "precision": round(scores["precision"], 4), "recall": round(scores["recall"], 4)}
+
+
+def _workers_cpu(client) -> float:  # type: ignore[no-untyped-def]
+    """CPU seconds used so far by the cluster's worker processes, summed (0 without one)."""
+    if client is None:
+        return 0.0
+    return sum(client.run(time.process_time).values())
+
+
+def run_step(sizes: Sequence[int], workers: Sequence[int], db: str | None) -> list[dict[str, object]]:
+    """``time_step`` for every worker count and size, one cluster per worker count."""
+    from sitrep.cluster import connect_cluster
+
+    rows = []
+    for count in workers:
+        if count == 0:
+            rows.extend(_print(time_step(size, workers=0, db=db, client=None)) for size in sizes)
+            continue
+        with connect_cluster(workers=count) as client:
+            client.wait_for_workers(count)
+            rows.extend(_print(time_step(size, workers=count, db=db, client=client))
+                        for size in sizes)
+    return rows
+
+
+def _print(row: dict[str, object]) -> dict[str, object]:
+    print(json.dumps(row), flush=True)
+    return row
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -252,9 +357,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     synthetic = commands.add_parser("synthetic", help="time fusing synthetic mentions")
     synthetic.add_argument("--mentions", type=int, nargs="+", default=[10_000, 100_000])
     synthetic.add_argument("--index", choices=("memory", "sqlite"), default="memory")
+    step = commands.add_parser("step", help="time the fusion step over stored units")
+    step.add_argument("--mentions", type=int, nargs="+", default=[5_000, 50_000])
+    step.add_argument("--workers", type=int, nargs="+", default=[0, 1, 2],
+                      help="0: in this process; N: a LocalCluster of N workers")
+    step.add_argument("--db", help="PostgreSQL URL (tables dropped); default: SQLite files")
     args = parser.parse_args(argv)
     if args.command == "corpus":
         print(json.dumps(score_corpus(args.corpus), indent=1))
+        return 0
+    if args.command == "step":
+        run_step(args.mentions, args.workers, args.db)
         return 0
     rows = []
     for size in args.mentions:

@@ -47,6 +47,16 @@ def test_events_on_missing_database_is_one_line_error(runner, tmp_path):
     )
 
 
+def test_link_on_missing_database_is_one_line_error(runner, tmp_path):
+    missing = tmp_path / "nope.db"
+    result = _run(runner, "link", "--db", str(missing))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: database {missing} does not exist; run `sitrep extract REPORTS --db {missing}`"
+        " first\n"
+    )
+
+
 def test_parse_rejects_a_bad_date_option(runner):
     result = _run(runner, "parse", str(SAMPLE), "--date", "20/03/2015")
     assert result.exit_code == 1

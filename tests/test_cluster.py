@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from sitrep import cluster
 from sitrep.cluster import ByteRange, FileGroup, number_lines, plan_partitions, read_partition
-from sitrep.errors import InputError, StoreError
+from sitrep.errors import ClusterError, InputError, StoreError
 from sitrep.ingest import read_documents
 from sitrep.records import Document
 from sitrep.store import Store, open_store
@@ -210,6 +210,26 @@ def test_unreachable_scheduler_is_a_one_line_error(
                           "running there.")
 
 
+def test_a_worker_loads_the_classifier_the_client_named_whatever_its_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str | None] = []
+
+    def load_resources(*, gazetteer_path: Path | None) -> object:
+        seen.append(os.environ.get("SITREP_MODEL"))
+        return object()
+
+    monkeypatch.setattr("sitrep.pipeline.load_resources", load_resources)
+    monkeypatch.setattr(cluster, "_RESOURCES", {})
+    monkeypatch.setenv("SITREP_MODEL", "the-worker-machine-s-own")
+
+    named = cluster.worker_resources(None, model="clf-client")
+    plain = cluster.worker_resources(None, model=None)
+
+    assert seen == ["clf-client", None]
+    assert cluster.worker_resources(None, model="clf-client") is named and named is not plain
+
+
 # ---- on a real LocalCluster with two worker processes ---------------------------------------
 
 
@@ -301,7 +321,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing_after_rerun(
                 outcome["summary"] = cluster.extract_on_cluster(
                     corpus, store=store, client=client, batch_size=2
                 )
-            except cluster.ClusterError as err:  # Dask may give up on a partition
+            except ClusterError as err:  # Dask may give up on a partition
                 outcome["error"] = err
 
     thread = threading.Thread(target=run)
@@ -387,3 +407,75 @@ def test_killed_extract_command_finishes_when_run_again(corpus, resources, tmp_p
                    capture_output=True, env=env, check=True)
     with open_store(url) as store, open_store(one) as reference:
         assert _snapshot(store) == _snapshot(reference)
+
+
+# ---- the fusion step on the cluster ----------------------------------------------------------
+
+FUSION_CORPUS = ROOT / "tests" / "data" / "fusion" / "reports.jsonl"
+
+
+def _fused(store: Store) -> tuple[list[object], list[tuple[str, str]]]:
+    """Every stored event (whole records) and the event each report-event belongs to."""
+    events = store.list_events(include_background=True)
+    units = store.list_link_units(event_ids=[e.id for e in events])
+    return events, sorted((u.id, u.event_id) for u in units)
+
+
+@pytest.fixture(scope="module")
+def fusion_reference(resources, tmp_path_factory) -> tuple[list[object], list[tuple[str, str]]]:
+    """The fusion corpus extracted by one process, linking inline."""
+    from sitrep.pipeline import extract_to_store
+
+    with open_store(tmp_path_factory.mktemp("fusion") / "one.db") as store:
+        extract_to_store([FUSION_CORPUS], store=store, jsonl=True, resources=resources)
+        return _fused(store)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql",
+                                                            marks=pytest.mark.postgres)])
+def test_fusion_step_on_two_workers_gives_the_events_of_one_process(
+    backend, client, fusion_reference, tmp_path, monkeypatch
+) -> None:
+    from sitrep import pipeline
+
+    monkeypatch.setattr(cluster, "MIN_PARTITION_BYTES", 2048)
+    monkeypatch.setattr(pipeline, "SEARCH_UNITS_PER_TASK", 4)  # several tasks per step
+    monkeypatch.setattr(pipeline, "FUSE_UNITS_PER_TASK", 2)
+    url = str(tmp_path / "cluster.db") if backend == "sqlite" else _fresh_postgres()
+    with open_store(url) as store:
+        extracted = cluster.extract_on_cluster([FUSION_CORPUS], store=store, client=client,
+                                               jsonl=True, link=False)
+        pending = store.count_pending_units()
+        linked = cluster.link_on_cluster(store, client=client)
+        fused = _fused(store)
+        left = store.count_pending_units()
+
+    assert extracted.documents == len(FUSION_CORPUS.read_text().splitlines())
+    assert pending == linked.pending == linked.linked > 0 and left == 0
+    assert linked.attached > 0  # reports of one event were fused across reports
+    assert fused == fusion_reference
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_link_command_with_workers_runs_the_fusion_step_on_a_local_cluster(
+    client, fusion_reference, tmp_path
+) -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    db = tmp_path / "unlinked.db"
+    with open_store(db) as store:
+        cluster.extract_on_cluster([FUSION_CORPUS], store=store, client=client, jsonl=True,
+                                   link=False)
+        pending = store.count_pending_units()
+
+    result = CliRunner().invoke(app, ["link", "--db", str(db), "--workers", "2"])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{pending} report-events linked in {db} (")
+    with open_store(db) as store:
+        assert _fused(store) == fusion_reference

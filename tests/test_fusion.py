@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,20 +22,35 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from sitrep import pipeline
 from sitrep.actors import load_actor_dictionary
 from sitrep.cli import app
 from sitrep.codebook import load_codebook
 from sitrep.fuse import fuse_mentions
 from sitrep.link import (
+    FUSION_WINDOW_DAYS,
     MAX_SAME_PLACE_KM,
+    MAX_UNIT_SPAN_DAYS,
+    BlockLinks,
     LinkResult,
     MemoryIndex,
     ReportEvents,
+    group_link_components,
     is_same_event,
     link_events,
+    plan_link_blocks,
+    report_units,
     unit_of_event,
 )
-from sitrep.records import Claim, Document, EventMention, Location, Place, Timex
+from sitrep.pipeline import (
+    FusedCounts,
+    InProcessLinker,
+    LinkSummary,
+    fuse_link_components,
+    link_pending,
+    search_link_blocks,
+)
+from sitrep.records import Claim, Document, EventMention, LinkUnit, Location, Place, Timex
 from sitrep.store import SCHEMA_VERSION, StoredDocument, open_store
 
 HERE = Path(__file__).resolve().parent
@@ -360,6 +377,258 @@ def test_show_lists_each_source_with_outlet_date_and_url(tmp_path):
         assert f"Outlet {outlet}  {date}  https://example.org/{outlet}" in shown.output
     listed = CliRunner().invoke(app, ["events", "--db", str(path), "--format", "json"])
     assert json.loads(listed.output.splitlines()[0])["source_count"] == 3
+
+
+# ---- the fusion step: pending units linked afterwards, block by block -----------------------
+
+
+def _document(report: ReportEvents) -> StoredDocument:
+    return StoredDocument(Document(id=report.doc_id, text=f"text of {report.doc_id}",
+                                   date=report.reported, source=f"Outlet {report.doc_id}",
+                                   url=f"https://example.org/{report.doc_id}"))
+
+
+def _write_pending(store, reports: list[ReportEvents]) -> None:
+    """Write reports as a cluster worker does: events as reported, units pending."""
+    result = report_units(reports)
+    store.write_batch(documents=[_document(r) for r in reports],
+                      mentions=[m for r in reports for m in r.mentions],
+                      events=result.events, failures=[], pending_units=result.units)
+
+
+def _stored_state(store) -> tuple[list, list]:
+    events = store.list_events(include_background=True)
+    units = sorted((u.id, u.event_id) for u in store.list_link_units(
+        event_ids=[e.id for e in events]))
+    return events, units
+
+
+def test_the_fusion_step_gives_the_events_that_linking_inline_gives(tmp_path):
+    with open_store(tmp_path / "inline.db") as store:
+        _write(store, ALL_REPORTS)
+        inline = _stored_state(store)
+    with open_store(tmp_path / "step.db") as store:
+        _write(store, [RAID_REPORTS[0], NEAR_MISSES[0]])  # linked earlier, inline
+        _write_pending(store, RAID_REPORTS[1:] + NEAR_MISSES[1:])
+        before = store.count_pending_units()
+        summary = link_pending(store)
+        again = link_pending(store)
+        assert (before, store.count_pending_units()) == (len(ALL_REPORTS) - 2, 0)
+        assert _stored_state(store) == inline
+    assert (summary.pending, summary.linked, summary.attached) == (before, before, 2)
+    assert again == LinkSummary()
+
+
+def test_a_batch_stored_without_linking_waits_for_the_step_except_what_cannot_link(tmp_path):
+    unplaced = _report("unplaced", JAN8, _mention("unplaced", date=JAN8, location=None))
+    results = [
+        pipeline.ReportResult(document=_document(r).document, timexes=(), places=(), actors=(),
+                              mentions=r.mentions, events=r.events, reference=r.reported)
+        for r in [*RAID_REPORTS, unplaced]
+    ]
+    summary = pipeline.ExtractSummary()
+    with open_store(tmp_path / "s.db") as store:
+        pipeline.store_batch(results, store=store, summary=summary, codebook=CODEBOOK,
+                             dictionary=DICTIONARY, link=False)
+        stored = sorted(e.source_count for e in store.list_events())
+        pending = store.count_pending_units()
+        linked = link_pending(store)
+        fused = sorted(e.source_count for e in store.list_events())
+    assert (summary.documents, summary.events, summary.attached) == (4, 4, 0)
+    assert stored == [1, 1, 1, 1] and pending == 3
+    assert (linked.linked, linked.attached, fused) == (3, 2, [1, 3])
+
+
+def test_inline_linking_leaves_pending_units_to_the_fusion_step(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        _write_pending(store, RAID_REPORTS[:1])
+        result = _write(store, RAID_REPORTS[1:])  # finds only the linked units
+        assert result.attached == 1 and store.count_pending_units() == 1
+        link_pending(store)
+        assert [e.source_count for e in store.list_events()] == [3]
+
+
+class _KilledAfter:
+    """An in-process runner that dies after ``fused`` fusion tasks, as a killed step."""
+
+    def __init__(self, store, *, fused: int) -> None:
+        self._runner = InProcessLinker(store)
+        self._left = fused
+
+    def search(self, bundles):
+        return self._runner.search(bundles)
+
+    def fuse(self, bundles):
+        for counts in self._runner.fuse(bundles):
+            yield counts
+            self._left -= 1
+            if self._left == 0:
+                raise KeyboardInterrupt
+
+
+def test_a_killed_fusion_step_is_finished_by_running_it_again(tmp_path, monkeypatch):
+    with open_store(tmp_path / "inline.db") as store:
+        _write(store, ALL_REPORTS)
+        inline = _stored_state(store)
+    monkeypatch.setattr(pipeline, "FUSE_UNITS_PER_TASK", 1)  # a task per component
+    with open_store(tmp_path / "killed.db") as store:
+        _write_pending(store, ALL_REPORTS)
+        with pytest.raises(KeyboardInterrupt):
+            link_pending(store, runner=_KilledAfter(store, fused=2))
+        left = store.count_pending_units()
+        link_pending(store)
+        assert 0 < left < len(ALL_REPORTS)
+        assert store.count_pending_units() == 0
+        assert _stored_state(store) == inline
+
+
+def test_a_fusion_task_run_twice_writes_its_components_once(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        _write_pending(store, ALL_REPORTS)
+        blocks = plan_link_blocks(store.pending_link_days(store.pending_link_countries()))
+        components = group_link_components([search_link_blocks(blocks, store=store)])
+        first = fuse_link_components(components, store=store, codebook=CODEBOOK,
+                                     dictionary=DICTIONARY)
+        state = _stored_state(store)
+        second = fuse_link_components(components, store=store, codebook=CODEBOOK,
+                                      dictionary=DICTIONARY)
+        assert _stored_state(store) == state
+    assert first == FusedCounts(linked=len(ALL_REPORTS), attached=2, events=1)
+    assert second == first  # what the components hold, written by the first run
+
+
+def test_a_unit_stored_while_the_step_runs_waits_for_the_next_run():
+    searched = BlockLinks(pending_ids=("a", "b"), links=(("u:a", "u:b"), ("u:b", "u:late"),
+                                                          ("u:a", "e:old")))
+    assert group_link_components([searched]) == [("e:old", "u:a", "u:b")]
+
+
+def test_link_command_links_pending_report_events_and_says_how_many(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        _write_pending(store, ALL_REPORTS)
+    result = CliRunner().invoke(app, ["link", "--db", str(path)])
+    again = CliRunner().invoke(app, ["link", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"{len(ALL_REPORTS)} report-events linked in {path} (2 joined an "
+                             "event another report gave; 1 fused events written)\n")
+    assert again.stdout.startswith("0 report-events linked")
+    with open_store(path) as store:
+        assert sorted(e.source_count for e in store.list_events()) == [1, 1, 1, 3]
+
+
+def test_a_version_3_database_keeps_its_units_linked_when_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        _write(store, RAID_REPORTS[:1])
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP INDEX ix_link_units_pending"))
+        conn.execute(sa.text("ALTER TABLE link_units DROP COLUMN is_linked"))
+        conn.execute(sa.text("UPDATE schema_version SET version = 3"))
+    engine.dispose()
+    with open_store(path) as store:
+        assert store.count_pending_units() == 0
+        result = _write(store, RAID_REPORTS[1:])
+        _write_pending(store, NEAR_MISSES[:1])
+        assert result.attached == 2 and store.count_pending_units() == 1
+
+
+def _fresh_postgres() -> str:
+    """The test PostgreSQL database with sitrep's tables dropped (fails in CI without it)."""
+    from sitrep.store import _METADATA, _resolve_target
+
+    url = os.environ.get("SITREP_TEST_POSTGRES_URL")
+    if not url:
+        reason = "set SITREP_TEST_POSTGRES_URL to a PostgreSQL URL to run PostgreSQL tests"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {reason}")
+        pytest.skip(reason)
+    engine = sa.create_engine(_resolve_target(url)[0])
+    try:
+        with engine.begin() as conn:
+            _METADATA.drop_all(conn)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.mark.postgres
+def test_concurrent_fusion_steps_on_postgresql_take_turns_and_link_each_unit_once(tmp_path):
+    with open_store(tmp_path / "inline.db") as store:
+        _write(store, ALL_REPORTS)
+        inline = _stored_state(store)
+    url = _fresh_postgres()
+    with open_store(url) as store:
+        _write_pending(store, ALL_REPORTS)
+    summaries: list[LinkSummary] = []
+
+    def run() -> None:
+        with open_store(url) as store:
+            summaries.append(link_pending(store))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    with open_store(url) as store:
+        assert _stored_state(store) == inline
+    assert sorted(s.linked for s in summaries) == [0, len(ALL_REPORTS)]
+
+
+def _unit(number: int, country: str, admin1: str | None, start: int, length: int,
+          actor: str | None, event: int | None) -> LinkUnit:
+    first = JAN8 + dt.timedelta(days=start)
+    return LinkUnit(
+        id=f"unit-{number:03d}", event_id=f"event-{event}" if event is not None
+        else f"unit-{number:03d}", doc_id=f"doc-{number:03d}", reported=None,
+        is_background=False, event_type="Battles", sub_event_type="Armed clash",
+        disorder_type="Political violence", actors=(actor,) if actor else (), country=country,
+        admin1=admin1, lat=None, lon=None, geo_precision=3, geonameid=None,
+        date_start=first, date_end=first + dt.timedelta(days=length), mention_ids=(),
+    )
+
+
+UNITS = st.lists(
+    st.tuples(st.sampled_from(["SY", "IQ"]), st.sampled_from([None, "Aleppo", "Idlib"]),
+              st.integers(0, 40), st.integers(0, MAX_UNIT_SPAN_DAYS),
+              st.sampled_from([None, "Army", "Rebels"]), st.sampled_from([None, None, 1, 2])),
+    min_size=2, max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=UNITS, window_days=st.sampled_from([1, 3, 7, FUSION_WINDOW_DAYS]))
+def test_blocks_find_every_pair_across_window_edges_and_unknown_admin_areas(rows, window_days):
+    units = [_unit(n, *row) for n, row in enumerate(rows)]
+    pending = [u for u, row in zip(units, rows) if row[5] is None]
+    linked = [u for u, row in zip(units, rows) if row[5] is not None]
+
+    def key(unit: LinkUnit) -> str:
+        return f"u:{unit.id}" if unit in pending else f"e:{unit.event_id}"
+
+    expected = {frozenset((key(u), key(o))) for u in pending for o in units
+                if is_same_event(u, o)}
+    with open_store(":memory:") as store:
+        store.write_batch(documents=(), mentions=(), events=(), failures=(), units=linked,
+                          pending_units=pending)
+        blocks = plan_link_blocks(store.pending_link_days(["IQ", "SY"]), window_days=window_days)
+        found = search_link_blocks(blocks, store=store)
+    assert {frozenset(link) for link in found.links} == expected
+    assert sorted(found.pending_ids) == sorted(u.id for u in pending)
+
+
+def test_no_date_span_is_longer_than_the_longest_the_blocks_allow():
+    mention = _mention("a", date=None)
+    report = _report("a", dt.date(2016, 3, 20), mention)
+    named = [Timex(start=10, end=16, text="January", type="DATE", value="2016-01-10"),
+             Timex(start=20, end=26, text="March", type="DATE", value="2016-03-19")]
+    unit = unit_of_event(report.events[0], mentions={mention.id: mention},
+                         reported=dt.date(2016, 3, 20), timexes=named)
+    assert unit.date_start and unit.date_end
+    assert (unit.date_end - unit.date_start).days <= MAX_UNIT_SPAN_DAYS
 
 
 # ---- the bench's scoring, and the real pipeline over the corpus ----------------------------

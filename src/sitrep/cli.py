@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional, ParamSpec, TypeVar
+from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -40,19 +40,24 @@ JsonlOption = Annotated[
     bool, typer.Option("--jsonl", help="Read every input as JSONL ({id, text, date, ...} a line).")
 ]
 DateOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--date", help="Document date YYYY-MM-DD for text files that carry none."),
 ]
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Worker processes (each loads the model once).")
 ]
 ModelOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--model", help="A classifier trained with `sitrep train`, used beside the "
                  "codebook rules (it recodes a type only when confident)."),
 ]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run on an existing Dask cluster: its scheduler "
+                 "address, e.g. tcp://10.0.0.5:8786 (--workers is then unused)."),
+]
 GazetteerOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--gazetteer", help="Gazetteer index file (default: the user cache folder)."),
 ]
 
@@ -223,18 +228,17 @@ def extract(
                      "(more than 1: a local Dask cluster when the cluster extra is installed)."),
     ] = 1,
     gazetteer: GazetteerOption = None,
-    scheduler: Annotated[
-        Optional[str],
-        typer.Option("--scheduler", help="Run on an existing Dask cluster: its scheduler "
-                     "address, e.g. tcp://10.0.0.5:8786 (--workers is then unused)."),
-    ] = None,
+    scheduler: SchedulerOption = None,
     model: ModelOption = None,
 ) -> None:
-    """Extract events from reports into the database (resumable; re-runs add no duplicates)."""
+    """Extract events from reports into the database (resumable; re-runs add no duplicates).
+
+    On a cluster (--workers above 1, or --scheduler) the fusion step (`sitrep link`) runs
+    after extraction."""
     _use_model(model)
     import time
 
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress
 
     from sitrep.pipeline import ExtractSummary, extract_to_store
     from sitrep.store import open_store
@@ -242,12 +246,9 @@ def extract(
     default_date = _parse_date(date, option="--date")
     store = open_store(db)
     try:
-        with Progress(
-            TextColumn("[bold]extract"), BarColumn(bar_width=None),
-            TextColumn("{task.description}"), TimeElapsedColumn(),
-            console=_stderr_console(), transient=False,
-        ) as progress:
-            task = progress.add_task("starting (loading model and gazetteer)", total=None)
+        with Progress(*_step_columns(), console=_stderr_console(), transient=False) as progress:
+            task = progress.add_task("starting (loading model and gazetteer)", total=None,
+                                     step="extract")
             started = time.monotonic()
 
             def show(summary: ExtractSummary) -> None:
@@ -262,7 +263,8 @@ def extract(
             summary = extract_to_store(reports, store=store, jsonl=jsonl or None,
                                        default_date=default_date, workers=workers,
                                        gazetteer_path=gazetteer, on_progress=show,
-                                       scheduler=scheduler)
+                                       scheduler=scheduler,
+                                       on_link_progress=_show_link_progress(progress))
     finally:
         store.close()
     for failure in summary.failures:
@@ -278,15 +280,44 @@ def extract(
 
 @app.command()
 @reports_errors
+def link(
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Worker processes (more than 1: a local Dask "
+                     "cluster when the cluster extra is installed)."),
+    ] = 1,
+    scheduler: SchedulerOption = None,
+) -> None:
+    """Link the stored events not linked yet across reports (the fusion step; resumable)."""
+    from rich.progress import Progress
+
+    from sitrep.pipeline import link_pending
+
+    store = _open_existing(db)
+    try:
+        with Progress(*_step_columns(), console=_stderr_console()) as progress:
+            summary = link_pending(store, workers=workers, scheduler=scheduler,
+                                   on_progress=_show_link_progress(progress))
+    finally:
+        store.close()
+    typer.echo(
+        f"{summary.linked} report-events linked in {db} ({summary.attached} joined an event "
+        f"another report gave; {summary.events} fused events written)"
+    )
+
+
+@app.command()
+@reports_errors
 def events(
     db: DbOption = DEFAULT_DB,
-    country: Annotated[Optional[str], typer.Option(help="ISO country code, e.g. SY.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Earliest event date YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Latest event date YYYY-MM-DD.")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="ACLED event type, e.g. Battles.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code, e.g. SY.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date YYYY-MM-DD.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="ACLED event type, e.g. Battles.")] = None,
     background: Annotated[bool, typer.Option("--background", help="Include background events.")] = False,
-    search: Annotated[Optional[str], typer.Option(help="Full-text search in the reports.")] = None,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="At most this many events.")] = None,
+    search: Annotated[str | None, typer.Option(help="Full-text search in the reports.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
     format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
     """List stored events, newest first."""
@@ -332,7 +363,7 @@ def show(
 def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.acled_csv,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
     background: Annotated[bool, typer.Option("--background", help="Include background events.")] = False,
 ) -> None:
     """Export events as an ACLED-column CSV, GeoJSON or JSON lines."""
@@ -392,7 +423,7 @@ def serve(
 @gazetteer_app.command("build")
 @reports_errors
 def gazetteer_build(
-    path: Annotated[Optional[Path], typer.Option("--path", help="Where to write the index.")] = None,
+    path: Annotated[Path | None, typer.Option("--path", help="Where to write the index.")] = None,
     if_missing: Annotated[
         bool, typer.Option("--if-missing", help="Do nothing when the index already exists.")
     ] = False,
@@ -417,6 +448,34 @@ def gazetteer_path() -> None:
 
 
 # --- output helpers ------------------------------------------------------------------------
+
+
+def _step_columns():  # type: ignore[no-untyped-def]
+    """Progress columns: the step's name (each task's ``step`` field), bar, counts, time."""
+    from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
+
+    return (TextColumn("[bold]{task.fields[step]}"), BarColumn(bar_width=None),
+            TextColumn("{task.description}"), TimeElapsedColumn())
+
+
+def _show_link_progress(progress):  # type: ignore[no-untyped-def]
+    """An ``on_progress`` for the fusion step: a bar over searching, then linking, each
+    pending report-event (the bar is added when the step starts)."""
+    task = None
+
+    def show(summary) -> None:  # type: ignore[no-untyped-def]
+        nonlocal task
+        if task is None:
+            task = progress.add_task("", total=2 * summary.pending or None, step="link")
+        progress.update(
+            task, completed=summary.searched + summary.linked,
+            description=f"{summary.searched}/{summary.pending} report-events searched, "
+            f"{summary.linked} linked, {summary.attached} joined another report's event",
+        )
+
+    return show
+
+
 
 
 def _stderr_console():  # type: ignore[no-untyped-def]

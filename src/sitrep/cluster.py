@@ -1,4 +1,4 @@
-"""Cluster: extraction on a Dask cluster, every worker writing its batches to one database.
+"""Cluster: extraction and the fusion step on a Dask cluster, workers writing to one database.
 
 Needs: report paths, a database every worker can reach (a PostgreSQL URL; an SQLite file
 only for a cluster on this machine), and either a number of local worker processes (a
@@ -17,23 +17,36 @@ A run (``extract_on_cluster``):
    counts the newlines in each range (``count_newlines``); running sums give each range
    the number of lines before it.
 3. Each partition is one task (``extract_partition``). A worker process loads the spaCy
-   pipeline, gazetteer, codebook and actor dictionary once and keeps one connection pool
-   to the database (``worker_resources``, ``worker_store``). For each batch of
-   ``BATCH_DOCUMENTS`` it drops the documents already stored, runs the pipeline, and
-   writes the batch in one transaction with ``pipeline.store_batch``: the write step (and
-   the cross-report linking in it) of a one-process run.
+   pipeline, gazetteer, codebook and actor dictionary once (and the classifier of the
+   client's ``SITREP_MODEL``, passed along since a remote worker does not share the
+   client's environment) and keeps one connection pool to the database
+   (``worker_resources``, ``worker_store``). For each batch of ``BATCH_DOCUMENTS`` it
+   drops the documents already stored, runs the pipeline, and writes the batch in one
+   transaction with ``pipeline.store_batch(link=False)``: each report's events as it
+   gave them, and their link units marked pending.
 4. Each batch is reported on the run's event topic (``PROGRESS_TOPIC`` and the run's id,
    so runs sharing a cluster do not mix); the client adds them up
    for the progress bar, and takes the final counts from the tasks' results.
+5. The fusion step (``link_on_cluster``: ``pipeline.link_pending`` with a
+   ``ClusterLinker``) then links the pending units across reports, one task per bundle of
+   blocks (country, admin area, date window) to search, then one per bundle of linked
+   components to fuse and write: its cost grows with the units and the links, not with
+   their square, and its result is the one-process run's.
+
+Why extraction does not link: inline linking reads and writes the stored events of each
+country under that country's lock, so workers writing reports of one country would take
+turns; stored unlinked, they never wait for each other, and the fusion step partitions
+the linking by blocking key instead of by input file.
 
 Resuming: every batch commits on its own and stored documents are skipped, so a task that
 Dask re-runs after its worker died, or the same command run again after the whole run was
-killed, writes only what is missing. Concurrent runs on one PostgreSQL database are safe:
-``Store.write_batch`` locks each document's key (see store.py).
+killed, writes only what is missing; units still pending are linked by the next fusion
+step (``sitrep link``, or the next extract). Concurrent runs on one PostgreSQL database are
+safe: ``Store.write_batch`` locks each document's key, and a fusion step holds its
+countries' link locks (see store.py).
 
-Hook for a parallel fusion step: ``connect_cluster`` gives a client and ``submit_partitions``
-runs any module-level function over a list of partitions on it, so fusion partitioned by
-its blocking keys (country, admin area, date window) can run after extraction the same way.
+``connect_cluster`` gives a client and ``submit_partitions`` runs any module-level
+function over a list of partitions on it: extraction and both fusion tasks use them.
 """
 
 from __future__ import annotations
@@ -51,22 +64,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitrep.errors import InputError, SitrepError, StoreError
+from sitrep.errors import ClusterError, InputError, StoreError
 from sitrep.ingest import (
-    _SNIFF_BYTES,
-    _binary_problem,
-    _choose_kind,
-    _skip_rest_of_line,
-    _walk_folder,
+    SNIFF_BYTES,
+    detect_input_kind,
+    find_binary_problem,
     read_documents,
     read_jsonl_lines,
+    skip_rest_of_line,
+    walk_folder,
 )
 from sitrep.records import Document, Failure
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from sitrep.pipeline import ExtractSummary, Resources
+    from sitrep.actors import ActorDictionary
+    from sitrep.codebook import Codebook
+    from sitrep.link import BlockLinks, LinkBlock
+    from sitrep.pipeline import ExtractSummary, FusedCounts, LinkSummary, Resources
     from sitrep.store import Store
 
 log = logging.getLogger(__name__)
@@ -79,10 +95,6 @@ COUNT_CHUNK_BYTES = 1 << 20
 CONNECT_TIMEOUT_S = 30
 LOCAL_DASHBOARD_ADDRESS = "127.0.0.1:0"  # any free port on loopback: never 8787 taken by another
 PROGRESS_TOPIC = "sitrep-extract-progress"
-
-
-class ClusterError(SitrepError):
-    """The Dask cluster could not be reached, or lost too many workers on one partition."""
 
 
 # --- partitions -----------------------------------------------------------------------
@@ -133,7 +145,7 @@ def plan_partitions(
             )
         path = Path(raw)
         if str(raw) and path.is_dir():
-            found = [item for item in _walk_folder(path)]
+            found = [item for item in walk_folder(path)]
             failures.extend(f for f in found if isinstance(f, Failure))
             walked = [str(p) for p in found if isinstance(p, Path)]
             files.extend(walked or [str(path)])  # an empty folder: ingest reports it
@@ -170,7 +182,7 @@ def _jsonl_size(name: str, *, jsonl: bool | None) -> int | None:
     """The size of a readable, non-empty JSONL file; None for anything else."""
     path = Path(name)
     try:
-        if not path.is_file() or _choose_kind(path, jsonl=jsonl) != "jsonl":
+        if not path.is_file() or detect_input_kind(path, jsonl=jsonl) != "jsonl":
             return None
         size = path.stat().st_size
     except OSError:
@@ -237,7 +249,7 @@ def read_jsonl_range(
             yield Failure(origin=where, reason=f"{where}: cannot read ({err.strerror})")
         return
     with file:
-        problem = _binary_problem(file.read(_SNIFF_BYTES), where=where)
+        problem = find_binary_problem(file.read(SNIFF_BYTES), where=where)
         if problem is not None:  # the whole file is refused once, by its first range
             if part.start == 0:
                 yield Failure(origin=where, reason=problem)
@@ -246,7 +258,7 @@ def read_jsonl_range(
         offset = part.start
         file.seek(max(part.start - 1, 0))
         if part.start > 0 and file.read(1) != b"\n":
-            offset += _skip_rest_of_line(file)  # that line started in the range before
+            offset += skip_rest_of_line(file)  # that line started in the range before
             lineno += 1
         yield from read_jsonl_lines(file, where=where, default_date=default_date,
                                     offset=offset, lineno=lineno, end=part.end)
@@ -255,17 +267,29 @@ def read_jsonl_range(
 # --- on a worker ----------------------------------------------------------------------
 
 _PROCESS_LOCK = threading.Lock()  # one partition at a time per process (spaCy, the GIL)
-_RESOURCES: dict[Path | None, Resources] = {}
+_RESOURCES: dict[tuple[Path | None, str | None], Resources] = {}
 _STORES: dict[str, Store] = {}
+_LINKING: list[tuple[Codebook, ActorDictionary]] = []  # what fusion tasks need, loaded once
 
 
-def worker_resources(gazetteer_path: Path | None = None) -> Resources:
-    """This process's pipeline resources, loaded on first use and kept."""
+def worker_resources(gazetteer_path: Path | None = None, *, model: str | None = None) -> Resources:
+    """This process's pipeline resources, loaded on first use and kept.
+
+    ``model`` is the client's ``SITREP_MODEL`` (``--model``): the workers of an external
+    scheduler do not share the client's environment, so it is set here before loading
+    (the model must be found under that name on the worker's machine too).
+    """
     from sitrep.pipeline import load_resources
+    from sitrep.train import MODEL_ENV
 
-    if gazetteer_path not in _RESOURCES:
-        _RESOURCES[gazetteer_path] = load_resources(gazetteer_path=gazetteer_path)
-    return _RESOURCES[gazetteer_path]
+    key = (gazetteer_path, model)
+    if key not in _RESOURCES:
+        if model is None:
+            os.environ.pop(MODEL_ENV, None)
+        else:
+            os.environ[MODEL_ENV] = model
+        _RESOURCES[key] = load_resources(gazetteer_path=gazetteer_path)
+    return _RESOURCES[key]
 
 
 def worker_store(db_url: str) -> Store:
@@ -304,14 +328,18 @@ def extract_partition(
     gazetteer_path: Path | None = None,
     batch_size: int | None = None,
     run_id: str | None = None,
+    model: str | None = None,
 ) -> PartitionResult:
-    """Run the pipeline over one partition into the database, batch by batch (a task)."""
+    """Run the pipeline over one partition into the database, batch by batch (a task).
+
+    Reports are stored unlinked (``store_batch(link=False)``): the fusion step links them.
+    """
     from sitrep.pipeline import BATCH_DOCUMENTS, ExtractSummary, process_documents, store_batch
     from sitrep.store import document_key
 
     size = batch_size or BATCH_DOCUMENTS
     with _PROCESS_LOCK:
-        resources = worker_resources(gazetteer_path)
+        resources = worker_resources(gazetteer_path, model=model)
         store = worker_store(db_url)
         summary = ExtractSummary()
         items = read_partition(partition, jsonl=jsonl, default_date=default_date)
@@ -324,7 +352,7 @@ def extract_partition(
             before = (summary.documents, summary.events, len(summary.failures))
             summary.skipped += len(docs) - len(fresh)
             store_batch(results, store=store, summary=summary, codebook=resources.codebook,
-                        dictionary=resources.dictionary)
+                        dictionary=resources.dictionary, link=False)
             _publish_progress(run_id, {
                 "documents": summary.documents - before[0],
                 "skipped": len(docs) - len(fresh),
@@ -420,20 +448,51 @@ def extract_on_cluster(
     on_progress: Callable[[ExtractSummary], None] | None = None,
     client: Client | None = None,
     batch_size: int | None = None,
+    link: bool = True,
+    on_link_progress: Callable[[LinkSummary], None] | None = None,
 ) -> ExtractSummary:
     """``pipeline.extract_to_store`` on a Dask cluster: same result, resumable the same way.
 
-    ``client`` reuses a connected client (``workers`` and ``scheduler`` are then unused).
+    Workers store each report's events unlinked; then, unless ``link`` is False, the
+    fusion step (``link_on_cluster``) links them on the same cluster. The summary then
+    counts as a one-process run does: the fusion step's attached reports are not new
+    events. ``client`` reuses a connected client (``workers`` and ``scheduler`` are then
+    unused).
     """
-    db_url = shareable_url(store)
     if client is None:
         with connect_cluster(workers=workers, scheduler=scheduler) as own:
-            return _extract_with(own, paths, store=store, db_url=db_url, jsonl=jsonl,
-                                 default_date=default_date, gazetteer_path=gazetteer_path,
-                                 on_progress=on_progress, batch_size=batch_size)
-    return _extract_with(client, paths, store=store, db_url=db_url, jsonl=jsonl,
-                         default_date=default_date, gazetteer_path=gazetteer_path,
-                         on_progress=on_progress, batch_size=batch_size)
+            return extract_on_cluster(
+                paths, store=store, jsonl=jsonl, default_date=default_date,
+                gazetteer_path=gazetteer_path, on_progress=on_progress, client=own,
+                batch_size=batch_size, link=link, on_link_progress=on_link_progress,
+            )
+    summary = _extract_with(client, paths, store=store, db_url=shareable_url(store),
+                            jsonl=jsonl, default_date=default_date,
+                            gazetteer_path=gazetteer_path, on_progress=on_progress,
+                            batch_size=batch_size)
+    if link:
+        linked = link_on_cluster(store, client=client, on_progress=on_link_progress)
+        summary.events -= linked.attached
+        summary.attached += linked.attached
+    return summary
+
+
+def link_on_cluster(
+    store: Store,
+    *,
+    workers: int = 2,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    on_progress: Callable[[LinkSummary], None] | None = None,
+) -> LinkSummary:
+    """The fusion step (``pipeline.link_pending``) with its tasks on a Dask cluster."""
+    from sitrep.pipeline import link_pending
+
+    if client is None:
+        with connect_cluster(workers=workers, scheduler=scheduler) as own:
+            return link_on_cluster(store, client=own, on_progress=on_progress)
+    runner = ClusterLinker(client, db_url=shareable_url(store))
+    return link_pending(store, runner=runner, on_progress=on_progress)
 
 
 def shareable_url(store: Store) -> str:
@@ -467,6 +526,7 @@ def _extract_with(
     from distributed.scheduler import KilledWorker
 
     from sitrep.pipeline import ExtractSummary
+    from sitrep.train import MODEL_ENV
 
     n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
     partitions, failures = plan_partitions(
@@ -490,7 +550,7 @@ def _extract_with(
     futures = submit_partitions(
         client, extract_partition, partitions, db_url=db_url, jsonl=jsonl,
         default_date=default_date, gazetteer_path=gazetteer_path, batch_size=batch_size,
-        run_id=run_id,
+        run_id=run_id, model=os.environ.get(MODEL_ENV),
     )
     try:
         for _future, result in as_completed(futures, with_results=True):
@@ -509,6 +569,56 @@ def _extract_with(
         client.unsubscribe_topic(topic)
     live.finish(summary)
     return summary
+
+
+class ClusterLinker:
+    """A ``pipeline.LinkRunner`` whose tasks run on a Dask cluster, results as they come."""
+
+    def __init__(self, client: Client, *, db_url: str) -> None:
+        self._client = client
+        self._db_url = db_url
+
+    def search(self, bundles: Sequence[tuple[LinkBlock, ...]]) -> Iterator[BlockLinks]:
+        yield from self._run(search_blocks_task, bundles)
+
+    def fuse(self, bundles: Sequence[tuple[tuple[str, ...], ...]]) -> Iterator[FusedCounts]:
+        yield from self._run(fuse_components_task, bundles)
+
+    def _run(self, function: Callable[..., Any], bundles: Sequence[Any]) -> Iterator[Any]:
+        from distributed import as_completed
+        from distributed.scheduler import KilledWorker
+
+        futures = submit_partitions(self._client, function, bundles, db_url=self._db_url)
+        try:
+            for _future, result in as_completed(futures, with_results=True):
+                yield result
+        except KilledWorker as err:
+            raise ClusterError(
+                f"Dask gave up on a fusion task after its workers died ({err}); out of "
+                "memory? What was linked is kept: run `sitrep link` to finish."
+            ) from err
+        finally:
+            self._client.cancel(futures)
+
+
+def search_blocks_task(blocks: Sequence[LinkBlock], *, db_url: str) -> BlockLinks:
+    """``pipeline.search_link_blocks`` on a worker, with its connection pool."""
+    from sitrep.pipeline import search_link_blocks
+
+    return search_link_blocks(blocks, store=worker_store(db_url))
+
+
+def fuse_components_task(components: Sequence[tuple[str, ...]], *, db_url: str) -> FusedCounts:
+    """``pipeline.fuse_link_components`` on a worker, with its connection pool."""
+    from sitrep.actors import load_actor_dictionary
+    from sitrep.codebook import load_codebook
+    from sitrep.pipeline import fuse_link_components
+
+    if not _LINKING:
+        _LINKING.append((load_codebook(), load_actor_dictionary()))
+    codebook, dictionary = _LINKING[0]
+    return fuse_link_components(components, store=worker_store(db_url), codebook=codebook,
+                                dictionary=dictionary)
 
 
 class _LiveProgress:

@@ -27,3 +27,7 @@ class SchemaOutdated(StoreError):
 
 class EventNotFound(SitrepError):
     """No event with the requested id exists in the database."""
+
+
+class ClusterError(SitrepError):
+    """The Dask cluster could not be reached, or lost too many workers on one partition."""

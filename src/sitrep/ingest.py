@@ -46,7 +46,8 @@ STDIN_DOC_ID = "stdin"
 STDIN_ORIGIN = "<stdin>"
 
 _MAX_TEXT_BYTES = 4 * MAX_DOCUMENT_CHARS  # UTF-8 needs at most 4 bytes a character
-_SNIFF_BYTES = 4096
+SNIFF_BYTES = 4096
+"""Bytes read from a file's start to guess its format or refuse it as binary."""
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -171,7 +172,7 @@ def _read_folder(
     folder: Path, *, jsonl: bool | None, default_date: dt.date | None
 ) -> Iterator[Document | Failure]:
     found_file = False
-    for item in _walk_folder(folder):
+    for item in walk_folder(folder):
         if isinstance(item, Failure):
             yield item
             continue
@@ -181,7 +182,7 @@ def _read_folder(
         yield Failure(origin=str(folder), reason=f"{folder}: folder holds no files to read")
 
 
-def _walk_folder(folder: Path) -> Iterator[Path | Failure]:
+def walk_folder(folder: Path) -> Iterator[Path | Failure]:
     """Files under ``folder``: its own files first, then each subfolder, all sorted by name.
 
     Hidden (dot) files and folders are skipped; links to folders are not followed.
@@ -209,7 +210,7 @@ def _walk_folder(folder: Path) -> Iterator[Path | Failure]:
             reason = f"{path}: not a regular file (a broken link, device or socket); skipped"
             yield Failure(origin=str(path), reason=reason)
     for subfolder in subfolders:
-        yield from _walk_folder(subfolder)
+        yield from walk_folder(subfolder)
 
 
 def _read_file(
@@ -217,7 +218,7 @@ def _read_file(
 ) -> Iterator[Document | Failure]:
     origin = str(path)
     try:
-        kind = _choose_kind(path, jsonl=jsonl)
+        kind = detect_input_kind(path, jsonl=jsonl)
     except OSError as err:
         yield Failure(origin=origin, reason=f"{path}: cannot read ({err.strerror})")
         return
@@ -244,7 +245,9 @@ def _guard(
         )
 
 
-def _choose_kind(path: Path, *, jsonl: bool | None) -> str:
+def detect_input_kind(path: Path, *, jsonl: bool | None) -> str:
+    """How a file is read: "jsonl", "feed", "html" or "text" (``jsonl`` forces it; else
+    the extension, else the first ``SNIFF_BYTES``)."""
     if jsonl is True:
         return "jsonl"
     if jsonl is False:
@@ -253,7 +256,7 @@ def _choose_kind(path: Path, *, jsonl: bool | None) -> str:
     if kind is not None:
         return kind
     with path.open("rb") as file:
-        return _sniff_kind(file.read(_SNIFF_BYTES))
+        return _sniff_kind(file.read(SNIFF_BYTES))
 
 
 def _sniff_kind(head: bytes) -> str:
@@ -310,7 +313,7 @@ def _read_text_stream(stream: TextIO, *, default_date: dt.date | None) -> Docume
 
 def _decode_utf8(data: bytes, *, where: str) -> str:
     """Decode a text file's bytes, refusing empty, binary and non-UTF-8 content."""
-    problem = _binary_problem(data, where=where)
+    problem = find_binary_problem(data, where=where)
     if problem is not None:
         raise InputError(problem)
     try:
@@ -368,8 +371,8 @@ def _read_jsonl_file(path: Path, *, default_date: dt.date | None) -> Iterator[Do
         yield Failure(origin=where, reason=f"{where}: cannot read ({err.strerror})")
         return
     with file:
-        head = file.read(_SNIFF_BYTES)
-        problem = _binary_problem(head, where=where)
+        head = file.read(SNIFF_BYTES)
+        problem = find_binary_problem(head, where=where)
         if problem is not None:
             yield Failure(origin=where, reason=problem)
             return
@@ -397,7 +400,7 @@ def read_jsonl_lines(
         origin = f"{where}:{lineno}"
         line_offset, offset = offset, offset + len(raw)
         if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
-            offset += _skip_rest_of_line(file)
+            offset += skip_rest_of_line(file)
             yield Failure(
                 origin=origin,
                 reason=f"{origin}: line longer than {MAX_JSONL_LINE_BYTES:,} bytes "
@@ -443,7 +446,8 @@ def _read_jsonl_stream(
             yield _document_from_json_line(line, origin=origin, default_date=default_date)
 
 
-def _skip_rest_of_line(file: io.BufferedReader) -> int:
+def skip_rest_of_line(file: io.BufferedReader) -> int:
+    """Read past the next newline (or to the end); return the bytes skipped."""
     skipped = 0
     while chunk := file.readline(1 << 20):
         skipped += len(chunk)
@@ -615,13 +619,13 @@ def _read_markup(path: Path) -> bytes:
         raise InputError(
             f"{where}: too large: more than {MAX_MARKUP_BYTES:,} bytes (MAX_MARKUP_BYTES)"
         )
-    problem = _binary_problem(data, where=where, is_markup=True)
+    problem = find_binary_problem(data, where=where, is_markup=True)
     if problem is not None:
         raise InputError(problem)
     return data
 
 
-def _binary_problem(data: bytes, *, where: str, is_markup: bool = False) -> str | None:
+def find_binary_problem(data: bytes, *, where: str, is_markup: bool = False) -> str | None:
     """Why ``data`` is not readable text (empty, binary), or None.
 
     HTML and feeds may be UTF-16 (their parsers decode them); JSONL and text must be UTF-8.

@@ -27,6 +27,23 @@ and the fused events built from them in a fixed order (earliest report first, th
 report id), do not depend on the order in which reports arrive. A fused event's id is
 the hash of its sorted mention ids (as in ``fuse``): an event reported once keeps the id
 it had, and an event that gains a report gets a new id, the old one disappearing.
+
+Two ways to link, with the same result:
+
+- Inline (``link_events``, one-process ``extract``): each batch of reports against the
+  linked units the index finds, as the batch is written.
+- The fusion step (after extraction on a cluster; ``pipeline.link_pending``): reports
+  stored unlinked (``report_units``: their own events, units pending) are linked later.
+  ``plan_link_blocks`` partitions the pending units by blocking key: country, admin
+  area (those with none form their own block) and a fixed window of
+  ``FUSION_WINDOW_DAYS`` on the first day of the span. A block's pending units are
+  compared with every unit, pending or linked, in its candidate range
+  (``LinkBlock.candidate_range``: any admin area for the block of units with none, the
+  window widened by the longest span and the largest gap), so a pair across a window
+  edge or an admin area is found from either side (``find_block_links``). The links are
+  grouped into connected components (``group_link_components``) and each component is
+  fused (``fuse_components``) as ``link_events`` fuses it. Inline linking compares new
+  units with linked units only: a pending unit meets everything when the step links it.
 """
 
 from __future__ import annotations
@@ -34,9 +51,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sitrep.actors import ActorDictionary
 from sitrep.codebook import Codebook
@@ -53,8 +70,11 @@ MAX_NEAR_PLACE_KM = 60.0  # "near X": the event may lie this far from X
 MIN_LINK_SCORE = 3
 EARTH_RADIUS_KM = 6371.0
 BLOCK_DAYS = 7  # MemoryIndex blocks: (country, week number)
+FUSION_WINDOW_DAYS = 56  # fusion step blocks: pending units whose spans start in one window
 PRECISE_GEO = 2  # geo_precision 1 (town) and 2 (near a town) have usable coordinates
 NEAR_TOWN_PRECISION = 2  # a town found in the sentences is taken as "near" it
+
+T = TypeVar("T")
 
 
 class UnitIndex(Protocol):
@@ -106,15 +126,7 @@ def link_events(
     dictionary: ActorDictionary,
 ) -> LinkResult:
     """Attach a batch of reports' events to the events they repeat, or start new ones."""
-    mentions_by_id = {m.id: m for r in reports for m in r.mentions}
-    new_units: dict[str, LinkUnit] = {}
-    own_events: dict[str, Event] = {}
-    for report in reports:
-        for event in report.events:
-            unit = unit_of_event(event, mentions=mentions_by_id, reported=report.reported,
-                                 timexes=report.timexes, places=report.places)
-            new_units[unit.id] = unit
-            own_events[unit.id] = event
+    mentions_by_id, new_units, own_events = _units_of_reports(reports)
     components = _UnionFind()
     batch_index = MemoryIndex()
     for unit_id in sorted(new_units):
@@ -133,26 +145,69 @@ def link_events(
     units: list[LinkUnit] = []
     attached = 0
     for keys in components.groups():
-        unit_ids = sorted(k[2:] for k in keys if k.startswith("u:"))
-        stored_ids = sorted(k[2:] for k in keys if k.startswith("e:"))
+        unit_ids, stored_ids = _split_keys(keys)
         if len(unit_ids) == 1 and not stored_ids:
             unit = new_units[unit_ids[0]]
-            event = own_events[unit.id]
-            events.append(replace(event, first_seen=unit.reported, last_seen=unit.reported))
+            events.append(_as_reported(own_events[unit.id], unit))
             units.append(unit)
             continue
         attached += len(unit_ids) - (0 if stored_ids else 1)
-        stored_units = index.list_link_units(event_ids=stored_ids) if stored_ids else []
-        members = [new_units[u] for u in unit_ids] + [
-            u for u in stored_units if u.id not in new_units
-        ]
-        wanted = [m for u in members for m in u.mention_ids if m not in mentions_by_id]
-        known = {m.id: m for m in index.get_mentions(wanted)} if wanted else {}
-        known.update(mentions_by_id)
-        fused = fuse_units(members, mentions=known, codebook=codebook, dictionary=dictionary)
+        fused, members = _fuse_group([new_units[u] for u in unit_ids], stored_ids, index=index,
+                                     known=mentions_by_id, codebook=codebook,
+                                     dictionary=dictionary)
         events.append(fused)
-        units.extend(replace(u, event_id=fused.id) for u in members)
+        units.extend(members)
     return LinkResult(events=tuple(events), units=tuple(units), attached=attached)
+
+
+def report_units(reports: Sequence[ReportEvents]) -> LinkResult:
+    """Each report's events as they stand before linking, and their units: what extraction
+    on a cluster stores for the fusion step to link (nothing is attached)."""
+    _, new_units, own_events = _units_of_reports(reports)
+    ordered = [new_units[u] for u in sorted(new_units)]
+    return LinkResult(events=tuple(_as_reported(own_events[u.id], u) for u in ordered),
+                      units=tuple(ordered), attached=0)
+
+
+def _units_of_reports(
+    reports: Sequence[ReportEvents],
+) -> tuple[dict[str, EventMention], dict[str, LinkUnit], dict[str, Event]]:
+    """The reports' mentions by id, and their units and own events by unit id."""
+    mentions_by_id = {m.id: m for r in reports for m in r.mentions}
+    new_units: dict[str, LinkUnit] = {}
+    own_events: dict[str, Event] = {}
+    for report in reports:
+        for event in report.events:
+            unit = unit_of_event(event, mentions=mentions_by_id, reported=report.reported,
+                                 timexes=report.timexes, places=report.places)
+            new_units[unit.id] = unit
+            own_events[unit.id] = event
+    return mentions_by_id, new_units, own_events
+
+
+def _as_reported(event: Event, unit: LinkUnit) -> Event:
+    """A report's own event, seen first and last on the report's date."""
+    return replace(event, first_seen=unit.reported, last_seen=unit.reported)
+
+
+def _fuse_group(
+    new: list[LinkUnit],
+    stored_event_ids: Sequence[str],
+    *,
+    index: UnitIndex,
+    known: Mapping[str, EventMention],
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+) -> tuple[Event, list[LinkUnit]]:
+    """One event from new units and the stored events they join, and every member unit."""
+    stored_units = index.list_link_units(event_ids=stored_event_ids) if stored_event_ids else []
+    new_ids = {u.id for u in new}
+    members = new + [u for u in stored_units if u.id not in new_ids]
+    wanted = [m for u in members for m in u.mention_ids if m not in known]
+    mentions = {m.id: m for m in index.get_mentions(wanted)} if wanted else {}
+    mentions.update(known)
+    fused = fuse_units(members, mentions=mentions, codebook=codebook, dictionary=dictionary)
+    return fused, [replace(u, event_id=fused.id) for u in members]
 
 
 def fuse_units(
@@ -252,6 +307,166 @@ def is_same_event(a: LinkUnit, b: LinkUnit) -> bool:
     return score >= MIN_LINK_SCORE
 
 
+# --- the fusion step: stored units not yet linked, partitioned by blocking key ----------
+
+
+@dataclass(frozen=True)
+class LinkBlock:
+    """A partition of the fusion step: the pending units of one country and one admin area
+    (``admin1`` None: the units that have none) whose date spans start in
+    [``first_day``, ``last_day``]; ``units`` counts them."""
+
+    country: str
+    admin1: str | None
+    first_day: dt.date
+    last_day: dt.date
+    units: int = 0
+
+    def candidate_range(self) -> tuple[dt.date, dt.date, dt.date]:
+        """(earliest start, latest start, earliest end) of the units that a pending unit of
+        the block may be the same event as: spans are at most ``MAX_UNIT_SPAN_DAYS`` long
+        and linked spans at most ``MAX_DATE_GAP_DAYS`` apart."""
+        gap = dt.timedelta(days=MAX_DATE_GAP_DAYS)
+        span = dt.timedelta(days=MAX_UNIT_SPAN_DAYS)
+        return self.first_day - gap - span, self.last_day + span + gap, self.first_day - gap
+
+
+@dataclass(frozen=True)
+class BlockLinks:
+    """What searching some blocks found: their pending unit ids, and each pair judged the
+    same event as (pending unit key, key of the other: a pending unit's, or a linked
+    unit's fused event)."""
+
+    pending_ids: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]
+
+
+def plan_link_blocks(
+    pending_days: Iterable[tuple[str, str | None, dt.date, int]],
+    *,
+    window_days: int = FUSION_WINDOW_DAYS,
+) -> list[LinkBlock]:
+    """Blocks from (country, admin1, first day of span, pending units) counts, one per
+    country, admin area and window of ``window_days`` (windows are fixed: day ordinal //
+    ``window_days``), in (country, admin area, date) order."""
+    counts: dict[tuple[str, str | None, int], int] = defaultdict(int)
+    for country, admin1, day, units in pending_days:
+        counts[(country, admin1, day.toordinal() // window_days)] += units
+    blocks = [
+        LinkBlock(country, admin1, dt.date.fromordinal(max(window * window_days, 1)),
+                  dt.date.fromordinal((window + 1) * window_days - 1), units)
+        for (country, admin1, window), units in counts.items()
+    ]
+    return sorted(blocks, key=lambda b: (b.country, b.admin1 is not None, b.admin1 or "",
+                                         b.first_day))
+
+
+def bundle_blocks(
+    blocks: Sequence[LinkBlock], *, units_per_task: int
+) -> list[tuple[LinkBlock, ...]]:
+    """Consecutive blocks in tasks of about ``units_per_task`` pending units (a block is
+    never split), so that small blocks do not each cost a task."""
+    return _bundle(blocks, size=lambda b: b.units, per_task=units_per_task)
+
+
+def find_block_links(
+    pending: Sequence[LinkUnit], nearby: Sequence[tuple[LinkUnit, bool]]
+) -> BlockLinks:
+    """Compare a block's pending units with every unit in its candidate range (pending or
+    linked: ``nearby`` pairs each with whether it is linked) by ``is_same_event``."""
+    index = MemoryIndex()
+    index.add_units(unit for unit, _ in nearby)
+    is_linked = {unit.id: linked for unit, linked in nearby}
+    links: list[tuple[str, str]] = []
+    for unit in sorted(pending, key=lambda u: u.id):
+        for other in index.find_link_candidates(unit):
+            if other.id != unit.id and is_same_event(unit, other):
+                links.append((_unit_key(unit.id), _event_key(other.event_id)
+                              if is_linked[other.id] else _unit_key(other.id)))
+    return BlockLinks(pending_ids=tuple(sorted(u.id for u in pending)), links=tuple(links))
+
+
+def group_link_components(found: Iterable[BlockLinks]) -> list[tuple[str, ...]]:
+    """The connected components of the links that hold a pending unit, each sorted.
+
+    A link to a pending unit that no block searched (stored while the step ran) is left
+    out: that unit is linked by the next run, when it is compared with everything."""
+    components = _UnionFind()
+    links: list[tuple[str, str]] = []
+    for part in found:
+        for unit_id in part.pending_ids:
+            components.add(_unit_key(unit_id))
+        links.extend(part.links)
+    searched = set(components.keys())
+    for key, other in links:
+        if other.startswith("e:") or other in searched:
+            components.union(key, other)
+    return [tuple(keys) for keys in components.groups()]
+
+
+def bundle_components(
+    components: Sequence[tuple[str, ...]], *, units_per_task: int
+) -> list[tuple[tuple[str, ...], ...]]:
+    """Components in tasks of about ``units_per_task`` pending units (never split)."""
+    return _bundle(components, size=lambda keys: len(_split_keys(keys)[0]),
+                   per_task=units_per_task)
+
+
+def _bundle(items: Sequence[T], *, size: Callable[[T], int], per_task: int) -> list[tuple[T, ...]]:
+    """Consecutive items in groups whose sizes add up to about ``per_task``."""
+    bundles: list[tuple[T, ...]] = []
+    current: list[T] = []
+    total = 0
+    for item in items:
+        current.append(item)
+        total += size(item)
+        if total >= per_task:
+            bundles.append(tuple(current))
+            current, total = [], 0
+    if current:
+        bundles.append(tuple(current))
+    return bundles
+
+
+def count_components(components: Iterable[Sequence[str]]) -> tuple[int, int, int]:
+    """(pending units, units that join another report's event, fused events) of these
+    components, as ``fuse_components`` counts them."""
+    units = attached = events = 0
+    for keys in components:
+        unit_ids, stored_ids = _split_keys(keys)
+        units += len(unit_ids)
+        if len(unit_ids) > 1 or stored_ids:
+            attached += len(unit_ids) - (0 if stored_ids else 1)
+            events += 1
+    return units, attached, events
+
+
+def fuse_components(
+    components: Sequence[Sequence[str]],
+    *,
+    pending: Mapping[str, LinkUnit],
+    index: UnitIndex,
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+) -> LinkResult:
+    """The fused events of linked components and every unit in them, linked: as
+    ``link_events`` builds them. A pending unit alone keeps the event stored with it."""
+    events: list[Event] = []
+    units: list[LinkUnit] = []
+    attached = 0
+    for keys in components:
+        unit_ids, stored_ids = _split_keys(keys)
+        if len(unit_ids) == 1 and not stored_ids:
+            units.append(pending[unit_ids[0]])
+            continue
+        attached += len(unit_ids) - (0 if stored_ids else 1)
+        fused, members = _fuse_group([pending[u] for u in unit_ids], stored_ids, index=index,
+                                     known={}, codebook=codebook, dictionary=dictionary)
+        events.append(fused)
+        units.extend(members)
+    return LinkResult(events=tuple(events), units=tuple(units), attached=attached)
+
+
 class MemoryIndex:
     """A ``UnitIndex`` in memory: units by (country, week), for tests and benchmarks."""
 
@@ -291,6 +506,10 @@ class MemoryIndex:
                 found.setdefault(other.id, other)
         return [found[k] for k in sorted(found)]
 
+    def list_units(self) -> list[LinkUnit]:
+        """Every unit held, in the order added."""
+        return list(self._units.values())
+
     def list_link_units(self, *, event_ids: Sequence[str]) -> list[LinkUnit]:
         """Every unit of these fused events."""
         return [u for e in event_ids for u in self._by_event.get(e, ())]
@@ -326,6 +545,13 @@ def _report_order(unit: LinkUnit) -> tuple[dt.date, str, str]:
     return (unit.reported or dt.date.max, unit.doc_id, unit.id)
 
 
+def _split_keys(keys: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Component keys -> (unit ids, stored event ids), each sorted."""
+    keys = list(keys)
+    return (sorted(k[2:] for k in keys if k.startswith("u:")),
+            sorted(k[2:] for k in keys if k.startswith("e:")))
+
+
 def _unit_key(unit_id: str) -> str:
     return "u:" + unit_id
 
@@ -338,13 +564,14 @@ def _date_span(
     event: Event, mentions: list[EventMention], named: Sequence[dt.date] = ()
 ) -> tuple[dt.date | None, dt.date | None]:
     """Every date the report gives the event, widened by precision; the coded date's alone
-    when they spread over more than ``MAX_UNIT_SPAN_DAYS``."""
+    when they spread over more than ``MAX_UNIT_SPAN_DAYS``. No span is ever longer (the
+    store's candidate query and the fusion step's partitions rely on it)."""
     if event.date is None:
         return None, None
     is_fallback = not any(m.date for m in mentions)
     coded = _widen(event.date, event.time_precision, is_fallback=is_fallback)
-    if is_fallback and named:  # undated, but its sentences name days: those, not the week
-        coded = (min(named), max(named))
+    if is_fallback and named and (max(named) - min(named)).days <= MAX_UNIT_SPAN_DAYS:
+        coded = (min(named), max(named))  # undated, but its sentences name days: those
     # A day named after the coded one is most often the day the news came ("said on
     # Monday"); one before it may be the event's own ("claimed on Tuesday the kidnapping
     # on Friday"), so only those widen the span.
@@ -472,6 +699,10 @@ class _UnionFind:
         if ra != rb:
             low, high = sorted((ra, rb))
             self._parent[high] = low
+
+    def keys(self) -> list[str]:
+        """Every key added, in the order added."""
+        return list(self._parent)
 
     def groups(self) -> list[list[str]]:
         grouped: dict[str, list[str]] = defaultdict(list)

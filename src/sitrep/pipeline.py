@@ -1,6 +1,9 @@
 """Pipeline: wires the stages in order and does nothing else.
 
-ingest -> annotate -> dates -> places -> actors -> events -> fuse (-> store).
+ingest -> annotate -> dates -> places -> actors -> events -> fuse (-> link -> store).
+
+Linking across reports runs inline as each batch is written (``store_batch``), or, after
+extraction on a cluster, as its own step over the stored reports (``link_pending``).
 
 Expensive resources (the spaCy pipeline, the gazetteer, the codebook, the actor
 dictionary) are built once by ``load_resources`` and passed to every stage. With
@@ -16,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sitrep.actors import ActorDictionary, extract_actors, load_actor_dictionary, name_actors
 from sitrep.annotate import annotate_documents, load_model
@@ -27,7 +30,23 @@ from sitrep.events import ReportContext, extract_event_mentions
 from sitrep.fuse import fuse_mentions, name_mention_actors
 from sitrep.gazetteer import Gazetteer, open_gazetteer
 from sitrep.ingest import read_documents
-from sitrep.link import ReportEvents, link_events
+from sitrep.link import (
+    FUSION_WINDOW_DAYS,
+    BlockLinks,
+    LinkBlock,
+    MemoryIndex,
+    ReportEvents,
+    bundle_blocks,
+    bundle_components,
+    count_components,
+    find_block_links,
+    fuse_components,
+    group_link_components,
+    is_linkable,
+    link_events,
+    plan_link_blocks,
+    report_units,
+)
 from sitrep.places import extract_places
 from sitrep.records import Actor, Document, Event, EventMention, Failure, Place, Timex
 
@@ -255,16 +274,20 @@ def extract_to_store(
     on_progress: Callable[[ExtractSummary], None] | None = None,
     resources: Resources | None = None,
     scheduler: str | None = None,
+    on_link_progress: Callable[[LinkSummary], None] | None = None,
 ) -> ExtractSummary:
     """Process reports into the store, one transaction per batch; resumable and idempotent.
 
     With ``scheduler`` (a Dask scheduler address), or ``workers > 1`` when Dask is
     installed, the work runs on a Dask cluster (``cluster.extract_on_cluster``): same
-    result, workers writing their batches themselves.
+    result, workers writing their batches themselves unlinked, then the fusion step
+    (``link_pending``, reporting to ``on_link_progress``) linking them on the cluster.
 
     Documents already stored (same content) are skipped, so re-running a killed run
-    finishes it without duplicates. Each report's events are linked to the events other
-    reports gave (``link.py``) before the batch is written.
+    finishes it without duplicates. In one process each batch's events are linked to the
+    events other reports gave (``link.py``) before the batch is written: the events are
+    fused as they come, with no second pass over the database, and the result is the
+    fusion step's (linking does not depend on the order in which reports arrive).
     """
     from sitrep.store import document_key
 
@@ -274,7 +297,7 @@ def extract_to_store(
         return extract_on_cluster(
             paths, store=store, jsonl=jsonl, default_date=default_date,  # type: ignore[arg-type]
             workers=workers, scheduler=scheduler, gazetteer_path=gazetteer_path,
-            on_progress=on_progress,
+            on_progress=on_progress, on_link_progress=on_link_progress,
         )
     summary = ExtractSummary()
     known = store.document_keys()
@@ -315,33 +338,203 @@ def store_batch(
     summary: ExtractSummary,
     codebook: Codebook,
     dictionary: ActorDictionary,
+    link: bool = True,
 ) -> None:
     """Link one batch's reports to the stored events, write it in one transaction, count it.
 
     The one write step of ``extract_to_store`` and of the cluster's workers (``cluster.py``).
+    With ``link`` False (the cluster's workers) each report's events are written as they
+    are and their units as pending, for the fusion step (``link_pending``) to link.
     """
     from sitrep.store import StoredDocument
 
     reports = [r for r in batch if isinstance(r, ReportResult)]
     failures = [f for f in batch if isinstance(f, Failure)]
-    # Linking reads the stored events of each country, then writes: other writers (cluster
-    # workers, concurrent runs) wait for the same countries meanwhile.
-    countries = {e.location.country for r in reports for e in r.events
-                 if e.location is not None and e.location.country}
-    with store.link_lock(countries):
-        linked = link_events(
-            [ReportEvents(r.document.id, r.document.date, r.events, r.mentions,
-                          timexes=r.timexes, places=r.places) for r in reports],
-            index=store, codebook=codebook, dictionary=dictionary,
-        )
-        store.write_batch(
-            documents=[StoredDocument(r.document, r.date_warnings) for r in reports],
-            mentions=[m for r in reports for m in r.mentions],
-            events=linked.events,
-            failures=failures,
-            units=linked.units,
-        )
+    report_events = [ReportEvents(r.document.id, r.document.date, r.events, r.mentions,
+                                  timexes=r.timexes, places=r.places) for r in reports]
+    documents = [StoredDocument(r.document, r.date_warnings) for r in reports]
+    mentions = [m for r in reports for m in r.mentions]
+    if link:
+        # Linking reads the stored events of each country, then writes: other writers
+        # (concurrent runs, the fusion step) wait for the same countries meanwhile.
+        countries = {e.location.country for r in reports for e in r.events
+                     if e.location is not None and e.location.country}
+        with store.link_lock(countries):
+            linked = link_events(report_events, index=store, codebook=codebook,
+                                 dictionary=dictionary)
+            store.write_batch(documents=documents, mentions=mentions, events=linked.events,
+                              failures=failures, units=linked.units)
+    else:
+        linked = report_units(report_events)
+        store.write_batch(documents=documents, mentions=mentions, events=linked.events,
+                          failures=failures,
+                          units=[u for u in linked.units if not is_linkable(u)],
+                          pending_units=[u for u in linked.units if is_linkable(u)])
     summary.documents += len(reports)
     summary.events += sum(len(r.events) for r in reports) - linked.attached
     summary.attached += linked.attached
     summary.failures.extend(failures)
+
+
+# --- the fusion step ------------------------------------------------------------------------
+
+SEARCH_UNITS_PER_TASK = 2000  # pending units per search task (blocks are never split)
+FUSE_UNITS_PER_TASK = 500  # pending units per fusion task, written in one transaction
+
+
+@dataclass
+class LinkSummary:
+    """What a fusion step did (``link_pending``)."""
+
+    pending: int = 0  # units waiting to be linked when it started (after taking its locks)
+    searched: int = 0  # of them, compared with every unit they may be the same event as
+    linked: int = 0  # of them, linked: joined to others, or alone
+    attached: int = 0  # that joined an event another report gave
+    events: int = 0  # fused events written
+
+
+@dataclass(frozen=True)
+class FusedCounts:
+    """What one fusion task wrote."""
+
+    linked: int
+    attached: int
+    events: int
+
+
+class LinkRunner(Protocol):
+    """Runs the fusion step's tasks: in this process, or on a cluster (``cluster.py``).
+    Results may come in any order."""
+
+    def search(self, bundles: Sequence[tuple[LinkBlock, ...]]) -> Iterator[BlockLinks]:
+        """``search_link_blocks`` over each bundle of blocks."""
+        ...
+
+    def fuse(self, bundles: Sequence[tuple[tuple[str, ...], ...]]) -> Iterator[FusedCounts]:
+        """``fuse_link_components`` over each bundle of components."""
+        ...
+
+
+def link_pending(
+    store: Store,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    runner: LinkRunner | None = None,
+    on_progress: Callable[[LinkSummary], None] | None = None,
+    window_days: int = FUSION_WINDOW_DAYS,
+) -> LinkSummary:
+    """The fusion step: link every stored unit that is still pending; resumable.
+
+    1. Lock the countries that have pending units (``Store.link_lock``) until the end, so
+       concurrent fusion steps and linking extract runs take turns per country.
+    2. Plan blocks (``link.plan_link_blocks``: country, admin area, date window) and
+       search them (one task per bundle): every pending unit is compared with every unit,
+       linked or pending, of its candidate range.
+    3. Group the links into connected components (here: cheap, linear in the links).
+    4. Fuse the components (one task per bundle, each one transaction): the same events as
+       linking the same units inline (``link_events``), whatever the blocks.
+
+    A step killed midway has committed whole components only; running it again links the
+    rest. The tasks run by ``runner``; without one, on a Dask cluster with ``scheduler``
+    (or ``workers > 1`` when Dask is installed: ``cluster.link_on_cluster``), else in this
+    process.
+    """
+    summary = LinkSummary()
+    countries = store.pending_link_countries()
+    if not countries:
+        return summary  # nothing to link: no cluster started
+    if runner is None and (scheduler is not None or (workers > 1 and _has_dask())):
+        from sitrep.cluster import link_on_cluster
+
+        return link_on_cluster(store, workers=workers, scheduler=scheduler,
+                               on_progress=on_progress)
+    runner = runner or InProcessLinker(store)
+    with store.link_lock(countries):
+        blocks = plan_link_blocks(store.pending_link_days(countries), window_days=window_days)
+        summary.pending = sum(b.units for b in blocks)
+        _report_link(summary, on_progress)
+        found: list[BlockLinks] = []
+        for part in runner.search(bundle_blocks(blocks, units_per_task=SEARCH_UNITS_PER_TASK)):
+            found.append(part)
+            summary.searched += len(part.pending_ids)
+            _report_link(summary, on_progress)
+        components = group_link_components(found)
+        for counts in runner.fuse(bundle_components(components,
+                                                    units_per_task=FUSE_UNITS_PER_TASK)):
+            summary.linked += counts.linked
+            summary.attached += counts.attached
+            summary.events += counts.events
+            _report_link(summary, on_progress)
+    return summary
+
+
+def _report_link(summary: LinkSummary, on_progress: Callable[[LinkSummary], None] | None) -> None:
+    if on_progress is not None:
+        on_progress(summary)
+
+
+def search_link_blocks(blocks: Sequence[LinkBlock], *, store: Store) -> BlockLinks:
+    """A search task: each block's pending units compared with its candidate range."""
+    pending_ids: list[str] = []
+    links: list[tuple[str, str]] = []
+    for block in blocks:
+        earliest_start, latest_start, earliest_end = block.candidate_range()
+        pending = store.list_pending_units(country=block.country, admin1=block.admin1,
+                                           first_day=block.first_day, last_day=block.last_day)
+        nearby = store.list_units_near(country=block.country, admin1=block.admin1,
+                                       start_range=(earliest_start, latest_start),
+                                       earliest_end=earliest_end)
+        part = find_block_links(pending, nearby)
+        pending_ids.extend(part.pending_ids)
+        links.extend(part.links)
+    return BlockLinks(pending_ids=tuple(pending_ids), links=tuple(links))
+
+
+def fuse_link_components(
+    components: Sequence[tuple[str, ...]],
+    *,
+    store: Store,
+    codebook: Codebook,
+    dictionary: ActorDictionary,
+) -> FusedCounts:
+    """A fusion task: fuse components and write them, units marked linked, in one
+    transaction. A component whose units are no longer pending (a task run again after
+    its worker died) was written already and is skipped; the counts are the components'
+    either way, so a re-run task reports what its first run wrote."""
+    pending = store.get_pending_units(
+        [k[2:] for keys in components for k in keys if k.startswith("u:")]
+    )
+    todo = [keys for keys in components
+            if all(k[2:] in pending for k in keys if k.startswith("u:"))]
+    # What fusing reads, read in a few queries rather than a few per component.
+    known = MemoryIndex()
+    known.add_units(store.list_link_units(
+        event_ids=[k[2:] for keys in todo for k in keys if k.startswith("e:")]
+    ))
+    members = [*pending.values(), *known.list_units()]
+    known.add_mentions(store.get_mentions([m for u in members for m in u.mention_ids]))
+    result = fuse_components(todo, pending=pending, index=known, codebook=codebook,
+                             dictionary=dictionary)
+    store.write_batch(documents=(), mentions=(), events=result.events, failures=(),
+                      units=result.units)
+    linked, attached, events = count_components(components)
+    return FusedCounts(linked=linked, attached=attached, events=events)
+
+
+class InProcessLinker:
+    """A ``LinkRunner`` that runs the tasks one after another in this process."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._codebook = load_codebook()
+        self._dictionary = load_actor_dictionary()
+
+    def search(self, bundles: Sequence[tuple[LinkBlock, ...]]) -> Iterator[BlockLinks]:
+        for blocks in bundles:
+            yield search_link_blocks(blocks, store=self._store)
+
+    def fuse(self, bundles: Sequence[tuple[tuple[str, ...], ...]]) -> Iterator[FusedCounts]:
+        for components in bundles:
+            yield fuse_link_components(components, store=self._store, codebook=self._codebook,
+                                       dictionary=self._dictionary)

@@ -37,7 +37,7 @@ from sqlalchemy.engine import Connection, Engine, Row
 from sitrep.errors import EventNotFound, SchemaOutdated, StoreError
 from sitrep.records import Claim, Document, Event, EventMention, Failure, LinkUnit, Location
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DOC_KEY_HEX_CHARS = 16
 FAILURE_ID_HEX_CHARS = 16
 MIN_EVENT_ID_PREFIX_CHARS = 6
@@ -212,8 +212,11 @@ link_units = sa.Table(
     sa.Column("date_start", sa.Date),
     sa.Column("date_end", sa.Date),
     sa.Column("mention_ids", sa.JSON, nullable=False),
+    # False: stored by extraction on a cluster, not yet linked by the fusion step (link.py).
+    sa.Column("is_linked", sa.Boolean, nullable=False, server_default=sa.true()),
     # Covers the blocking query, so finding candidates reads no table rows.
     sa.Index("ix_link_units_block", "country", "date_start", "date_end", "admin1", "id"),
+    sa.Index("ix_link_units_pending", "is_linked", "country", "admin1", "date_start"),
 )
 
 # SQLite only, created by raw DDL (FTS5 is a virtual table). Declared here for queries.
@@ -237,9 +240,11 @@ COUNTED_TABLES = (documents, event_mentions, events, event_mention_links, claims
 # Version 2 adds link_units; events stored before it are not linked to by new reports.
 # Version 3 adds PostgreSQL full-text search (a generated tsvector column with a GIN index);
 # on SQLite it changes nothing (FTS5 is there from version 1).
+# Version 4 adds link_units.is_linked (every unit stored before it was linked as written).
 _MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: lambda conn: link_units.create(conn, checkfirst=True),
     3: lambda conn: _create_pg_search(conn),
+    4: lambda conn: _add_link_state(conn),
 }
 
 
@@ -393,11 +398,13 @@ class Store:
         events: Sequence[Event],
         failures: Sequence[Failure],
         units: Sequence[LinkUnit] = (),
+        pending_units: Sequence[LinkUnit] = (),
     ) -> None:
         """Upsert one batch in one transaction.
 
         ``units`` (from ``link.link_events``) replace the stored units with their ids, and
-        the units of re-written documents that the batch does not repeat.
+        the units of re-written documents that the batch does not repeat; ``pending_units``
+        likewise, marked as not linked yet (the fusion step links them).
 
         A document written again loses the mentions it no longer has (and their links
         and claims); events left with no mention are deleted. Every mention's ``doc_id``
@@ -417,9 +424,8 @@ class Store:
             try:
                 with self._engine.begin() as conn:
                     self._lock_documents(conn, docs_by_key)
-                    self._write_batch_rows(
-                        conn, docs_by_key, mentions_by_id, events_by_id, failures, units, now
-                    )
+                    self._write_batch_rows(conn, docs_by_key, mentions_by_id, events_by_id,
+                                           failures, (units, pending_units), now)
                 return
             except sa.exc.DBAPIError as err:
                 sqlstate = getattr(err.orig, "sqlstate", None)
@@ -433,9 +439,10 @@ class Store:
 
         Linking reads the stored events of a block and then writes; two writers doing that
         at once for one block would each miss the other's report of the same event. Around
-        linking and ``write_batch``: PostgreSQL takes session advisory locks in key order
-        (writers in different countries do not wait for each other); SQLite, whose writes
-        take turns anyway, locks a file beside the database.
+        inline linking and ``write_batch``, and around a whole fusion step (whose tasks,
+        in other processes, write without it): PostgreSQL takes session advisory locks in
+        key order (writers in different countries do not wait for each other); SQLite,
+        whose writes take turns anyway, locks a file beside the database.
         """
         wanted = sorted(set(keys))
         if not wanted or self._engine.url.database in (None, "", ":memory:"):
@@ -473,7 +480,7 @@ class Store:
         mentions_by_id: Mapping[str, EventMention],
         events_by_id: Mapping[str, Event],
         failures: Sequence[Failure],
-        units: Sequence[LinkUnit],
+        units: tuple[Sequence[LinkUnit], Sequence[LinkUnit]],
         now: dt.datetime,
     ) -> None:
         key_of_doc_id = self._resolve_mention_documents(conn, docs_by_key, mentions_by_id.values())
@@ -677,11 +684,13 @@ class Store:
     def _upsert_link_units(
         self,
         conn: Connection,
-        units: Sequence[LinkUnit],
+        units: tuple[Sequence[LinkUnit], Sequence[LinkUnit]],
         docs_by_key: Mapping[str, StoredDocument],
     ) -> None:
-        """Upsert units; drop the old units of re-written documents the batch lacks."""
-        keep = {u.id for u in units}
+        """Upsert (linked, pending) units; drop the old units of re-written documents the
+        batch lacks."""
+        linked, pending = units
+        keep = {u.id for u in (*linked, *pending)}
         doc_ids = sorted({d.document.id for d in docs_by_key.values()})
         for chunk in _chunks(doc_ids):
             stale = [
@@ -693,7 +702,9 @@ class Store:
             ]
             for stale_chunk in _chunks(stale):
                 conn.execute(sa.delete(link_units).where(link_units.c.id.in_(stale_chunk)))
-        self._upsert(conn, link_units, [_link_unit_row(u) for u in units], key=("id",))
+        rows = [_link_unit_row(u, is_linked=True) for u in linked]
+        rows += [_link_unit_row(u, is_linked=False) for u in pending]
+        self._upsert(conn, link_units, rows, key=("id",))
 
     def _upsert(
         self,
@@ -770,9 +781,10 @@ class Store:
             return [_mention_from_row(row) for row in conn.execute(statement)]
 
     def find_link_candidates(self, unit: LinkUnit) -> list[LinkUnit]:
-        """Stored units in ``unit``'s block: same country, compatible admin1, date spans
-        within ``link.MAX_DATE_GAP_DAYS`` (spans are at most ``link.MAX_UNIT_SPAN_DAYS``
-        long, which bounds the indexed range scan). Ordered by id."""
+        """Stored linked units in ``unit``'s block: same country, compatible admin1, date
+        spans within ``link.MAX_DATE_GAP_DAYS`` (spans are at most
+        ``link.MAX_UNIT_SPAN_DAYS`` long, which bounds the indexed range scan). Ordered by
+        id. Pending units are left to the fusion step, which compares them with these."""
         from sitrep.link import MAX_DATE_GAP_DAYS, MAX_UNIT_SPAN_DAYS
 
         if unit.country is None or unit.date_start is None or unit.date_end is None:
@@ -795,10 +807,95 @@ class Store:
                 found.extend(
                     _link_unit_from_row(r)
                     for r in conn.execute(
-                        sa.select(link_units).where(link_units.c.id.in_(chunk))
+                        sa.select(link_units).where(link_units.c.id.in_(chunk),
+                                                    link_units.c.is_linked)
                     )
                 )
         return sorted(found, key=lambda u: u.id)
+
+    def pending_link_countries(self) -> list[str]:
+        """Countries with units not yet linked, sorted (the fusion step locks them)."""
+        with self._connect() as conn:
+            return list(conn.execute(
+                sa.select(link_units.c.country).distinct()
+                .where(~link_units.c.is_linked, link_units.c.country.is_not(None))
+                .order_by(link_units.c.country)
+            ).scalars())
+
+    def pending_link_days(
+        self, countries: Sequence[str]
+    ) -> list[tuple[str, str | None, dt.date, int]]:
+        """(country, admin1, first day of span, units) of the pending units that can be
+        linked (a country and a date) in these countries."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                sa.select(link_units.c.country, link_units.c.admin1, link_units.c.date_start,
+                          sa.func.count())
+                .where(~link_units.c.is_linked, link_units.c.country.in_(sorted(countries)),
+                       link_units.c.date_start.is_not(None),
+                       link_units.c.date_end.is_not(None))
+                .group_by(link_units.c.country, link_units.c.admin1, link_units.c.date_start)
+            ).all()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def list_pending_units(
+        self, *, country: str, admin1: str | None, first_day: dt.date, last_day: dt.date
+    ) -> list[LinkUnit]:
+        """Pending units of a country and an admin area (None: those with none) whose spans
+        start in [first_day, last_day], ordered by id."""
+        same_area = (link_units.c.admin1.is_(None) if admin1 is None
+                     else link_units.c.admin1 == admin1)
+        statement = sa.select(link_units).where(
+            ~link_units.c.is_linked, link_units.c.country == country, same_area,
+            link_units.c.date_start.between(first_day, last_day),
+            link_units.c.date_end.is_not(None),
+        ).order_by(link_units.c.id)
+        with self._connect() as conn:
+            return [_link_unit_from_row(r) for r in conn.execute(statement)]
+
+    def list_units_near(
+        self,
+        *,
+        country: str,
+        admin1: str | None,
+        start_range: tuple[dt.date, dt.date],
+        earliest_end: dt.date,
+    ) -> list[tuple[LinkUnit, bool]]:
+        """Every unit (with whether it is linked) of a country whose span starts in
+        ``start_range`` and ends on ``earliest_end`` or later, in admin area ``admin1`` or
+        none (any admin area when ``admin1`` is None), ordered by id."""
+        statement = sa.select(link_units).where(
+            link_units.c.country == country,
+            link_units.c.date_start.between(*start_range),
+            link_units.c.date_end >= earliest_end,
+        ).order_by(link_units.c.id)
+        if admin1 is not None:
+            statement = statement.where(
+                sa.or_(link_units.c.admin1 == admin1, link_units.c.admin1.is_(None))
+            )
+        with self._connect() as conn:
+            return [(_link_unit_from_row(r), bool(r.is_linked)) for r in conn.execute(statement)]
+
+    def get_pending_units(self, unit_ids: Sequence[str]) -> dict[str, LinkUnit]:
+        """The units with these ids that are still pending, by id."""
+        found: dict[str, LinkUnit] = {}
+        with self._connect() as conn:
+            for chunk in _chunks(sorted(set(unit_ids))):
+                found.update(
+                    (r.id, _link_unit_from_row(r))
+                    for r in conn.execute(
+                        sa.select(link_units).where(link_units.c.id.in_(chunk),
+                                                    ~link_units.c.is_linked)
+                    )
+                )
+        return found
+
+    def count_pending_units(self) -> int:
+        """Units not yet linked by the fusion step."""
+        with self._connect() as conn:
+            return conn.execute(
+                sa.select(sa.func.count()).select_from(link_units).where(~link_units.c.is_linked)
+            ).scalar_one()
 
     def list_link_units(self, *, event_ids: Sequence[str]) -> list[LinkUnit]:
         """Every stored unit of these fused events, ordered by event id, then unit id."""
@@ -1300,6 +1397,20 @@ def _prepare_schema(engine: Engine, shown: str) -> bool:
         return conn.dialect.name == "sqlite" and inspector.has_table(documents_fts.name)
 
 
+def _add_link_state(conn: Connection) -> None:
+    """link_units.is_linked, true for every unit already stored, and its index (each only
+    when missing: a table that migration 2 created has them)."""
+    columns = {c["name"] for c in sa.inspect(conn).get_columns(link_units.name)}
+    if "is_linked" not in columns:
+        default = "TRUE" if conn.dialect.name == "postgresql" else "1"
+        conn.execute(sa.text(
+            f"ALTER TABLE link_units ADD COLUMN is_linked BOOLEAN NOT NULL DEFAULT {default}"
+        ))
+    for index in link_units.indexes:
+        if index.name == "ix_link_units_pending":
+            index.create(conn, checkfirst=True)
+
+
 def _create_fts(conn: Connection) -> bool:
     """Create the FTS5 table on SQLite builds that have FTS5; else search uses LIKE."""
     if conn.dialect.name != "sqlite":
@@ -1545,8 +1656,9 @@ def _event_from_row(row: Row[Any], *, mention_ids: tuple[str, ...]) -> Event:
     )
 
 
-def _link_unit_row(unit: LinkUnit) -> dict[str, Any]:
+def _link_unit_row(unit: LinkUnit, *, is_linked: bool) -> dict[str, Any]:
     return {
+        "is_linked": is_linked,
         "id": unit.id,
         "event_id": unit.event_id,
         "doc_id": unit.doc_id,
