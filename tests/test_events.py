@@ -135,3 +135,133 @@ def test_victims_in_a_passive_relative_clause_are_not_the_attackers(resources):
         "killed on Thursday when a coalition warplane struck their bus in Saada, Yemen.")
     assert sub == "Air/drone strike"
     assert actor2 == "Civilians (Yemen)"
+
+
+def _news(resources, text: str) -> list[Event]:
+    document = Document(id="t", text=text, date=REPORT_DATE, date_source="option")
+    (result,) = process_documents([document], resources=resources)
+    assert isinstance(result, ReportResult), result
+    return [e for e in result.events if not e.is_background]
+
+
+def test_party_cadres_clashing_with_police_are_rioters_not_a_battle(resources):
+    sub, actor1, inter1, *_ = _coded(
+        resources, "On 12 June 2021, UDMF cadres clashed with police in Birgunj, Nepal.")
+    assert (sub, actor1, inter1) == ("Mob violence", "Rioters (Nepal)", 5)
+
+
+def test_party_cadres_firing_guns_are_not_rioters(resources):
+    sub, *_ = _coded(
+        resources, "On 12 June 2021, UDMF cadres clashed with police in Birgunj, Nepal, "
+        "firing guns.")
+    assert sub == "Armed clash"
+
+
+def test_demonstrators_burning_an_effigy_stay_a_peaceful_protest(resources):
+    sub, *_ = _coded(
+        resources, "On 3 June 2021, students protested in Kathmandu, Nepal and burnt an "
+        "effigy of the prime minister.")
+    assert sub == "Peaceful protest"
+
+
+def test_demonstrators_blocking_a_road_stay_a_peaceful_protest(resources):
+    sub, *_ = _coded(
+        resources, "On 4 June 2021, farmers protested in Bathinda, India, blocking the highway.")
+    assert sub == "Peaceful protest"
+
+
+def test_road_blocked_with_burning_tyres_is_a_violent_demonstration(resources):
+    sub, *_ = _coded(
+        resources, "On 4 June 2021, residents blocked a road with burning tyres in Kasoa, "
+        "Ghana to protest frequent accidents.")
+    assert sub == "Violent demonstration"
+
+
+def test_a_death_the_protest_is_about_is_no_excessive_force(resources):
+    sub, *_ = _coded(
+        resources, "On 5 June 2021, workers protested in Moga, India, after a girl was killed "
+        "in a road accident.")
+    assert sub == "Peaceful protest"
+
+
+def test_hyphenated_trigger_sit_in_codes_a_protest(resources):
+    sub, *_ = _coded(
+        resources, "On 1 June 2021, nurses staged a sit-in at the hospital in Kisumu, Kenya.")
+    assert sub == "Peaceful protest"
+
+
+def test_people_gathering_to_demand_something_is_a_protest(resources):
+    sub, *_ = _coded(
+        resources, "On 2 June 2021, hundreds of traders gathered in front of parliament in "
+        "Accra, Ghana, demanding lower taxes.")
+    assert sub == "Peaceful protest"
+
+
+def test_background_in_a_relative_clause_does_not_make_the_protest_background(resources):
+    sub, *_ = _coded(
+        resources, "On 7 June 2021, residents, who settled in the town ten years ago, protested "
+        "in Cooch Behar, India against the district administration.")
+    assert sub == "Peaceful protest"
+
+
+def test_unnamed_assailant_attacking_a_politician_is_violence_against_civilians(resources):
+    event = _main_event(
+        resources, "On 8 June 2021, a local councillor was shot dead by an unknown person at "
+        "his home in Kisumu, Kenya.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.inter1 == 3
+
+
+def test_a_private_person_killed_by_an_unknown_person_is_no_event(resources):
+    assert _news(resources, "On 8 June 2021, a shopkeeper was shot dead by an unknown person "
+                 "at his home in Kisumu, Kenya.") == []
+
+
+def test_explosive_device_found_before_it_went_off_is_disrupted_weapons_use(resources):
+    sub, *_ = _coded(
+        resources, "On 9 June 2021, an explosive device was discovered near a school in "
+        "Mandera, Kenya.")
+    assert sub == "Disrupted weapons use"
+
+
+def test_soldiers_switching_sides_is_a_change_to_group(resources):
+    sub, *_ = _coded(
+        resources, "On 2 June 2021, twenty Afghan soldiers switched sides and joined the "
+        "Taliban in Kunar, Afghanistan.")
+    assert sub == "Change to group/activity"
+
+
+def test_armed_group_destroying_property_is_property_destruction(resources):
+    sub, *_ = _coded(
+        resources, "On 5 June 2021, al-Shabaab militants destroyed a telecommunications mast "
+        "in Mandera, Kenya.")
+    assert sub == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    # proceedings about an act, not the act
+    "A man accused of killing his neighbour appeared in court in Durban on Monday.",
+    "The police are investigating the murder of a taxi owner in Durban.",
+    # what could, should or may happen
+    "The army can launch an attack on the rebels at any time, the minister said in Kabul.",
+    "The government announced a plan to arrest the warlord in Kinshasa.",
+    # everyday senses of trigger words
+    "Wall Street posted a strong rally on Friday in New York.",
+    "The team demonstrated great skill against the visitors in Accra on Sunday.",
+    "Kenya Airways bought four new jets in Nairobi on Monday.",
+    "A woman is fighting for her life in hospital in Nairobi after a fall.",
+    "The chairman died of a heart attack in Accra on Monday.",
+    "The striker scored two goals as United beat City 3-1 in Manchester on Saturday.",
+    "The company signed an agreement with a Chinese firm in Lagos on Monday.",
+    "The doping scandal destroyed his career in Nairobi on Monday.",
+])
+def test_non_events_yield_no_news_event(resources, text):
+    assert _news(resources, text) == []
+
+
+def test_hyphenated_triggers_are_matched_as_phrases():
+    from sitrep.codebook import load_codebook
+
+    rules = {rule.name: rule for rule in load_codebook().rules}
+    assert "sit-in" in rules["protests.peaceful"].phrases
+    assert "sit-in" not in rules["protests.peaceful"].words

@@ -61,8 +61,8 @@ class Rule:
     name: str
     event_type: str
     sub_event_type: str
-    words: frozenset[str]  # single-word triggers, matched on lemma or lower-case text
-    phrases: tuple[str, ...]  # multi-word triggers, matched on lower-case text
+    words: frozenset[str]  # single-token triggers, matched on lemma or lower-case text
+    phrases: tuple[str, ...]  # multi-token triggers, matched on lower-case text
     conditions: Mapping[str, Any]
     actors: Mapping[str, Any]  # ACLED's actor order for the type (see codebook.yaml)
 
@@ -80,6 +80,9 @@ class Codebook:
     negation_cues: tuple[str, ...]
     future_cues: frozenset[str]
     unconfirmed_cues: tuple[str, ...]
+    idioms: tuple[str, ...] = ()  # phrases whose words name no event ("heart attack")
+    legal_cues: frozenset[str] = frozenset()  # lemmas of proceedings about a past act
+    symbolic_objects: frozenset[str] = frozenset()  # "burnt an effigy": a symbol, no harm
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
@@ -103,8 +106,8 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
                 name=raw["name"],
                 event_type=raw["event_type"],
                 sub_event_type=raw["sub_event_type"],
-                words=frozenset(t for t in triggers if " " not in t),
-                phrases=tuple(t for t in triggers if " " in t),
+                words=frozenset(t for t in triggers if not is_phrase(t)),
+                phrases=tuple(t for t in triggers if is_phrase(t)),
                 conditions=dict(raw.get("conditions") or {}),
                 actors=dict(raw.get("actors") or {}),
             )
@@ -121,7 +124,15 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         negation_cues=tuple(str(w).lower() for w in data["negation_cues"]),
         future_cues=frozenset(str(w).lower() for w in data["future_cues"]),
         unconfirmed_cues=tuple(str(w).lower() for w in data["unconfirmed_cues"]),
+        idioms=tuple(str(w).lower() for w in data.get("idioms", ())),
+        legal_cues=frozenset(str(w).lower() for w in data.get("legal_cues", ())),
+        symbolic_objects=frozenset(str(w).lower() for w in data.get("symbolic_objects", ())),
     )
+
+
+def is_phrase(trigger: str) -> bool:
+    """More than one token: "took to the streets", and "sit-in", which the tokenizer splits."""
+    return " " in trigger or "-" in trigger
 
 
 def contains_phrase(text_lower: str, phrase: str) -> bool:
@@ -135,6 +146,13 @@ def find_phrase(text_lower: str, phrase: str) -> int:
         return -1
     match = _phrase_pattern(phrase).search(text_lower)
     return match.start() if match else -1
+
+
+def find_phrases(text_lower: str, phrase: str) -> list[int]:
+    """Offsets of every whole-word occurrence of ``phrase``."""
+    if phrase not in text_lower:
+        return []
+    return [match.start() for match in _phrase_pattern(phrase).finditer(text_lower)]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -26,7 +26,7 @@ from sitrep.claims import (
     sentence_claims,
     with_fatality_claim,
 )
-from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase
+from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, find_phrases, is_phrase
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event, date_of_timex
 from sitrep.fatalities import count_fatalities
@@ -147,10 +147,14 @@ def extract_event_mentions(
     return tuple(mentions)
 
 
+# the types a non-event word (an accident, a match, a drill) rules out; a crowd that riots
+# or protests over an accident is still an event
+NON_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
+UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
                           "street-fight", "skirmish", "exchange", "engage"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "community"})
@@ -158,7 +162,7 @@ CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "co
 
 ARREST_RULE = "strategic.arrests"
 INTERVENTION_RULE = "protests.intervention"
-PEACEFUL_RULE = "protests.peaceful"
+PEACEFUL_SUB_TYPE = "Peaceful protest"
 
 
 def _arrests_at(demonstration: EventMention, arrests: EventMention,
@@ -168,7 +172,7 @@ def _arrests_at(demonstration: EventMention, arrests: EventMention,
     merged = replace(demonstration, claims=demonstration.claims + arrests.claims,
                      evidence=demonstration.evidence + arrests.evidence)
     rule = rules.get(INTERVENTION_RULE)
-    if _base_rule(demonstration) != PEACEFUL_RULE or rule is None:
+    if demonstration.sub_event_type != PEACEFUL_SUB_TYPE or rule is None:
         return merged
     return replace(merged, event_type=rule.event_type, sub_event_type=rule.sub_event_type,
                    rule=rule.name, actor2=merged.actor2 or arrests.actor1,
@@ -315,7 +319,7 @@ def _code_sentence(
     assoc1 = associated_actor(actors, actor1, name1, inter1)
     when = date_event(sentence, trigger, context.timexes, codebook)
     timex, date, precision = when.timex, when.date, when.precision
-    flags = _flags(sentence, trigger, lower, timex, date, context.reference, codebook)
+    flags = _flags(sentence, trigger, timex, date, context.reference, codebook)
     fatalities, fatality_text, is_estimate = count_fatalities(
         sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES
     )
@@ -368,20 +372,17 @@ def _fire_rule(
 ) -> tuple[Rule, Token, Actor | None, Actor | None] | None:
     """The first rule (in codebook order) with a trigger in the sentence whose conditions hold."""
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
-    has_protest = any(
-        (t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words)
-        and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
-        for t in sentence
-    ) or any(" " in w and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+    has_protest = _has_protest_word(sentence, codebook)
     cues = SentenceCues(
         has_protest=has_protest,
         protest_in_report=has_protest or _has_protest_word(context.parsed[:], codebook),
         crowd_in_focus=crowd_in_focus,
     )
-    words = _trigger_words(sentence)
+    masked = _masked_tokens(sentence, lower, codebook)
+    words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
     for rule in codebook.rules:
-        for trigger in _triggers(sentence, lower, rule, words=words):
-            if is_non_event and rule.event_type in ("Violence against civilians", "Battles"):
+        for trigger in _triggers(sentence, lower, rule, words=words, masked=masked):
+            if is_non_event and rule.event_type in NON_EVENT_TYPES:
                 continue
             actor1, actor2 = assign_roles(trigger, actors, context.places)
             actor2 = as_victim(actor2, trigger)
@@ -405,7 +406,7 @@ def _has_protest_word(span: Span, codebook: Codebook) -> bool:
         (t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words)
         and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
         for t in span
-    ) or any(" " in w and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+    ) or any(is_phrase(w) and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
 
 
 def is_crowd(actor: Actor | None, doc: Doc) -> bool:
@@ -421,10 +422,22 @@ def is_crowd(actor: Actor | None, doc: Doc) -> bool:
     return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS
 
 
+OBJECT_PATH_DEPS = frozenset({"dobj", "pobj", "prep"})
+OBJECT_CLIMB_STEPS = 4  # "tyres -> with -> road -> blocked"
+INSTRUMENT_PREPS = frozenset({"with", "using"})
+
+
 def _subjects(trigger: Token) -> list[Token]:
     """The grammatical subjects of the clause a trigger is in, through coordinated verbs
-    ("They erected barricades and clashed with the police")."""
-    node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
+    ("They erected barricades and clashed with the police") and from an object up to its
+    verb ("Residents blocked a road with burning tyres")."""
+    node = trigger
+    for _ in range(OBJECT_CLIMB_STEPS):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ not in OBJECT_PATH_DEPS:
+            break
+        if node.dep_ == "prep" and node.lower_ not in INSTRUMENT_PREPS:
+            return []  # "protested against banditry attacks": what they protest, not do
+        node = node.head
     subjects = []
     while True:
         subjects += [c for c in node.children if c.dep_ == "nsubj"]
@@ -443,7 +456,7 @@ def _crowd_acts(
     describing a demonstration, is taken to be the agent unless an armed actor is named.
     """
     doc = trigger.doc
-    if actor1 is not None:
+    if actor1 is not None and not _is_agentless_passive(trigger):
         return is_crowd(actor1, doc) or (
             actor2 is not None and actor2.inter in (5, 6)
             and trigger.lemma_.lower() in CLASH_LEMMAS  # police who *clash* with a crowd
@@ -453,13 +466,33 @@ def _crowd_acts(
         return True  # "They erected barricades and clashed with the police"
     if any(a.inter in ARMED_INTERS for a in actors):
         return False
-    if any(is_crowd(a, doc) for a in actors if a is not actor2):
+    if any(is_crowd(a, doc) and _may_be_agent(a, trigger) for a in actors if a is not actor2):
         return True
     if any(s.tag_ == "NNS" for s in subjects) and cues.protest_in_report:
         return True  # "spare part dealers destroyed property to protest ..."
     if not cues.crowd_in_focus:
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
+
+
+def _is_private_person(actor: Actor | None) -> bool:
+    """Civilians, or people the dictionary knows only as an unidentified gang."""
+    return actor is not None and (actor.inter == 7 or actor.name.startswith(UNIDENTIFIED_PREFIX))
+
+
+def _may_be_agent(actor: Actor, trigger: Token) -> bool:
+    """A crowd named before an active trigger: "55 people were killed ... activists said"
+    and "workers protested after a girl was killed" name no crowd that killed."""
+    is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    return actor.start < trigger.idx and not is_passive
+
+
+def _is_agentless_passive(trigger: Token) -> bool:
+    """"a girl was killed" with no "by ...": whoever the parse finds around it did not
+    do it."""
+    children = list(trigger.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(
+        c.dep_ == "agent" for c in children)
 
 
 EVENT_HEAD_NOUNS = frozenset(
@@ -521,9 +554,11 @@ def _is_misparsed_event_noun(token: Token) -> bool:
 
 
 def _triggers(
-    sentence: Span, lower: str, rule: Rule, *, words: list[tuple[Token, str, str]]
+    sentence: Span, lower: str, rule: Rule, *, words: list[tuple[Token, str, str]],
+    masked: frozenset[int] = frozenset(),
 ) -> list[Token]:
-    """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``)."""
+    """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``;
+    a phrase whose head is in ``masked`` does not count)."""
     found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words]
     for phrase in rule.phrases:
         offset = find_phrase(lower, phrase)
@@ -533,9 +568,47 @@ def _triggers(
                 sentence.start_char + offset + len(phrase),
                 alignment_mode="expand",
             )
-            if span is not None:
+            if span is not None and span.root.i not in masked:
                 found.append(span.root)
     return found
+
+
+NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
+LEGAL_FRAME_DEPS = frozenset({"pobj", "pcomp", "prep", "dobj", "compound", "nmod", "poss"})
+LEGAL_FRAME_STEPS = 3  # "accused -> of -> killing": how far up a legal word may govern
+
+
+def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[int]:
+    """Indices of tokens that cannot trigger an event, whatever the rule.
+
+    Words of an idiom ("heart attack", "fighting for his life"), words inside a name
+    ("Commission of Inquiry into State Capture"), an act that is the subject of
+    proceedings ("accused of killing", "charges of rape", "a warrant for his arrest"):
+    the report is about the proceedings, not the act; and an act on a symbol ("burnt an
+    effigy"), which harms no one.
+    """
+    masked = {t.i for t in sentence if t.ent_type_ in NAME_LABELS}
+    for idiom in codebook.idioms:
+        for offset in find_phrases(lower, idiom):
+            start = sentence.start_char + offset
+            masked.update(t.i for t in sentence if start <= t.idx < start + len(idiom))
+    masked.update(t.i for t in sentence if _in_legal_frame(t, codebook))
+    masked.update(t.i for t in sentence if any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in codebook.symbolic_objects
+        for c in t.children))
+    return frozenset(masked)
+
+
+def _in_legal_frame(token: Token, codebook: Codebook) -> bool:
+    """The token names an act that a legal word governs ("accused of killing")."""
+    node = token
+    for _ in range(LEGAL_FRAME_STEPS):
+        if node.dep_ not in LEGAL_FRAME_DEPS or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in codebook.legal_cues or node.lower_ in codebook.legal_cues:
+            return True
+    return False
 
 
 def _conditions_hold(
@@ -555,11 +628,16 @@ def _conditions_hold(
     if cond.get("protest_in_report") and not cues.protest_in_report:
         return False
     if cond.get("political_arrest") and not (
-        (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8))
+        (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8)
+         and not actor2.name.startswith(UNIDENTIFIED_PREFIX))  # not "robbers", "hitmen"
         or (actor1 is not None and actor1.inter in ARMED_INTERS
             and not actor1.name.startswith(POLICE_PREFIX))
-        or (actor1 is None and any(  # "the capture of a financier": by whom, said earlier
+        or (actor1 is None and not _is_private_person(actor2) and any(
+            # "the capture of a financier": by whom, said earlier; "three people were
+            # arrested", "two of the robbers" by no one named are not, nor are arrests
+            # in a report whose only armed actors are the police and a gang
             a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
+            and not a.name.startswith(UNIDENTIFIED_PREFIX)
             for a in context.actors))
     ):
         return False  # the police arresting a crime suspect is not an ACLED event
@@ -567,6 +645,12 @@ def _conditions_hold(
         lower = trigger.sent.text.lower()
         if any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["unless_any"]):
             return False
+    if "victim_any" in cond and not any(
+        find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["victim_any"]
+    ):
+        return False
+    if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors):
+        return False
     if "actor1_inter" in cond and (actor1 is None or actor1.inter not in cond["actor1_inter"]):
         return False
     if "actor2_inter" in cond and (actor2 is None or actor2.inter not in cond["actor2_inter"]):
@@ -598,7 +682,34 @@ def _conditions_hold(
             return False
     if cond.get("object_place") and not object_is_place(trigger, context.places):
         return False
-    return True
+    # no_object: "demonstrated their skill", "helped rally the sector" are no protest
+    return not (cond.get("no_object") and any(c.dep_ in OBJECT_DEPS for c in trigger.children))
+
+
+OBJECT_DEPS = frozenset({"dobj", "ccomp", "obj"})
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+VICTIM_PREPS = frozenset({"on", "against", "at", "of"})
+
+
+def _victim_text(trigger: Token) -> str:
+    """Lower-case text of whom the trigger acts on: its object or passive subject, the
+    object of "on/against/at/of", through coordinated verbs ("shot at and injured a
+    candidate"), or the noun a participle or passive relative clause describes ("the
+    chief, shot dead by ...")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    if trigger.dep_ == "conj":
+        heads.append(trigger.head)
+    victims = [c for h in heads for c in h.children if c.dep_ in VICTIM_DEPS]
+    victims += [g for h in heads for c in h.children
+                if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+    is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    if trigger.dep_ == "acl" or (trigger.dep_ == "relcl" and is_passive):
+        victims.append(trigger.head)  # "a home that had been burnt down"
+    return " ".join(
+        trigger.doc[min(t.i for t in v.subtree):max(t.i for t in v.subtree) + 1].text.lower()
+        for v in victims
+    )
 
 
 # --- who did what to whom ----------------------------------------------------------------
@@ -616,30 +727,69 @@ def _conditions_hold(
 def _flags(
     sentence: Span,
     trigger: Token,
-    lower: str,
     timex: Timex | None,
     date: dt.date | None,
     reference: dt.date | None,
     codebook: Codebook,
 ) -> tuple[str, ...]:
     flags: list[str] = []
-    if _is_historical(sentence, lower, timex, date, reference, codebook):
+    if _is_historical(sentence, _own_clause_text(sentence, trigger), timex, date, reference,
+                      codebook):
         flags.append("historical")
     if any(c.dep_ == "neg" for c in trigger.children) or (
         trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
     ):
         flags.append("negated")
-    if any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in trigger.children):
+    if _is_unrealised(trigger, codebook):
         flags.append("future")
-    elif trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in codebook.future_cues:
-        flags.append("future")
-    clause_heads = (trigger, *list(trigger.ancestors)[:2])
+    clause_heads = (trigger, *trigger.ancestors)  # "if ... there are people protesting"
     if any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
         for head in clause_heads for c in head.children
     ):
         flags.append("hypothetical")
     return tuple(flags)
+
+
+def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
+    """An act that is planned, wished, possible or required, not reported as done.
+
+    A modal or future auxiliary on the trigger, or on the verb whose object it is ("can
+    launch an attack"; not "can confirm an operation", a statement about a past act); an
+    infinitive under a verb of intent ("vowed to attack") or under a noun of intent
+    ("pressure to arrest him", "a plan to attack"; not "a march to demand", the purpose of
+    an act that happened).
+    """
+    verbs = [trigger]
+    if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger and (
+        trigger.head.lemma_.lower() not in codebook.reporting_verbs  # "can confirm a raid"
+    ):
+        verbs.append(trigger.head)
+    for verb in verbs:
+        if any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codebook.future_cues:
+            return True
+        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if is_infinitive and verb.dep_ in ("acl", "relcl") and (
+            verb.head.lemma_.lower() in codebook.future_cues
+        ):
+            return True
+    return False
+
+
+def _own_clause_text(sentence: Span, trigger: Token) -> str:
+    """The sentence in lower case with relative clauses about something else blanked out:
+    "Dwellers, who became citizens five months ago, hit the streets" is news."""
+    chars = list(sentence.text.lower())
+    for token in sentence:
+        if token.dep_ not in ("relcl", "acl") or trigger in token.subtree:
+            continue
+        subtree = list(token.subtree)
+        start = subtree[0].idx - sentence.start_char
+        end = subtree[-1].idx + len(subtree[-1]) - sentence.start_char
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _is_historical(
