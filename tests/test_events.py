@@ -265,3 +265,113 @@ def test_hyphenated_triggers_are_matched_as_phrases():
     rules = {rule.name: rule for rule in load_codebook().rules}
     assert "sit-in" in rules["protests.peaceful"].phrases
     assert "sit-in" not in rules["protests.peaceful"].words
+
+
+def test_a_report_s_later_month_does_not_date_an_event_told_in_the_past(resources):
+    # the report is dated 30 June 2021: "in August" is the future of the call, not the walk
+    event = _main_event(
+        resources, "Women staged a walk through Ho, Ghana to call on party leaders to keep "
+        "the peace during the elections in August.")
+    assert event.date is not None and event.date <= REPORT_DATE
+
+
+@pytest.mark.parametrize("text", [
+    ("On 12 June 2021, clashes between supporters of two rival aspirants broke out in "
+     "Tamale, Ghana."),
+    "On 12 June 2021, supporters of two rival aspirants clashed in Tamale, Ghana.",
+])
+def test_supporters_clashing_with_each_other_are_rioters_against_rioters(resources, text):
+    sub, actor1, inter1, actor2, inter2 = _coded(resources, text)
+    assert sub == "Mob violence"
+    assert (actor1, inter1) == ("Rioters (Ghana)", 5)
+    assert (actor2, inter2) == ("Rioters (Ghana)", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 June 2021, students protested in Patna, India. Police lathicharged the protesters.",
+    "On 12 June 2021, students protested in Patna, India, but police stopped them.",
+    ("On 12 June 2021, students protested in Patna, India. Police intervened and dispersed "
+     "the protesters."),
+])
+def test_police_stopping_or_charging_protesters_is_a_protest_with_intervention(
+    resources, text,
+):
+    sub, actor1, inter1, actor2, inter2 = _coded(resources, text)
+    assert sub == "Protest with intervention"
+    assert (actor1, inter1) == ("Protesters (India)", 6)
+    assert (actor2, inter2) == ("Police Forces of India", 1)
+
+
+def test_protesters_stopping_traffic_is_no_intervention(resources):
+    sub, *_, actor2, _ = _coded(
+        resources, "On 12 June 2021, traders protested in Nairobi, Kenya and stopped traffic "
+        "on Moi Avenue.")
+    assert (sub, actor2) == ("Peaceful protest", None)
+
+
+def test_a_victim_who_succumbed_to_injuries_is_a_fatality(resources):
+    event = _main_event(
+        resources, "On 12 June 2021, gunmen shot two men in Kisumu, Kenya. One of them "
+        "succumbed to injuries in hospital.")
+    assert event.fatalities == 1
+
+
+def test_deaths_caused_by_police_intervening_in_a_riot_are_the_riot_s(resources):
+    document = Document(
+        id="t", date=REPORT_DATE, date_source="option",
+        text="On 12 June 2021, residents rioted in Kisumu, Kenya over a murder. Police "
+             "intervened killing one young boy.")
+    (result,) = process_documents([document], resources=resources)
+    assert isinstance(result, ReportResult), result
+    news = [e for e in result.events if not e.is_background]
+    assert [(e.event_type, e.fatalities) for e in news] == [("Riots", 1)]
+    assert (news[0].actor2, news[0].inter2) == ("Police Forces of Kenya", 1)
+
+
+def test_police_killing_someone_elsewhere_stays_an_event_of_its_own(resources):
+    document = Document(
+        id="t", date=REPORT_DATE, date_source="option",
+        text="On 12 June 2021, residents rioted in Kisumu, Kenya over a murder. In a separate "
+             "incident, police shot dead a robbery suspect in Nairobi.")
+    (result,) = process_documents([document], resources=resources)
+    assert isinstance(result, ReportResult), result
+    types = [e.event_type for e in result.events if not e.is_background]
+    assert types == ["Riots", "Violence against civilians"]
+
+
+def test_deaths_caused_by_police_intervening_in_a_protest_are_excessive_force(resources):
+    event = _main_event(
+        resources, "On 12 June 2021, traders protested in Nairobi, Kenya over taxes. Police "
+        "intervened, shooting dead one trader.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Police Forces of Kenya", "Protesters (Kenya)", 1)
+
+
+def test_an_arrest_the_crowd_protests_over_is_no_intervention(resources):
+    sub, *_, actor2, _ = _coded(
+        resources, "On 5 June 2021, hundreds of Muslims protested in Mombasa, Kenya over the "
+        "arrest of a cleric.")
+    assert (sub, actor2) == ("Peaceful protest", None)
+
+
+def test_police_intervening_in_a_riot_are_its_actor2_not_another_event(resources):
+    document = Document(
+        id="t", date=REPORT_DATE, date_source="option",
+        text="On 12 June 2021, residents rioted in Kisumu, Kenya over power cuts. Police "
+             "intervened to calm the situation.")
+    (result,) = process_documents([document], resources=resources)
+    assert isinstance(result, ReportResult), result
+    news = [e for e in result.events if not e.is_background]
+    assert [(e.sub_event_type, e.actor2) for e in news] == [
+        ("Violent demonstration", "Police Forces of Kenya")]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("On 12 June 2021, students protested in Patna, India. Later, police dispersed them.",
+     "Protest with intervention"),
+    (("On 12 June 2021, residents protested in Kisumu, Kenya over the killing of a boy. "
+      "Police have arrested two suspects."), "Peaceful protest"),
+])
+def test_an_intervention_told_after_the_protest_falls_on_its_crowd(resources, text, sub):
+    assert _coded(resources, text)[0] == sub

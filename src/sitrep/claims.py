@@ -44,11 +44,59 @@ def with_fatality_claim(
         Claim(text=fatality_text, attributed_to=first_speaker(claims), status=status,
               start=sentence.start_char, end=sentence.end_char, kind=kind,
               value=str(fatalities)),
-    )
+    ) + _bracketed_figures(sentence, status)
+
+
+def bracketed_according(token: Token) -> Span | None:
+    """The brackets around an "according to X" ("3 policemen (2 according to Taliban
+    sources) were killed"), or None when it is not inside brackets."""
+    doc = token.doc
+    sentence = token.sent
+    opening = next((t for t in reversed(doc[sentence.start:token.i]) if t.text in "()"), None)
+    closing = next((t for t in doc[token.i + 1:sentence.end] if t.text in "()"), None)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    return doc[opening.i:closing.i + 1]
+
+
+def _bracketed_figures(sentence: Span, status: str) -> tuple[Claim, ...]:
+    """A figure with its own source in brackets next to the toll ("3 policemen (2 according
+    to Taliban sources)"): that source's claim about the number, not about the sentence."""
+    claims = []
+    for token in sentence:
+        if token.lower_ != "according":
+            continue
+        brackets = bracketed_according(token)
+        speakers = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
+                    for c in p.children if c.dep_ == "pobj"]
+        figures = [t for t in (brackets or ()) if t.i < token.i and t.like_num]
+        if brackets is None or not speakers or len(figures) != 1:
+            continue
+        value = _number(figures[0].lower_)
+        speaker = _speaker_name(speakers[0])
+        if value is None or speaker is None:
+            continue
+        claims.append(Claim(text=brackets.text.strip("()"), attributed_to=speaker,
+                            status=status, start=brackets.start_char, end=brackets.end_char,
+                            kind="fatalities", value=str(value)))
+    return tuple(claims)
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+def _number(text: str) -> int | None:
+    if text.replace(",", "").isdigit():
+        return int(text.replace(",", ""))
+    return NUMBER_WORDS.get(text)
 
 
 def first_speaker(claims: tuple[Claim, ...]) -> str | None:
-    return next((c.attributed_to for c in claims if c.attributed_to), None)
+    """Who the sentence quotes (a bracketed figure's source speaks for its figure only)."""
+    return next((c.attributed_to for c in claims
+                 if c.attributed_to and c.kind not in ("fatalities", "fatalities_estimate")),
+                None)
 
 
 def sentence_claims(
@@ -61,6 +109,8 @@ def sentence_claims(
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.lower_ == "according":
+            if bracketed_according(token) is not None:
+                continue  # "3 killed (2 according to X)": X speaks of its own figure only
             speakers = [
                 c for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
                 for c in p.children if c.dep_ == "pobj"

@@ -93,9 +93,31 @@ def extract_event_mentions(
             mention, trigger = coded
             if (
                 current is not None and forced is None and not mention.is_background
+                and _is_intervention_toll(mention, sentence, of=mentions[current], rules=rules)
+            ):
+                # "Police intervened, killing one boy": deaths the forces caused in the
+                # demonstration are its own, not an attack of their own (ACLED)
+                mentions[current] = _with_intervention_toll(
+                    mentions[current], mention, rules=rules, codebook=codebook)
+                continue
+            if (
+                current is not None and forced is None and not mention.is_background
                 and _escalates(mention, of=mentions[current], codebook=codebook)
             ):
                 mentions[current] = _escalated(mentions[current], by=mention)
+                continue
+            if (
+                current is not None and forced is None and not mention.is_background
+                and mention.rule in INTERVENTION_RULES
+                and mentions[current].event_type in DEMONSTRATION_TYPES
+            ):
+                # police who intervene in a riot: the riot's actor2, not another event
+                mentions[current] = _escalated(
+                    mentions[current],
+                    by=replace(mentions[current], actor1=mention.actor1, inter1=mention.inter1,
+                               actor2=mention.actor2, inter2=mention.inter2,
+                               fatalities=mention.fatalities, claims=mention.claims,
+                               evidence=mention.evidence))
                 continue
             if (
                 current is not None and forced is None and not mention.is_background
@@ -152,6 +174,7 @@ def extract_event_mentions(
 NON_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+VAC_TYPE = "Violence against civilians"
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
@@ -177,6 +200,76 @@ def _arrests_at(demonstration: EventMention, arrests: EventMention,
     return replace(merged, event_type=rule.event_type, sub_event_type=rule.sub_event_type,
                    rule=rule.name, actor2=merged.actor2 or arrests.actor1,
                    inter2=merged.inter2 if merged.actor2 else arrests.inter1)
+
+
+INTERVENTION_RULES = (INTERVENTION_RULE, "protests.intervention-by-forces")
+EXCESSIVE_FORCE_RULE = "protests.excessive-force"
+STATE_FORCES_INTER = 1
+
+
+CROWD_PRONOUNS = frozenset({"them", "they"})
+
+
+def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
+    """The trigger acts on a crowd, or on no one named ("Police intervened", "dispersed
+    them", "detained 14 farmers"), not on suspects of a crime ("arrested two suspects")."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return True
+    return any(
+        o.lower_ in CROWD_PRONOUNS or o.lemma_.lower() in CROWD_NOUNS
+        or (o.tag_ in ("NNS", "NNPS") and o.lemma_.lower() not in LEGAL_OBJECT_NOUNS)
+        for o in objects
+    )
+
+
+LEGAL_OBJECT_NOUNS = frozenset({"suspect", "accused", "culprit", "perpetrator", "criminal",
+                                "robber", "thief", "killer", "murderer"})
+
+
+def _is_intervention_toll(mention: EventMention, sentence: Span, *, of: EventMention,
+                          rules: dict[str, Rule]) -> bool:
+    """State forces who harm people while intervening in the demonstration being described
+    ("Police intervened, killing one young boy"): a word of the codebook's intervention
+    rules is in the sentence, and no armed actor is the target."""
+    if of.event_type not in DEMONSTRATION_TYPES:
+        return False
+    if mention.rule in INTERVENTION_RULES:
+        return mention.fatalities > 0  # "Police intervened, shooting dead one trader"
+    if mention.event_type != VAC_TYPE:
+        return False
+    if mention.inter1 != STATE_FORCES_INTER or mention.inter2 not in (None, *CROWD_INTERS):
+        return False
+    words = {w for name in INTERVENTION_RULES if name in rules for w in rules[name].words}
+    lower = sentence.text.lower()
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence) or any(
+        is_phrase(w) and find_phrase(lower, w) >= 0 for w in words)
+
+
+def _with_intervention_toll(demonstration: EventMention, harm: EventMention, *,
+                            rules: dict[str, Rule], codebook: Codebook) -> EventMention:
+    """A riot keeps its type and takes the toll; a protest becomes excessive force against
+    protesters. The forces become actor2 of a demonstration that had none."""
+    if demonstration.event_type == "Protests" and EXCESSIVE_FORCE_RULE in rules:
+        rule = rules[EXCESSIVE_FORCE_RULE]
+        harm = replace(harm, event_type=rule.event_type, sub_event_type=rule.sub_event_type,
+                       disorder_type=codebook.disorder_type(rule.event_type), rule=rule.name)
+        own = rules.get(_base_rule(demonstration))
+        spec = own.actors if own is not None else {}
+        if demonstration.inter1 in spec.get("lead_from", ()) and "lead_default" in spec:
+            # the residents who protested are the protesters, whom the force was used on
+            name, inter = spec["lead_default"]
+            demonstration = replace(demonstration, actor1=str(name), inter1=int(inter))
+        return _escalated(demonstration, by=harm)
+    has_own2 = demonstration.actor2 is not None
+    return replace(
+        demonstration,
+        actor2=demonstration.actor2 if has_own2 else harm.actor1,
+        inter2=demonstration.inter2 if has_own2 else harm.inter1,
+        fatalities=max(demonstration.fatalities, harm.fatalities),
+        claims=demonstration.claims + harm.claims,
+        evidence=demonstration.evidence + harm.evidence,
+    )
 
 
 def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codebook) -> bool:
@@ -207,8 +300,11 @@ def _escalated(mention: EventMention, *, by: EventMention) -> EventMention:
     """``mention`` recoded with the more severe type of ``by``, keeping both sentences.
 
     The demonstrators stay actor1; whoever ``by`` names apart from a crowd (the police who
-    intervened) becomes actor2 when the demonstration had none.
+    intervened) becomes actor2 when the demonstration had none. A peaceful protest has no
+    actor2 (whomever the parse found next to its trigger is not one).
     """
+    if mention.sub_event_type == PEACEFUL_SUB_TYPE:
+        mention = replace(mention, actor2=None, inter2=None)
     sides = [(by.actor1, by.inter1), (by.actor2, by.inter2)]
     other = next(
         ((n, i) for n, i in sides if n and i not in CROWD_INTERS and n != mention.actor1),
@@ -314,10 +410,12 @@ def _code_sentence(
     # them for the event's country once the whole event is known.
     name1, inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
     name2, inter2 = (actor2.name, actor2.inter) if actor2 else (None, None)
-    if name1 is not None and name1 == name2:
-        name2, inter2 = None, None
+    if name1 is not None and name1 == name2 and not _is_two_sided(rule, trigger):
+        name2, inter2 = None, None  # one actor named twice, except two crowds in a clash
     assoc1 = associated_actor(actors, actor1, name1, inter1)
-    when = date_event(sentence, trigger, context.timexes, codebook)
+    when = date_event(
+        sentence, trigger, context.timexes, codebook, reference=context.reference
+    )
     timex, date, precision = when.timex, when.date, when.precision
     flags = _flags(sentence, trigger, timex, date, context.reference, codebook)
     fatalities, fatality_text, is_estimate = count_fatalities(
@@ -326,7 +424,7 @@ def _code_sentence(
     claims = sentence_claims(sentence, codebook, trigger=trigger)
     claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)
     if timex is not None and date is not None:
-        speaker = next((c.attributed_to for c in claims if c.attributed_to), None)
+        speaker = first_speaker(claims)
         claims = claims + (
             Claim(text=timex.text, attributed_to=speaker, status="reported",
                   start=timex.start, end=timex.end, kind="date", value=date.isoformat()),
@@ -361,6 +459,12 @@ def _code_sentence(
     return mention, trigger
 
 
+def _is_two_sided(rule: Rule, trigger: Token) -> bool:
+    """A riot whose trigger has two sides ("clashes between NPP and NDC supporters"): ACLED
+    codes rioters against rioters, so an actor2 named like actor1 is kept."""
+    return rule.event_type == "Riots" and trigger.lemma_.lower() in CLASH_LEMMAS
+
+
 def _fire_rule(
     sentence: Span,
     lower: str,
@@ -384,11 +488,32 @@ def _fire_rule(
         for trigger in _triggers(sentence, lower, rule, words=words, masked=masked):
             if is_non_event and rule.event_type in NON_EVENT_TYPES:
                 continue
+            if rule.event_type == "Protests" and _is_protested_over(trigger, codebook):
+                continue  # "protest over the arrest of a cleric": the cause, not the police
             actor1, actor2 = assign_roles(trigger, actors, context.places)
             actor2 = as_victim(actor2, trigger)
             if _conditions_hold(rule, trigger, actor1, actor2, actors, cues, context):
                 return rule, trigger, actor1, actor2
     return None
+
+
+PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
+PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
+
+
+def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
+    """The trigger names what a demonstration is about ("protested over the arrest of a
+    cleric", "a march against police killings"), not something done at it."""
+    node = trigger
+    for _ in range(PROTESTED_OVER_STEPS):
+        if node.dep_ == "pobj" and node.head.lower_ in PROTESTED_OVER_PREPS:
+            verb = node.head.head
+            return verb.lemma_.lower() in codebook.protest_words or (
+                verb.lower_ in codebook.protest_words)
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 @dataclass(frozen=True)
@@ -672,7 +797,12 @@ def _conditions_hold(
             return False
     elif cond.get("armed_actor") and not any(a.inter in ARMED_INTERS for a in actors):
         return False
-    if cond.get("needs_protest") and not cues.has_protest:
+    if cond.get("needs_protest") == "sentence_or_crowd":
+        if not cues.has_protest and not (
+            cues.crowd_in_focus and _acts_on_crowd(trigger, context)
+        ):
+            return False
+    elif cond.get("needs_protest") and not cues.has_protest:
         return False
     if cond.get("target_civilian"):
         others_armed = [a for a in actors if a.inter in ARMED_INTERS and a is not actor1]
