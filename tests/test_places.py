@@ -298,3 +298,249 @@ def test_according_to_does_not_make_a_group_a_place(areas) -> None:
     text = "Five died in Kunduz, according to Taliban sources."
     places = places_in_order(areas, text, [("Kunduz", "GPE"), ("Taliban", "ORG")])
     assert [p.text for p in places] == ["Kunduz"]
+
+
+# --- local news: namesakes, counties, demonyms and names inside organisations ----------
+# A third hand-made gazetteer of US places with namesakes, written for these tests.
+
+US = GazetteerEntry(6252001, "United States", "country", "US", None, None, 39.8, -98.5,
+                    327_000_000)
+GEORGIA_COUNTRY = GazetteerEntry(614540, "Georgia", "country", "GE", None, None, 42.3, 43.4,
+                                 3_700_000)
+RUSSIA = GazetteerEntry(2017370, "Russia", "country", "RU", None, None, 60.0, 100.0,
+                        144_000_000)
+GEORGIA_STATE = GazetteerEntry(4197000, "Georgia", "admin1", "US", "Georgia", None, 32.9,
+                               -83.3, 4_800_000)
+ATLANTA = GazetteerEntry(4180439, "Atlanta", "city", "US", "Georgia", "Fulton County", 33.75,
+                         -84.39, 463_000)
+MACON = GazetteerEntry(4207400, "Macon", "city", "US", "Georgia", "Bibb County", 32.84,
+                       -83.63, 153_000)
+OHIO = GazetteerEntry(5165418, "Ohio", "admin1", "US", "Ohio", None, 40.2, -82.7, 11_000_000)
+KENTUCKY = GazetteerEntry(6254925, "Kentucky", "admin1", "US", "Kentucky", None, 37.5, -85.3,
+                          3_000_000)
+LAUREL_COUNTY = GazetteerEntry(4297480, "Laurel County", "admin2", "US", "Kentucky",
+                               "Laurel County", 37.08, -84.10, 10_615)
+LAUREL_MD = GazetteerEntry(4360369, "Laurel", "city", "US", "Maryland",
+                           "Prince George's County", 39.10, -76.85, 26_215)
+BEREA = GazetteerEntry(4281730, "Berea", "city", "US", "Kentucky", "Madison County", 37.57,
+                       -84.30, 15_000)
+CINCINNATI = GazetteerEntry(4508722, "Cincinnati", "city", "US", "Ohio", "Hamilton County",
+                            39.16, -84.46, 300_000)
+SPRINGFIELD_OH = GazetteerEntry(4525353, "Springfield", "city", "US", "Ohio", "Clark County",
+                                39.92, -83.81, 59_000)
+SPRINGFIELD_MO = GazetteerEntry(4409896, "Springfield", "city", "US", "Missouri",
+                                "Greene County", 37.22, -93.30, 166_000)
+KANSAS = GazetteerEntry(4273857, "Kansas", "admin1", "US", "Kansas", None, 38.5, -98.0,
+                        2_900_000)
+KANSAS_CITY = GazetteerEntry(4393217, "Kansas City", "city", "US", "Missouri",
+                             "Jackson County", 39.10, -94.58, 508_000)
+RALEIGH = GazetteerEntry(4487042, "Raleigh", "city", "US", "North Carolina", "Wake County",
+                         35.77, -78.64, 470_000)
+
+TEXAS = GazetteerEntry(4736286, "Texas", "admin1", "US", "Texas", None, 31.0, -100.0,
+                       29_000_000)
+PARIS_TX = GazetteerEntry(4717560, "Paris", "city", "US", "Texas", "Lamar County", 33.66,
+                          -95.56, 25_000)
+PARIS_KY = GazetteerEntry(4303602, "Paris", "city", "US", "Kentucky", "Bourbon County", 38.21,
+                          -84.25, 50_000)  # larger than it is, so that only context decides
+BIG_SPRINGS = GazetteerEntry(9000001, "Big Springs", "city", "US", "Missouri", "Greene County",
+                             37.0, -93.0, 200_000, aliases=("Springfield",))  # an old name
+GAZA = GazetteerEntry(281133, "Gaza", "city", "PS", "Gaza", None, 31.50, 34.47, 410_000)
+GIZA = GazetteerEntry(360995, "Giza", "city", "EG", "Giza", None, 30.01, 31.21, 4_367_343)
+EGYPT = GazetteerEntry(357994, "Egypt", "country", "EG", None, None, 27.0, 30.0, 100_000_000)
+EAST_CM = GazetteerEntry(2231755, "East", "admin1", "CM", "East", None, 4.0, 14.0, 800_000)
+PARIS_TN = GazetteerEntry(4646571, "Paris", "city", "US", "Tennessee", "Henry County", 36.30,
+                          -88.33, 10_000)
+HENRY_TN = GazetteerEntry(4627000, "Henry County", "admin2", "US", "Tennessee", "Henry County",
+                          36.33, -88.30, 32_000)
+HENRY_GA = GazetteerEntry(4200000, "Henry County", "admin2", "US", "Georgia", "Henry County",
+                          33.45, -84.15, 200_000)
+LAKE_COUNTY = GazetteerEntry(5367000, "Lake", "admin2", "US", "California", "Lake", 39.1,
+                             -122.8, 64_000)
+ISLAND_COUNTY = GazetteerEntry(5798000, "Island", "admin2", "US", "Washington", "Island", 48.2,
+                               -122.6, 85_000)
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory: pytest.TempPathFactory):
+    entries = [US, GEORGIA_COUNTRY, RUSSIA, GEORGIA_STATE, ATLANTA, MACON, OHIO, KENTUCKY,
+               LAUREL_COUNTY, LAUREL_MD, BEREA, CINCINNATI, SPRINGFIELD_OH, SPRINGFIELD_MO,
+               KANSAS, KANSAS_CITY, RALEIGH, TEXAS, PARIS_TX, PARIS_KY, BIG_SPRINGS, GAZA,
+               GIZA, EGYPT, EAST_CM, LAKE_COUNTY, ISLAND_COUNTY, PARIS_TN, HENRY_TN,
+               HENRY_GA]
+    path = build_gazetteer(tmp_path_factory.mktemp("local") / "places.sqlite", entries=entries)
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        yield gaz
+
+
+def test_county_in_the_name_resolves_to_the_county_over_a_larger_town(local) -> None:
+    places = places_in_order(local, "Volunteers cleaned roads in Laurel County.",
+                             [("Laurel County", "GPE")])
+    assert [(p.text, p.geonameid) for p in places] == [("Laurel County",
+                                                       LAUREL_COUNTY.geonameid)]
+
+
+def test_state_named_like_a_country_is_the_state_in_a_us_report(local) -> None:
+    text = "Flights from Cincinnati and Kansas City to Georgia were cancelled."
+    places = places_in_order(local, text, [("Cincinnati", "GPE"), ("Kansas City", "GPE"),
+                                           ("Georgia", "GPE")])
+    assert places[-1].geonameid == GEORGIA_STATE.geonameid
+
+
+def test_country_named_like_a_state_stays_the_country_beside_its_neighbours(local) -> None:
+    text = "Russia and Georgia traded accusations."
+    places = places_in_order(local, text, [("Russia", "GPE"), ("Georgia", "GPE")])
+    assert places[-1].geonameid == GEORGIA_COUNTRY.geonameid
+
+
+def test_city_ending_in_city_is_not_cut_to_its_state(local) -> None:
+    places = places_in_order(local, "Fire crews in Kansas City said.", [("Kansas City", "GPE")])
+    assert places[0].geonameid == KANSAS_CITY.geonameid
+
+
+def test_demonym_is_a_mention_of_its_country(local) -> None:
+    text = "The Russian envoy arrived."
+    places = places_in_order(local, text, [("Russian", "NORP")])
+    assert [(p.text, p.feature, p.country) for p in places] == [("Russian", "country", "RU")]
+
+
+def test_plural_demonym_is_a_mention_of_its_country(local) -> None:
+    places = places_in_order(local, "The Russians refused.", [("Russians", "NORP")])
+    assert [(p.text, p.country) for p in places] == [("Russians", "RU")]
+
+
+def test_every_mention_of_a_name_takes_its_best_supported_reading(local) -> None:
+    text = ("Springfield voters went to the polls. In Springfield, Ohio, turnout was high. "
+            "Springfield officials were pleased.")
+    places = places_in_order(local, text, [("Springfield", "GPE"), ("Springfield", "GPE"),
+                                           ("Ohio", "GPE"), ("Springfield", "GPE")])
+    springfields = [p.geonameid for p in places if p.text == "Springfield"]
+    assert springfields == [SPRINGFIELD_OH.geonameid] * 3
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A Berea man was arrested.", "Berea"),
+    ("Berea police are searching for a suspect.", "Berea"),
+    ("A spokesman for the Berea Police Department said.", "Berea"),
+    ("The Laurel County Clerk said.", "Laurel County"),
+    ("Donations went to the Laurel County Community Foundation.", "Laurel County"),
+    ("She is a University of Cincinnati student.", "Cincinnati"),
+    ("It is registered with the State of Ohio as a charity.", "Ohio"),
+    ("said Rep. Ricky Moye, D-Raleigh, on Monday.", "Raleigh"),
+    ("She joined the Berea Area Astronomy Club.", "Berea"),
+])
+def test_place_named_inside_a_phrase_about_its_people_or_institutions(local, text: str,
+                                                                      name: str) -> None:
+    places = places_in_order(local, text, [])
+    assert [p.text for p in places] == [name]
+    assert places[0].lat is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The Royal Berea Police band played.",  # a longer name holding a town's
+    "Vice Mayor Smith voted no.",
+    "Four-car collision near the mall.",
+])
+def test_phrases_without_a_place_name_of_their_own_add_no_place(local, text: str) -> None:
+    assert places_in_order(local, text, []) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor picked for patrol. BEREA -- The mayor wants a pastor on patrol.",
+    "Mayor picked for patrol. Berea — The mayor wants a pastor on patrol.",
+    "Tax deal reviewed. CINCINNATI, Ohio (AP) — Officials said.",
+    "Trial goes on. BEREA (AP) — A pathologist testified.",
+    "Drug dealer arrested. BEREA: A dealer was arrested.",
+])
+def test_heading_dateline_inside_the_text_is_a_place(local, text: str) -> None:
+    doc = spacy.blank("en")(text)
+    for token in doc:  # sentences as a parser would split them
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    places = extract_places(Document(id="t", text=text), doc, gazetteer=local)
+    assert places[0].name in ("Berea", "Cincinnati")
+
+
+def test_entity_holding_a_place_name_shrinks_to_the_place(local) -> None:
+    text = "He was held in the Laurel County Jail."
+    places = places_in_order(local, text, [("the Laurel County Jail", "FAC")])
+    assert [(p.text, p.geonameid) for p in places] == [("Laurel County",
+                                                       LAUREL_COUNTY.geonameid)]
+
+
+def test_part_of_an_area_resolves_to_the_area(local) -> None:
+    text = "Schools in Northeast Georgia, Atlanta and Macon closed."
+    places = places_in_order(local, text, [("Northeast Georgia", "GPE"), ("Atlanta", "GPE"),
+                                           ("Macon", "GPE")])
+    assert (places[0].text, places[0].geonameid) == ("Northeast Georgia",
+                                                     GEORGIA_STATE.geonameid)
+
+
+def test_natural_feature_named_after_a_town_is_not_the_town(local) -> None:
+    places = places_in_order(local, "They fished at Berea Lake.", [("Berea Lake", "LOC")])
+    assert [(p.text, p.lat) for p in places] == [("Berea Lake", None)]
+
+
+def test_exact_spelling_of_a_large_place_beats_a_loose_match_in_the_reports_country(local):
+    places = places_in_order(local, "Egypt brokered a truce in Gaza.",
+                             [("Egypt", "GPE"), ("Gaza", "GPE")])
+    assert places[-1].geonameid == GAZA.geonameid
+
+
+def test_town_spelled_by_its_own_name_beats_a_larger_town_with_that_old_name(local) -> None:
+    places = places_in_order(local, "Voters in Springfield went to the polls.",
+                             [("Springfield", "GPE")])
+    assert places[0].name == "Springfield"
+
+
+def test_first_level_area_the_report_names_decides_between_namesakes(local) -> None:
+    text = "Police in Paris, a small town in Texas, said."
+    places = places_in_order(local, text, [("Paris", "GPE"), ("Texas", "GPE")])
+    assert places[0].geonameid == PARIS_TX.geonameid
+
+
+@pytest.mark.parametrize(("text", "organisation", "name"), [
+    ("The ruling came from the Kentucky Court of Appeals.", "the Kentucky Court of Appeals",
+     "Kentucky"),
+    ("Samples went to the U.S. Centers for Disease Control.",
+     "the U.S. Centers for Disease Control", "U.S."),
+    ("She attended Northeast Ohio Community College.", "Northeast Ohio Community College",
+     "Ohio"),
+])
+def test_country_or_state_opening_an_organisations_name_is_a_place(
+        local, text: str, organisation: str, name: str) -> None:
+    places = places_in_order(local, text, [(organisation, "ORG")])
+    assert [p.text for p in places] == [name]
+
+
+def test_town_opening_an_organisations_name_needs_a_local_word(local) -> None:
+    places = places_in_order(local, "He works at Berea Tool Works.", [("Berea Tool Works", "ORG")])
+    assert places == []
+
+
+@pytest.mark.parametrize("text", ["Mindy Miller of Berea said.",
+                                  "Evan King, 24, of Berea was charged."])
+def test_home_town_after_a_persons_name_is_a_place(local, text: str) -> None:
+    person = text.split(" of")[0].split(",")[0]
+    places = places_in_order(local, text, [(person, "PERSON")])
+    assert [(p.text, p.geonameid) for p in places] == [("Berea", BEREA.geonameid)]
+
+
+def test_country_before_a_comma_and_another_country_is_not_inside_it(local) -> None:
+    text = "Troops stationed in Russia, Egypt or elsewhere came home."
+    places = places_in_order(local, text, [("Russia", "GPE"), ("Egypt", "GPE")])
+    assert [(p.text, p.country) for p in places] == [("Russia", "RU"), ("Egypt", "EG")]
+
+
+@pytest.mark.parametrize("entity", ["East Bank", "Berea Harbor", "Lake Ontario",
+                                    "North Island"])
+def test_entity_is_not_cut_to_a_compass_word_or_a_features_namesake(local,
+                                                                    entity: str) -> None:
+    text = f"Classes in {entity} resumed."
+    places = places_in_order(local, text, [(entity, "GPE")])
+    assert [(p.text, p.lat) for p in places] == [(entity, None)]
+
+
+def test_namesakes_near_each_other_beat_larger_ones_far_apart(local) -> None:
+    text = "Paris police said Henry County deputies helped."
+    places = places_in_order(local, text, [("Paris", "GPE"), ("Henry County", "GPE")])
+    assert [p.geonameid for p in places] == [PARIS_TN.geonameid, HENRY_TN.geonameid]

@@ -41,7 +41,8 @@ from typing import Any, Self
 
 from sitrep.errors import GazetteerMissing
 
-GAZETTEER_VERSION = 2  # 2: plain-ASCII admin names; entries by area; names by entry
+GAZETTEER_VERSION = 3  # 2: plain-ASCII admin names; entries by area; names by entry
+# 3: GeoNames' continent points; "Dagestan, Respublika" also named Dagestan; NSW, Qld...
 GAZETTEER_FILENAME = f"places-v{GAZETTEER_VERSION}.sqlite"
 CACHE_DIR_ENV = "SITREP_CACHE_DIR"
 FEATURES = ("city", "admin1", "admin2", "country", "region", "water", "other")
@@ -192,7 +193,8 @@ def is_latin_name(name: str) -> bool:
 
 
 def default_gazetteer_path() -> Path:
-    """``$SITREP_CACHE_DIR/places-v1.sqlite``, else the platform's user cache folder."""
+    """``$SITREP_CACHE_DIR/places-v{GAZETTEER_VERSION}.sqlite``, else the platform's user
+    cache folder."""
     override = os.environ.get(CACHE_DIR_ENV)
     if override:
         return Path(override).expanduser() / GAZETTEER_FILENAME
@@ -457,6 +459,8 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
             continue
         lat, lon = _box_middle(members[sid])
         names = [display[sid], sub.name, *sub.aliases, *([renamed[sid]] if sid in renamed else [])]
+        if ", " in sub.name:  # "Dagestan, Respublika" is called Dagestan
+            names.append(sub.name.split(", ")[0])
         if sub.admin_level == 1:
             names.extend(aliases.admin1.get((sub.country.alpha2, display[sid]), ()))
             admin1, admin2, feature = display[sid], None, "admin1"
@@ -616,6 +620,7 @@ class Gazetteer:
         self._curated: tuple[tuple[str, GazetteerEntry], ...] | None = None
         self._curated_pattern: re.Pattern[str] | None = None
         self._curated_by_name: dict[str, GazetteerEntry] = {}
+        self._countries: dict[str, GazetteerEntry | None] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"path": self.path}
@@ -692,6 +697,19 @@ class Gazetteer:
                 best[entry_id] = (score, _entry_from_row((entry_id, *columns)))
         ordered = sorted(best.values(), key=lambda item: (-item[0], -item[1].population))
         return tuple(GazetteerMatch(entry, score) for score, entry in ordered)
+
+    def country_entry(self, code: str) -> GazetteerEntry | None:
+        """The country entry of an ISO 3166-1 alpha-2 code, or None when the index lacks it."""
+        if code not in self._countries:
+            with self._lock:
+                row = self._conn.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM entries e "
+                    "WHERE e.feature = 'country' AND e.country = ? "
+                    "ORDER BY e.population DESC LIMIT 1",
+                    (code,),
+                ).fetchone()
+            self._countries[code] = _entry_from_row(row) if row is not None else None
+        return self._countries[code]
 
     def curated_names(self) -> tuple[tuple[str, GazetteerEntry], ...]:
         """(name, entry) for every name of the curated regions and waters, for string search."""
