@@ -116,3 +116,46 @@ def test_a_check_point_is_named_for_the_group_holding_it(find):
 )
 def test_generic_names_lose_the_country_template_when_no_country_is_known(template, name):
     assert without_country(template) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown individuals shot two traders.",
+    "Unidentified gun men murdered a teacher.",
+    "Unknown assailants attacked the MP.",
+    "Unidentified gunmen attacked a bus.",
+])
+def test_unknown_attackers_are_an_unidentified_armed_group(find, text):
+    assert find(text)[0][1:] == ("Unidentified Armed Group ({country})", 3)
+
+
+def test_party_supporters_are_people_and_a_bare_party_beside_them_is_the_other_side(find):
+    assert [a[1] for a in find("Clashes between NPP and NDC supporters left four injured.")] == [
+        "Civilians ({country})", "Civilians ({country})"]
+    assert [a[1] for a in find("Supporters of the NPP and NDC clashed in Accra.")] == [
+        "Civilians ({country})", "Civilians ({country})"]
+
+
+def test_party_members_and_cadres_are_people_not_the_party(find):
+    assert find("UDMF cadres set fire to three motorcycles.") == [
+        ("UDMF cadres", "Civilians ({country})", 7)]
+    assert find("BNP activists blocked the road.")[0][1:] == ("Civilians ({country})", 7)
+
+
+def test_a_partys_armed_men_are_its_militia_as_acled_names_it(find):
+    assert find("Armed NPP militias attacked a registration centre.")[0][1:] == (
+        "NPP: New Patriotic Party", 3)
+    assert find("BNP militants attacked a bus.")[0][1:] == (
+        "BNP: Bangladesh Nationalist Party Militia", 3)
+
+
+def test_a_bare_party_name_is_no_actor(find):
+    assert find("The NDC primaries turned violent in Tema.") == []
+
+
+def test_a_peoples_name_after_a_compass_word_is_a_district(find):
+    assert find("Fighting broke out in Daboya (North Gonja, Savannah).") == []
+
+
+def test_guards_and_polling_officials_are_civilians(find):
+    assert [a[1:] for a in find("Rioters injured five watchmen and two polling officials.")] == [
+        ("Rioters ({country})", 5), ("Civilians ({country})", 7), ("Civilians ({country})", 7)]

@@ -79,3 +79,45 @@ def test_militants_killed_during_their_own_attack_initiated_it(roles):
 def test_fighting_between_troops_and_a_rebel_group_names_the_rebels_first(roles):
     assert roles("Fighting broke out between government forces and KIA troops in Tanai.",
                  "Fighting") == ("KIA: Kachin Independence Army", "Military Forces of {country}")
+
+
+def test_a_passive_verb_in_an_after_clause_is_not_done_by_the_main_clause_subject(roles):
+    assert roles("Workers protested after a girl was killed in Nakuru.", "killed") == (
+        None, "Civilians ({country})")
+
+
+def test_the_subject_of_an_active_after_clause_still_acts(roles):
+    assert roles("Villagers fled after gunmen attacked the market.", "attacked")[0] == (
+        "Unidentified Armed Group ({country})")
+
+
+def test_two_party_crowds_named_as_the_sides_of_a_clash_are_rioters_on_both_sides(roles):
+    assert roles("Clashes between NPP and NDC supporters left four people injured.",
+                 "Clashes") == ("Rioters ({country})", "Rioters ({country})")
+
+
+def test_officials_attacked_by_rioters_are_civilians(roles):
+    assert roles("Rioting teachers threw stones at government officials.", "threw") == (
+        "Rioters ({country})", "Civilians ({country})")
+
+
+def test_in_a_shootout_between_police_and_a_gang_the_gang_comes_first(roles):
+    assert roles("Police and carjackers engaged in a shootout.", "shootout") == (
+        "Unidentified Armed Group ({country})", "Police Forces of {country}")
+
+
+def test_forces_who_pursue_a_group_answered_it_and_come_second(roles):
+    assert roles("Police pursued the raiders and exchanged fire with them.", "exchanged") == (
+        "Unidentified Ethnic Militia ({country})", "Police Forces of {country}")
+
+
+def test_a_fighter_killed_in_a_battle_with_forces_puts_the_non_state_side_first(roles):
+    assert roles("A Baloch separatist militant was killed during a battle with military forces "
+                 "in Turbat.", "killed") == (
+        "Baloch Separatists (Pakistan)", "Military Forces of {country}")
+
+
+def test_militants_killed_when_forces_repulsed_their_attack_initiated_it(roles):
+    assert roles("Ten militants were killed when soldiers repulsed an attack on a checkpoint.",
+                 "killed") == ("Unidentified Armed Group ({country})",
+                               "Military Forces of {country}")

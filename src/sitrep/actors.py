@@ -11,13 +11,19 @@ next to it; the events stage fills it from where the event happened, and
 A generic noun joined to a named group takes the group's name ("Taliban fighters",
 "fighters from the Pokot tribe"), and a militia named by a people the dictionary does not
 know gets ACLED's form of name ("Dasenaach ethnic militia" -> "Dasenaach Ethnic Militia").
+
+Political parties (``party: true``) name no actor by themselves: their supporters,
+members or cadres are people ("NPP and NDC supporters": two crowds, made rioters or
+protesters downstream), and their armed men, or their people in a sentence where guns are
+fired, are the party's militia under ACLED's name ("BNP: Bangladesh Nationalist Party
+Militia").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +60,16 @@ HELD_BY_RE = re.compile(r"['’\"]?\s?")  # "Arbaki check point", "'Arbaki' chec
 ARMED_GENERIC_INTERS = frozenset({2, 3, 4})  # generic fighters who may belong to a group
 MEMBER_OF_RE = re.compile(r"\s+(?:from|of|belonging to)(?:\s+(?:the|a|an))?\s+", re.IGNORECASE)
 MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tribal": "Ethnic"}
+PEOPLE_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
+PARTY_MEMBER_WORDS = frozenset(  # "NDC members", "UDMF cadres": the party's people
+    {"member", "members", "cadre", "cadres", "loyalist", "loyalists", "follower", "followers",
+     "supporter", "supporters", "activist", "activists", "worker", "workers"}
+)
+PARTY_MEMBERS_OF_RE = re.compile(
+    r"(?:members|cadres|activists|supporters|loyalists|followers|workers)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PARTY_MEMBER_NAME = "Civilians ({country})"  # the roles stage makes them rioters or so
 _LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
 
 
@@ -66,6 +82,8 @@ class ActorEntry:
     is_generic: bool
     is_state: bool
     country: str | None = None  # a group's home country (its forces abroad are inter 8)
+    is_party: bool = False  # a political party: its supporters are people, not the party
+    militia: str | None = None  # ACLED's name for a party's militia ("BNP ... Militia")
 
 
 @dataclass(frozen=True)
@@ -88,8 +106,13 @@ class ActorDictionary:
                 is_generic=False,
                 is_state=int(group["inter"]) == INTER_STATE,
                 country=group.get("country"),
+                is_party=bool(group.get("party", False)),
+                militia=group.get("militia"),
             )
             self.entries[entry.name] = entry
+            if entry.militia:
+                self.entries.setdefault(entry.militia, ActorEntry(
+                    name=entry.militia, inter=entry.inter, is_generic=False, is_state=False))
             for alias in group.get("aliases", []):
                 self.phrases[str(alias).lower()] = entry.name
         for generic in data.get("generic", []):
@@ -210,7 +233,7 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             actors[-1] = merged
         else:
             actors.append(_new_actor(span, entry, named, dictionary))
-    return tuple(actors)
+    return tuple(_party_people(actors, parsed, dictionary))
 
 
 def _merged_with_previous(
@@ -235,8 +258,23 @@ def _merged_with_previous(
     if entry.is_generic and not _is_generic_mention(previous, dictionary) and (
         _is_group_modifier(previous, span)
     ):
+        party = _party_of(previous, dictionary)
+        if party is not None:  # "NPP supporters" are people; "NPP militias" its militia
+            name, inter = _party_mention_name(party, entry, span.sent)
+            return _joined(previous, span.end_char, parsed, name=name, inter=inter)
         return _joined(previous, span.end_char, parsed, name=previous.name,
                        inter=previous.inter)
+    if (
+        entry.is_party and _is_generic_mention(previous, dictionary)
+        and MEMBER_OF_RE.fullmatch(parsed.text[previous.end:span.start_char])
+    ):
+        # "supporters of the NPP" are people; "gunmen belonging to the BNP" its militia
+        if previous.inter in PEOPLE_INTERS and not _is_armed_sentence(span.sent):
+            return _joined(previous, span.end_char, parsed, name=previous.name,
+                           inter=previous.inter)
+        if previous.inter in PEOPLE_INTERS or previous.inter in ARMED_GENERIC_INTERS:
+            return _joined(previous, span.end_char, parsed,
+                           name=entry.militia or entry.name, inter=entry.inter)
     if entry.is_generic and named is None:
         return None
     start = named[1] if named else span.start_char
@@ -248,6 +286,98 @@ def _merged_with_previous(
         return _joined(previous, span.end_char, parsed,
                        name=named[0] if named else entry.name, inter=entry.inter)
     return None
+
+
+def _party_of(actor: Actor, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The party a mention names by itself ("NPP", "the New Patriotic Party"), or None."""
+    name = dictionary.phrases.get(actor.text.lower().removeprefix("the "))
+    entry = dictionary.entries.get(name) if name else None
+    return entry if entry is not None and entry.is_party else None
+
+
+def _party_mention_name(party: ActorEntry, generic: ActorEntry | None,
+                        sentence: Span) -> tuple[str, int]:
+    """A party's people keep the generic noun's name ("NPP supporters" -> civilians, whom
+    the roles stage makes rioters when they riot); its armed men, and its people in a
+    sentence where guns are fired, are its militia (ACLED: a political militia)."""
+    if (generic is None or generic.inter in PEOPLE_INTERS) and not _is_armed_sentence(sentence):
+        return (generic.name, generic.inter) if generic else (PARTY_MEMBER_NAME, INTER_CIVILIANS)
+    return party.militia or party.name, party.inter
+
+
+FIREARM_RE = re.compile(
+    r"\b(?:guns?|gunshots?|gunfire|gun ?fire|firearms?|rifles?|pistols?|fired shots|"
+    r"firing (?:guns|shots|gunshots)|opened fire|shot dead|gun ?battle|gunfight)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_armed_sentence(sentence: Span) -> bool:
+    """A sentence in which guns are used: party supporters in it are armed men."""
+    return FIREARM_RE.search(sentence.text) is not None
+
+
+def _party_people(actors: list[Actor], parsed: Doc, dictionary: ActorDictionary) -> list[Actor]:
+    """Bare party names: "NDC members", "cadres of the UDMF" and a party joined by "and" to
+    its rival's supporters ("NPP and NDC supporters", "supporters of the NPP and NDC") name
+    people; any other bare party name ("the NDC primaries") names no actor."""
+    kept: list[Actor] = []
+    for i, actor in enumerate(actors):
+        party = _party_of(actor, dictionary)
+        if party is None:
+            kept.append(actor)
+            continue
+        span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        name, inter = _party_mention_name(party, None, span.sent)
+        after = parsed.text[actor.end:actor.end + 40]
+        word = re.match(r"\s*(?:youth\s+)?(\w+)", after)
+        if word and word.group(1).lower() in PARTY_MEMBER_WORDS:
+            end = actor.end + word.end()
+            kept.append(_joined(actor, end, parsed, name=name, inter=inter))
+            continue
+        before = parsed.text[max(0, actor.start - 40):actor.start]
+        if PARTY_MEMBERS_OF_RE.search(before):
+            kept.append(replace(actor, name=name, inter=inter))
+            continue
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        prev = kept[-1] if kept else None
+        if nxt is not None and _is_party_people(nxt, dictionary) and re.fullmatch(
+            r"\s*(?:and|,|&)\s*(?:(?:the|opposition|ruling|rival)\s+)*",
+            parsed.text[actor.end:nxt.start], re.IGNORECASE,
+        ):
+            kept.append(replace(actor, **_beside(nxt, name, inter)))
+        elif prev is not None and _is_party_people(prev, dictionary) and re.fullmatch(
+            r"\s*(?:and|,|&)\s*(?:the\s+)?", parsed.text[prev.end:actor.start],
+            re.IGNORECASE,
+        ) and _ends_with_party(prev, dictionary):
+            kept.append(replace(actor, **_beside(prev, name, inter)))
+    return kept
+
+
+def _beside(other: Actor, name: str, inter: int) -> dict[str, Any]:
+    """A bare party beside its rival's people is people of the same kind ("NPP and NDC
+    supporters"); beside its rival's militia, its own militia."""
+    if other.inter in PEOPLE_INTERS:
+        return {"name": other.name, "inter": other.inter}
+    return {"name": name, "inter": inter}
+
+
+def _is_party_people(actor: Actor, dictionary: ActorDictionary) -> bool:
+    """People (or a party's militia) a conjoined bare party name can stand beside."""
+    if actor.inter in PEOPLE_INTERS:
+        return True
+    entry = dictionary.entries.get(actor.name)
+    return entry is not None and (entry.is_party or any(
+        e.is_party and e.militia == actor.name for e in dictionary.entries.values()))
+
+
+def _ends_with_party(actor: Actor, dictionary: ActorDictionary) -> bool:
+    """"supporters of the NPP": a people mention that ends in a party's name."""
+    return any(
+        actor.text.lower().endswith(" " + phrase)
+        and dictionary.entries[name].is_party
+        for phrase, name in dictionary.phrases.items()
+    )
 
 
 def _new_actor(
@@ -304,12 +434,23 @@ def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] |
 
 
 def _is_place_use(span: Span) -> bool:
-    """A people's name used for its home area: "in Turkana", "Turkana County"."""
+    """A people's name used for its home area: "in Turkana", "Turkana County", "North
+    Gonja"."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    return following is not None and following.lower_ in AREA_NOUNS
+    if following is not None and following.lower_ in AREA_NOUNS:
+        return True
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    # "North Gonja", "Upper Denkyira": a district named for the people
+    return previous is not None and previous.is_title and previous.lower_ in COMPASS_WORDS
+
+
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "upper", "lower", "central", "northern", "southern",
+     "eastern", "western"}
+)
 
 
 def _is_group_modifier(group: Actor, generic: Span) -> bool:

@@ -5,8 +5,10 @@ sides of an event, an associated actor, and whether a trigger's object is a plac
 
 ACLED's actor1 is the initiator. Someone the sentence names as acted upon ("a soldier was
 killed") is never guessed to be it; the side repelled started the fight; in a clash that
-names no initiator the non-state side comes first. Civilians who attack or riot as a
-crowd are rioters, and those they attack stay civilians.
+names no initiator the non-state side comes first, as do the side forces pursued or
+repulsed. Civilians who attack or riot as a crowd are rioters, and those they attack stay
+civilians, as do officials they attack. A passive verb in a subordinate clause ("workers
+protested after a girl was killed") has its own doer, never the main clause's subject.
 """
 
 from __future__ import annotations
@@ -94,8 +96,9 @@ def assign_roles(
         agent_tokens = _agents_of_nested_event(trigger)
     actor1 = _actor_in(agent_tokens, actors)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
+    is_two_sided = trigger.lemma_.lower() in TWO_SIDED_NOUNS
     if not guess:
-        return as_rioters(actor1, trigger), actor2
+        return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
     said_by_pronoun = any(t.tag_ == "PRP" for t in agent_tokens)  # "they clashed with police"
     if actor1 is None and not said_by_pronoun:
         # the one acted upon ("a soldier was killed") is no guess for who acted
@@ -106,18 +109,71 @@ def assign_roles(
         ]
         before = [a for a in candidates if a.start < trigger.idx]
         actor1 = (before or candidates or [None])[0] if candidates else None
-    is_two_sided = trigger.lemma_.lower() in TWO_SIDED_NOUNS
     if actor2 is None:
         rest = [
             a for a in actors
-            if a is not actor1 and a.name != (actor1.name if actor1 else None)
+            if a is not actor1
+            and (a.name != (actor1.name if actor1 else None) or _rival_crowds(trigger, actor1, a))
             and not _is_unrealised(trigger.doc, a)
-            and not (is_two_sided and a.inter == INTER_CIVILIANS)  # "clashes left 3 people dead"
+            and not (is_two_sided and a.inter == INTER_CIVILIANS  # "clashes left 3 people dead"
+                     and not _rival_crowds(trigger, actor1, a))
         ]
         after = [a for a in rest if a.start > trigger.idx]
         actor2 = (after or rest or [None])[0] if rest else None
     actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
-    return as_rioters(actor1, trigger), actor2
+    return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
+
+
+def _rival_crowds(trigger: Token, actor1: Actor | None, other: Actor) -> bool:
+    """Two crowds named together as the sides of a clash: "clashes between NPP and NDC
+    supporters", "supporters of the NPP and NDC clashed"."""
+    return (
+        actor1 is not None and trigger.lemma_.lower() in TWO_SIDED_NOUNS
+        and actor1.inter in CROWD_INTERS and other.inter in CROWD_INTERS
+        and _are_coordinated(trigger.doc, actor1, other)
+    )
+
+
+def _crowds_as_rioters(
+    trigger: Token, actor1: Actor | None, actor2: Actor | None, is_two_sided: bool
+) -> tuple[Actor | None, Actor | None]:
+    """actor1 as rioters when a crowd of them turns violent; in a clash, the crowd on the
+    other side too, and two crowds named together as its sides ("clashes between NPP and
+    NDC supporters") are rioters on both sides."""
+    if actor1 is not None and actor2 is not None and _rival_crowds(trigger, actor1, actor2):
+        return _rioters(actor1), _rioters(actor2)
+    actor2 = _officials_as_civilians(actor2, trigger)
+    return as_rioters(actor1, trigger), as_rioters(actor2, trigger) if is_two_sided else actor2
+
+
+GOVERNMENT_PREFIX = "Government of"
+
+
+def _officials_as_civilians(actor: Actor | None, trigger: Token) -> Actor | None:
+    """Officials attacked are civilians: ACLED names a "Government of ..." only as the
+    actor of a strategic development, and codes unarmed officials, offices and their
+    staff targeted by violence as civilians ("rioters threw stones at government
+    officials", "gunmen shot a district official")."""
+    if actor is None or not actor.name.startswith(GOVERNMENT_PREFIX):
+        return actor
+    lemma = trigger.lemma_.lower()
+    if lemma not in CROWD_VIOLENCE_LEMMAS and lemma not in ONE_SIDED_LEMMAS:
+        return actor
+    country = actor.name.removeprefix(GOVERNMENT_PREFIX).strip().removeprefix("the ")
+    return Actor(start=actor.start, end=actor.end, text=actor.text,
+                 name=f"{CIVILIANS_PREFIX} ({country})",
+                 inter=INTER_CIVILIANS)
+
+
+def _rioters(actor: Actor) -> Actor:
+    if not actor.name.startswith(CIVILIANS_PREFIX):
+        return actor
+    return Actor(start=actor.start, end=actor.end, text=actor.text,
+                 name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
+                 inter=INTER_RIOTERS)
+
+
+CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 
 def _in_acled_order(
@@ -129,10 +185,21 @@ def _in_acled_order(
     lemma = trigger.lemma_.lower()
     if lemma in REPEL_LEMMAS and actor2 is not None:
         return actor2, actor1
+    if _is_state(actor1) and actor2 is not None and not _is_state(actor2) and (
+        _is_response(trigger)
+    ):
+        # "police pursued the raiders and exchanged fire": the forces answered the others
+        return actor2, actor1
     if (
         lemma in CLASH_LEMMAS and _is_state(actor1) and actor2 is not None
         and not _is_state(actor2) and _are_coordinated(trigger.doc, actor1, actor2)
     ):
+        return actor2, actor1
+    if _is_state(actor1) and actor2 is not None and not _is_state(actor2) and (
+        _died_in_clash_with(trigger)
+    ):
+        # "a separatist was killed during a battle with military forces": a clash with
+        # no initiator named, the non-state side first
         return actor2, actor1
     return actor1, actor2
 
@@ -170,9 +237,39 @@ INTER_STATE = 1
 INTER_CIVILIANS = 7
 CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator
     {"clash", "skirmish", "fighting", "fight", "battle", "gunbattle", "gunfight", "firefight",
-     "confrontation"}
+     "confrontation", "shootout", "exchange", "encounter"}
 )
 REPEL_LEMMAS = frozenset({"repulse", "repel"})  # the side repelled began the fighting
+
+
+RESPONSE_LEMMAS = frozenset(  # forces answering what the other side began
+    {"pursue", "contain", "quell", "respond", "intercept", "repulse", "repel", "foil",
+     "thwart"}
+)
+
+
+def _died_in_clash_with(trigger: Token) -> bool:
+    """A death verb whose victims fell in a two-sided fight "with" the other side ("killed
+    during clashes with police")."""
+    if trigger.lemma_.lower() in TWO_SIDED_NOUNS:
+        return False
+    for token in trigger.subtree:
+        if token is not trigger and token.lemma_.lower() in TWO_SIDED_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+        ):
+            return True
+    return False
+
+
+def _is_response(trigger: Token) -> bool:
+    """The trigger, the verb it is joined to ("pursue raiders, exchange fire") or a clause
+    on it ("were killed when forces repulsed the attack") says the forces answered."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "advcl")]
+    if trigger.dep_ == "conj":
+        verbs.append(trigger.head)
+    if trigger.head.dep_ == "conj" or trigger.dep_ in ("dobj", "pobj"):
+        verbs.append(trigger.head)
+    return any(v.lemma_.lower() in RESPONSE_LEMMAS for v in verbs)
 
 
 def _is_state(actor: Actor | None) -> bool:
@@ -302,6 +399,10 @@ def _agents_of(verb: Token) -> list[Token]:
             agents.append(child)
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
+    if not agents and verb.dep_ == "advcl" and _is_passive(verb):
+        # "workers protested after a girl was killed": a subordinate clause's passive verb
+        # has its own doer, left unnamed; the main clause's subject did not do it
+        return []
     if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
         if verb.dep_ in ("relcl", "acl"):
             # "gunmen who stormed": the noun acts; "children who were killed", "people
@@ -313,6 +414,11 @@ def _agents_of(verb: Token) -> list[Token]:
             return [] if is_passive else [verb.head]
         return _agents_of(verb.head)
     return agents
+
+
+def _is_passive(verb: Token) -> bool:
+    """A verb in the passive voice ("was killed", "were attacked")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _patients_of(verb: Token) -> list[Token]:
