@@ -250,6 +250,7 @@ def test_armed_group_destroying_property_is_property_destruction(resources):
     "The team demonstrated great skill against the visitors in Accra on Sunday.",
     "Kenya Airways bought four new jets in Nairobi on Monday.",
     "A woman is fighting for her life in hospital in Nairobi after a fall.",
+    "The rebels, who say they are fighting for the rights of farmers, are active in Bihar.",
     "The chairman died of a heart attack in Accra on Monday.",
     "The striker scored two goals as United beat City 3-1 in Manchester on Saturday.",
     "The company signed an agreement with a Chinese firm in Lagos on Monday.",
