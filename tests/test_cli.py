@@ -89,6 +89,9 @@ def test_parse_prints_contract_json_and_records_bad_input(runner, tmp_path, reso
     assert report["events"][0]["event_type"] == "Battles"
     assert report["events"][0]["location"]["country"] == "SY"
     assert {"start", "end", "text", "type", "value"} <= set(report["timexes"][0])
+    assert set(report["places"][0]) == {  # CONTRACT.md's place keys, no internal ones
+        "start", "end", "text", "name", "geonameid", "feature", "country", "admin1", "admin2",
+        "lat", "lon"}
     assert "error" in failure and "empty" in failure["error"]
     assert f"Error: {empty}" in result.stderr
 

@@ -73,6 +73,50 @@ def test_listed_region_alone_gives_precision_three() -> None:
     assert (place.text, precision) == ("Eastern", 3)
 
 
+def test_region_level_event_is_located_at_the_regions_seat() -> None:
+    eastern = {"country": "GH", "admin1": "Eastern", "lat": 6.2, "lon": -0.55,
+               "seat": (6.09, -0.26)}
+    context = _context("Students protested in Kukurantumi (Eastern) on Monday.",
+                       [("Kukurantumi", None, 0), ("Eastern", "admin1", 0, eastern)])
+    place, precision = event_place(_first_sentence(context), context, [])
+    location = location_of(place, precision)
+    assert (location.name, location.admin1, location.geo_precision) == ("Eastern", "Eastern", 3)
+    assert (location.lat, location.lon) == (6.09, -0.26)
+    assert (place.lat, place.lon) == (6.2, -0.55)  # the toponym keeps the area's point
+
+
+def test_district_level_event_is_located_at_its_headquarters() -> None:
+    balkh = {"admin1": "Balkh", "admin2": "Balkh", "lat": 36.6, "lon": 66.9,
+             "seat": (36.76, 66.90)}
+    context = _context("Soldiers were killed in Balkh district on Monday.",
+                       [("Balkh", "admin2", 0, balkh)])
+    place, precision = event_place(_first_sentence(context), context, [])
+    location = location_of(place, precision)
+    assert (location.admin2, location.geo_precision, location.lat, location.lon) == (
+        "Balkh", 2, 36.76, 66.90)
+
+
+def test_country_level_event_is_located_at_the_capital() -> None:
+    ghana = {"country": "GH", "admin1": None, "lat": 7.6, "lon": -1.0,
+             "seat": (5.56, -0.2)}
+    context = _context("Workers went on strike across Ghana on Monday.",
+                       [("Ghana", "country", 0, ghana)])
+    place, precision = event_place(_first_sentence(context), context, [])
+    location = location_of(place, precision)
+    assert (location.name, location.geo_precision, location.lat, location.lon) == (
+        "Ghana", 3, 5.56, -0.2)
+
+
+def test_town_event_is_located_at_the_town_itself() -> None:
+    context = _context("Residents marched in Lamu town (Lamu West, Lamu) on Monday.",
+                       [("Lamu", "city", 0, {"lat": -2.27, "lon": 40.9}),
+                        ("Lamu West", "admin2", 0, {"seat": (-2.0, 41.0)}),
+                        ("Lamu", "admin1", 2, {"seat": (-2.27, 40.9)})])
+    place, precision = event_place(_first_sentence(context), context, [])
+    location = location_of(place, precision)
+    assert (location.lat, location.lon, location.geo_precision) == (-2.27, 40.9, 1)
+
+
 def test_near_a_town_gives_precision_two() -> None:
     context = _context("Gunmen attacked a bus near Garissa on Sunday.", [("Garissa", "city", 0)])
     assert event_place(_first_sentence(context), context, [])[1] == 2

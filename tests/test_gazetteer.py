@@ -15,6 +15,8 @@ from sitrep.gazetteer import (
     default_gazetteer_path,
     name_keys,
     open_gazetteer,
+    seat_key,
+    seat_rank,
 )
 
 DEIR_CITY = GazetteerEntry(170794, "Deir ez-Zor", "city", "SY", "Deir ez-Zor", None,
@@ -162,6 +164,40 @@ def test_real_index_names_regions_as_english_news_does(tmp_path_factory) -> None
         assert gaz.candidates("NSW")[0].name == "New South Wales"
         europe = gaz.candidates("Europe")[0]  # GeoNames' point for the continent
         assert (europe.lat, europe.lon) == pytest.approx((48.69, 9.14))
+
+
+def test_admin_area_keeps_its_seat_in_the_index(tmp_path: Path) -> None:
+    province = GazetteerEntry(1, "Eastern", "admin1", "GH", "Eastern", None, 6.2, -0.55,
+                              600_000, seat=(6.09, -0.26))
+    path = build_gazetteer(tmp_path / "g.sqlite", entries=[province, SYRIA])
+    with open_gazetteer(path) as gaz:
+        eastern = gaz.candidates("Eastern")[0]
+        assert (eastern.lat, eastern.lon, eastern.seat) == (6.2, -0.55, (6.09, -0.26))
+        assert gaz.candidates("Syria")[0].seat is None
+
+
+def test_seat_is_the_town_named_like_the_area_else_the_most_populous() -> None:
+    district = frozenset({seat_key("Balkh District")})
+    named = seat_rank(seat_key("Balkh"), 20_000, district)
+    assert named > seat_rank(seat_key("Mazar-e Sharif"), 400_000, district)
+    region = frozenset({seat_key("Eastern")})
+    assert seat_rank(seat_key("Koforidua"), 120_000, region) > seat_rank(
+        seat_key("Nkawkaw"), 60_000, region)
+
+
+@pytest.mark.slow
+def test_real_index_seats_admin_areas_at_their_capital_and_knows_old_names(
+        tmp_path_factory) -> None:
+    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
+    if not path.exists():  # the other slow tests may have built it already
+        build_gazetteer(path)
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        eastern = next(e for e in gaz.candidates("Eastern")
+                       if e.feature == "admin1" and e.country == "GH")
+        assert eastern.seat == pytest.approx((6.094, -0.259), abs=0.01)  # Koforidua
+        brong = gaz.candidates("Brong-Ahafo Region")[0]  # split in 2018; Sunyani is Bono's
+        assert (brong.feature, brong.country, brong.name) == ("admin1", "GH", "Bono")
+        assert gaz.country_entry("GH").seat == pytest.approx((5.556, -0.197), abs=0.01)
 
 
 def test_names_inside_an_area_match_loosely_only_there(gazetteer) -> None:

@@ -235,7 +235,7 @@ BALKH = GazetteerEntry(1147288, "Balkh", "admin1", "AF", "Balkh", None, 36.6, 66
 CHAHAR_BOLAK = GazetteerEntry(7060, "Chahar Bolak", "admin2", "AF", "Balkh", "Chahar Bolak",
                               36.76, 66.72, 0)
 NORTHERN_GH = GazetteerEntry(2297169, "Northern", "admin1", "GH", "Northern", None, 9.5, -1.0,
-                             2_000_000)
+                             2_000_000, seat=(9.40, -0.84))
 NORTHERN_IL = GazetteerEntry(294824, "Northern", "admin1", "IL", "Northern", None, 32.9, 35.4,
                              8_000_000)
 TAMALE = GazetteerEntry(2294877, "Tamale", "city", "GH", "Northern", None, 9.40, -0.84, 360_579)
@@ -292,6 +292,20 @@ def test_parenthesised_admin_list_picks_the_region_holding_the_town(areas) -> No
     places = places_in_order(areas, text, [])
     assert [(p.text, p.country, p.feature) for p in places] == [
         ("Tamale", "GH", "city"), ("Tamale", "GH", "city"), ("Northern", "GH", "admin1")]
+
+
+def test_region_after_an_unknown_district_is_the_one_holding_the_town_before_it(areas):
+    text = "Traders marched in Tamale town (Sagnarigu, Northern) on Monday."
+    places = places_in_order(areas, text, [])
+    assert [(p.text, p.country, p.feature) for p in places] == [
+        ("Tamale", "GH", "city"), ("Sagnarigu", None, None), ("Northern", "GH", "admin1")]
+
+
+def test_admin_area_carries_its_seat_and_keeps_its_own_point(areas) -> None:
+    text = "Traders marched in Tamale town (Tamale, Northern) on Monday."
+    tamale, _, northern = places_in_order(areas, text, [])
+    assert (northern.lat, northern.lon, northern.seat) == (9.5, -1.0, (9.40, -0.84))
+    assert tamale.seat is None
 
 
 def test_according_to_does_not_make_a_group_a_place(areas) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sitrep.export import INTER_LABELS, event_to_dict
 from sitrep.pipeline import ReportResult
-from sitrep.records import Failure
+from sitrep.records import Failure, Place
 
 SCHEMA_VERSION = 1
 
@@ -33,7 +33,7 @@ def report_to_json(result: ReportResult) -> dict[str, Any]:
         "date_warnings": list(result.date_warnings),
         "dateline": document.dateline,
         "timexes": [dataclasses.asdict(t) for t in result.timexes],
-        "places": [dataclasses.asdict(p) for p in result.places],
+        "places": [_place_json(p) for p in result.places],
         "actors": [
             {**dataclasses.asdict(a), "inter": INTER_LABELS.get(a.inter), "inter_code": a.inter}
             for a in result.actors
@@ -46,3 +46,10 @@ def failure_to_json(failure: Failure) -> dict[str, Any]:
     """A report that could not be processed: its id (or where it came from) and why."""
     return {"schema": SCHEMA_VERSION, "id": failure.doc_id or failure.origin,
             "origin": failure.origin, "error": failure.reason}
+
+
+def _place_json(place: Place) -> dict[str, Any]:
+    """A place as CONTRACT.md lists it: the area's seat is internal to event location."""
+    row = dataclasses.asdict(place)
+    del row["seat"]
+    return row

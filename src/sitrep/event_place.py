@@ -24,6 +24,10 @@ Admin areas listed in parentheses after a place (ACLED's "Lamu town (Lamu West, 
 locate the event only when the place before them does not resolve: as the district
 (precision 2) or the first-level region (precision 3) they name. A country is the last
 resort, after them.
+
+An event placed at a country, province or district is located at the area's seat, the
+town that stands for it (capital, district headquarters: the Place's ``seat``), as ACLED
+codes it; the toponym itself keeps the area's middle point.
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ _ENUMERATION_GAPS = frozenset({",", "and", ", and", "or", ", or"})
 _LIST_CONTINUES = re.compile(r"\s*(?:,|and\b|or\b)", re.IGNORECASE)
 
 
+SEATED_FEATURES = frozenset({"country", "admin1", "admin2"})  # located at their seat
 FEATURE_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "region": 3,
                      "water": 3, "country": 3}
 
@@ -468,9 +473,17 @@ def _is_district(location: Location) -> bool:
 
 
 def location_of(place: Place, precision: int) -> Location:
-    """The event Location of a resolved place, with ACLED's geo_precision."""
+    """The event Location of a resolved place, with ACLED's geo_precision.
+
+    An event known only to a country, province or district is located at the town that
+    stands for it, its seat (ACLED: "coordinates are for the district HQ"; a larger region
+    is coded at its capital), keeping the area's name, admin areas and precision; other
+    places are located at their own point."""
+    lat, lon = place.lat, place.lon
+    if place.feature in SEATED_FEATURES and place.seat is not None:
+        lat, lon = place.seat
     return Location(
         name=place.name or place.text, country=place.country, admin1=place.admin1,
-        admin2=place.admin2, lat=place.lat, lon=place.lon, geo_precision=precision,
+        admin2=place.admin2, lat=lat, lon=lon, geo_precision=precision,
         geonameid=place.geonameid,
     )

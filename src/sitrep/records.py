@@ -56,7 +56,9 @@ class Place:
     """A place mention, resolved to a gazetteer entry when possible (else coordinates are None).
 
     ``feature`` is one of city, admin1, admin2, country, region, water, other.
-    ``country`` is an ISO 3166-1 alpha-2 code.
+    ``country`` is an ISO 3166-1 alpha-2 code. ``seat`` is (lat, lon) of the town that
+    stands for a country or admin1/admin2 area (its capital), where an event known only to
+    the area is located; ``lat``/``lon`` are the area's middle.
     """
 
     start: int
@@ -70,6 +72,7 @@ class Place:
     admin2: str | None = None
     lat: float | None = None
     lon: float | None = None
+    seat: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
