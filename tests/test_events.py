@@ -376,3 +376,70 @@ def test_police_intervening_in_a_riot_are_its_actor2_not_another_event(resources
 ])
 def test_an_intervention_told_after_the_protest_falls_on_its_crowd(resources, text, sub):
     assert _coded(resources, text)[0] == sub
+
+
+@pytest.mark.parametrize("text", [
+    # a cue in another clause: "another attack" is the second shooting's, not the first's
+    ("On 27 June 2021, militants shot and killed a soldier in Garissa, Kenya, and in another "
+     "attack a sniper shot two policemen."),
+    # a cue inside a noun's modifier: the eviction was the day before, the protest is news
+    ("Students protested in Nairobi, Kenya over the eviction of traders by council officials "
+     "the previous day."),
+    # "recent" dates the deaths the student protested, not the killing
+    "Police shot dead a student protesting recent deaths of activists in Nairobi, Kenya.",
+])
+def test_a_background_cue_about_something_else_leaves_the_event_news(resources, text):
+    assert _main_event(resources, text).flags == ()
+
+
+def test_a_background_cue_on_the_act_itself_still_makes_it_background(resources):
+    document = Document(id="t", text="In a previous attack, militants killed three soldiers "
+                        "in Garissa, Kenya.", date=REPORT_DATE, date_source="option")
+    (result,) = process_documents([document], resources=resources)
+    assert result.events and all(e.is_background for e in result.events)
+
+
+def test_a_plural_noun_taken_for_a_name_s_modifier_still_triggers(resources):
+    event = _main_event(
+        resources, "Fights Konkomba and Chekosi resumed in Nazawani, Ghana, leading to one "
+        "death.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_militants_firing_upon_a_police_post_is_an_attack(resources):
+    event = _main_event(
+        resources, "On 27 June 2021, Al Shabaab militants fired upon a police post in Mandera, "
+        "Kenya.")
+    assert event.event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "Residents gathered in Kisumu, Kenya to protest recent killings of traders.",
+    ("Farmers marched in Kisumu, Kenya to demand action against the police involved in the "
+     "fatal 2 March shooting of a farmer."),
+])
+def test_a_date_on_what_is_protested_does_not_date_the_protest(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.flags) == ("Protests", ())
+
+
+def test_a_failed_act_does_not_hide_the_protest_that_happened(resources):
+    event = _main_event(
+        resources, "Party members staged protests in Punjab, India, blaming the police and the "
+        "central government for failing to stop drug smuggling.")
+    assert (event.sub_event_type, event.flags) == ("Peaceful protest", ())
+
+
+def test_an_attack_a_crowd_protests_over_is_not_its_riot(resources):
+    event = _main_event(
+        resources, "Students protested in Nairobi, Kenya against the attacks on opposition "
+        "politicians.")
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_an_act_called_for_is_not_news(resources):
+    document = Document(id="t", text="The prosecutor renewed her call for the army to arrest "
+                        "the Al Shabaab commanders in Kenya.", date=REPORT_DATE,
+                        date_source="option")
+    (result,) = process_documents([document], resources=resources)
+    assert result.events and all("future" in e.flags for e in result.events)

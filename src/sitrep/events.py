@@ -484,17 +484,32 @@ def _fire_rule(
     )
     masked = _masked_tokens(sentence, lower, codebook)
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
+    unrealised = None  # the first rule that fired on an act that did not happen
     for rule in codebook.rules:
         for trigger in _triggers(sentence, lower, rule, words=words, masked=masked):
             if is_non_event and rule.event_type in NON_EVENT_TYPES:
                 continue
-            if rule.event_type == "Protests" and _is_protested_over(trigger, codebook):
+            if rule.event_type in DEMONSTRATION_TYPES and _is_protested_over(trigger, codebook):
                 continue  # "protest over the arrest of a cleric": the cause, not the police
             actor1, actor2 = assign_roles(trigger, actors, context.places)
             actor2 = as_victim(actor2, trigger)
             if _conditions_hold(rule, trigger, actor1, actor2, actors, cues, context):
-                return rule, trigger, actor1, actor2
-    return None
+                if unrealised is None and not _is_unrealised_act(trigger, codebook):
+                    return rule, trigger, actor1, actor2
+                if unrealised is None:
+                    unrealised = (rule, trigger, actor1, actor2)
+                elif _depth(trigger) < _depth(unrealised[1]) and not _is_unrealised_act(
+                    trigger, codebook
+                ):
+                    # "staged protests, blaming the police for failing to stop smuggling":
+                    # the sentence's main act happened; what it embeds did not
+                    return rule, trigger, actor1, actor2
+    return unrealised
+
+
+def _depth(token: Token) -> int:
+    """How deep the token sits in its sentence's parse (the root is 0)."""
+    return sum(1 for _ in token.ancestors)
 
 
 PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
@@ -507,9 +522,13 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     node = trigger
     for _ in range(PROTESTED_OVER_STEPS):
         if node.dep_ == "pobj" and node.head.lower_ in PROTESTED_OVER_PREPS:
-            verb = node.head.head
-            return verb.lemma_.lower() in codebook.protest_words or (
-                verb.lower_ in codebook.protest_words)
+            # the protest word governs the preposition, maybe through the place the parser
+            # hung it on ("protested in Nairobi, Kenya against the attacks")
+            return any(
+                verb.lemma_.lower() in codebook.protest_words
+                or verb.lower_ in codebook.protest_words
+                for verb in list(node.head.ancestors)[:PROTESTED_OVER_STEPS + 1]
+            )
         if node.head is node:
             return False
         node = node.head
@@ -637,7 +656,9 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
     for token in sentence:
         if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() not in (
             EVENT_HEAD_NOUNS
-        ) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token):
+        ) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token) and not (
+            _is_plural_modifier(token)
+        ):
             continue
         if token.ent_type_ in ("DATE", "TIME"):
             continue
@@ -649,6 +670,13 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
 
 
 HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
+
+
+def _is_plural_modifier(token: Token) -> bool:
+    """A plural noun the parser took for a modifier of a name: "Fights Chekosi and
+    Konkomba resumed", "Clashes Tuesday in Nairobi". English noun modifiers are singular
+    ("riot police", "protest leaders"), so a plural one heads its own phrase."""
+    return token.dep_ == "compound" and token.tag_ == "NNS" and token.head.pos_ == "PROPN"
 
 
 def _is_headline_verb(token: Token) -> bool:
@@ -864,21 +892,36 @@ def _flags(
 ) -> tuple[str, ...]:
     flags: list[str] = []
     if _is_historical(sentence, _own_clause_text(sentence, trigger), timex, date, reference,
-                      codebook):
+                      codebook, trigger=trigger):
         flags.append("historical")
-    if any(c.dep_ == "neg" for c in trigger.children) or (
-        trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
-    ):
+    if _is_negated(trigger):
         flags.append("negated")
     if _is_unrealised(trigger, codebook):
         flags.append("future")
-    clause_heads = (trigger, *trigger.ancestors)  # "if ... there are people protesting"
-    if any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-        for head in clause_heads for c in head.children
-    ):
+    if _is_hypothetical(trigger):
         flags.append("hypothetical")
     return tuple(flags)
+
+
+def _is_unrealised_act(trigger: Token, codebook: Codebook) -> bool:
+    """The trigger names an act that did not happen: negated, future or hypothetical."""
+    return _is_negated(trigger) or _is_unrealised(trigger, codebook) or (
+        _is_hypothetical(trigger))
+
+
+def _is_negated(trigger: Token) -> bool:
+    return any(c.dep_ == "neg" for c in trigger.children) or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
+    )
+
+
+def _is_hypothetical(trigger: Token) -> bool:
+    """"if ... there are people protesting": a condition, not a report."""
+    clause_heads = (trigger, *trigger.ancestors)
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+        for head in clause_heads for c in head.children
+    )
 
 
 def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
@@ -901,25 +944,47 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codebook.future_cues:
             return True
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if is_infinitive and verb.dep_ in ("acl", "relcl") and (
+        if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
             verb.head.lemma_.lower() in codebook.future_cues
         ):
             return True
     return False
 
 
-def _own_clause_text(sentence: Span, trigger: Token) -> str:
-    """The sentence in lower case with relative clauses about something else blanked out:
-    "Dwellers, who became citizens five months ago, hit the streets" is news."""
+def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False) -> str:
+    """The sentence in lower case with what describes something other than the trigger's
+    act blanked out, so a background cue there does not make the act background:
+    relative clauses ("Dwellers, who became citizens five months ago, hit the streets"),
+    other clauses ("... killed a soldier, and in another attack a sniper shot two"; "kill
+    a student protesting recent deaths") and a noun's own modifiers ("a protest against
+    the attacks on politicians the previous day")."""
     chars = list(sentence.text.lower())
     for token in sentence:
-        if token.dep_ not in ("relcl", "acl") or trigger in token.subtree:
+        if trigger in token.subtree or not _describes_something_else(
+            token, clauses_only=clauses_only
+        ):
             continue
         subtree = list(token.subtree)
         start = subtree[0].idx - sentence.start_char
         end = subtree[-1].idx + len(subtree[-1]) - sentence.start_char
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the previous day"
+
+
+def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:
+    """The token heads a clause of its own, or a prepositional or adverbial modifier of a
+    noun ("the eviction of traders the previous day")."""
+    if token.dep_ in OTHER_CLAUSE_DEPS:
+        return True
+    if token.dep_ == "conj" and token.pos_ in CLAUSE_POS:
+        return True
+    return not clauses_only and token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in NOUN_POS
 
 
 def _is_historical(
@@ -929,7 +994,11 @@ def _is_historical(
     date: dt.date | None,
     reference: dt.date | None,
     codebook: Codebook,
+    *,
+    trigger: Token | None = None,
 ) -> bool:
+    if timex is not None and not _dates_the_act(timex, sentence, trigger):
+        timex, date = None, None  # "protest recent killings": the killings' time
     if timex is not None and timex.value == "PAST_REF":
         return True
     if date is not None and reference is not None:
@@ -939,6 +1008,26 @@ def _is_historical(
         if int(timex.value) < reference.year:
             return True
     return any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues)
+
+
+def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
+    """The timex may date the trigger's act: it is not in another clause (see
+    ``_own_clause_text``: "killed a student protesting recent deaths") and is not an
+    adjective on another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
+    if trigger is None:
+        return True
+    # a date the parser hung on a noun ("the rape of a student in 1993") may still be the
+    # act's: only another clause takes it away
+    clauses = _own_clause_text(sentence, trigger, clauses_only=True)
+    offset = timex.start - sentence.start_char
+    if 0 <= offset < len(clauses) and clauses[offset].isspace():
+        return False
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root.head
+    return not (span.root.dep_ in ("amod", "compound", "nmod") and head.pos_ in NOUN_POS
+                and head.i != trigger.i and head.i not in {t.i for t in span})
 
 
 def _has_background_cue(sentence: Span, context: ReportContext, codebook: Codebook) -> bool:
