@@ -73,6 +73,18 @@ def test_calendar_date_beats_weekday_and_the_disagreement_is_noted(codebook, dic
     assert {c.value for c in event.claims if c.kind == "date"} == {"2016-01-10", "2016-01-08"}
 
 
+def test_a_date_several_sources_give_is_listed_once_with_all_of_them(codebook, dictionary):
+    (event,) = fuse([
+        mention(1, date=dt.date(2016, 1, 10), time_precision=1, date_text="Sunday",
+                claims=(date_claim("Sunday", "2016-01-10", "activists"),
+                        date_claim("Sunday", "2016-01-10", "witnesses"))),
+        mention(2, date=dt.date(2016, 1, 8), time_precision=1, date_text="Jan. 8",
+                claims=(date_claim("Jan. 8", "2016-01-08", "the coalition", "confirmed"),)),
+    ], codebook, dictionary)
+    assert "'Sunday' (activists; witnesses) = 2016-01-10" in event.notes
+    assert event.notes.count("'Sunday'") == 1
+
+
 def test_lowest_stated_fatality_figure_wins_over_a_vague_estimate(codebook, dictionary):
     claims = (
         Claim(text="dozens killed", attributed_to="officials", status="reported",

@@ -375,7 +375,7 @@ def _choose_date(
     cluster: list[EventMention], claims: tuple[Claim, ...]
 ) -> tuple[dt.date | None, int, str | None]:
     """The event date by the rule in the module docstring, and a note when sources differ."""
-    options: list[tuple[tuple[int, int, int], dt.date, int, str]] = []
+    options: list[tuple[tuple[int, int, int], dt.date, int, str, str | None]] = []
     for position, claim in enumerate(claims):
         if claim.kind != "date" or not claim.value:
             continue
@@ -385,22 +385,32 @@ def _choose_date(
         )
         is_weekday = bool(WEEKDAY_RE.search(claim.text))
         rank = (int(is_weekday), 0 if claim.status == "confirmed" else 1, position)
-        who = f" ({claim.attributed_to})" if claim.attributed_to else ""
-        options.append((rank, dt.date.fromisoformat(claim.value), precision,
-                        f"'{claim.text}'{who}"))
+        options.append((rank, dt.date.fromisoformat(claim.value), precision, claim.text,
+                        claim.attributed_to))
     if not options:
         dated = [m for m in cluster if m.date is not None]
         if not dated:
             return None, 3, None
         return dated[0].date, dated[0].time_precision, None
     options.sort()
-    _, date, precision, _ = options[0]
-    distinct = {o[1] for o in options}
-    note = None
-    if len(distinct) > 1:
-        listed = "; ".join(f"{o[3]} = {o[1].isoformat()}" for o in options)
-        note = f"sources give different dates: {listed}; the calendar date is coded"
+    _, date, precision, _, _ = options[0]
+    note = _date_note(options) if len({o[1] for o in options}) > 1 else None
     return date, precision, note
+
+
+def _date_note(options: list[tuple[tuple[int, int, int], dt.date, int, str, str | None]]) -> str:
+    """The dates the sources give, one entry per expression and date with everyone who gave
+    it: "'Sunday' (activists; witnesses) = 2016-01-10"."""
+    sources: dict[tuple[str, dt.date], list[str]] = {}
+    for _, date, _, text, who in options:
+        names = sources.setdefault((text, date), [])
+        if who and who not in names:
+            names.append(who)
+    listed = "; ".join(
+        f"'{text}'" + (f" ({'; '.join(names)})" if names else "") + f" = {date.isoformat()}"
+        for (text, date), names in sources.items()
+    )
+    return f"sources give different dates: {listed}; the calendar date is coded"
 
 
 def _summary(
