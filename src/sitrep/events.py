@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -26,17 +25,18 @@ from sitrep.claims import (
     sentence_claims,
     with_fatality_claim,
 )
-from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, find_phrases, is_phrase
+from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, is_phrase
+from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_act
 from sitrep.event_place import event_place, location_of, refined_location
-from sitrep.event_time import date_claims, date_event, date_of_timex
+from sitrep.event_targets import OBJECT_DEPS, _victim_text
+from sitrep.event_time import date_claims, date_event
+from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
 from sitrep.fatalities import count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.roles import as_victim, assign_roles, associated_actor, object_is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-BACKGROUND_AGE_DAYS = 30  # an event this much older than the report is background
 
 
 @dataclass(frozen=True)
@@ -639,131 +639,6 @@ def _is_agentless_passive(trigger: Token) -> bool:
         c.dep_ == "agent" for c in children)
 
 
-EVENT_HEAD_NOUNS = frozenset(
-    {"attack", "explosion", "blast", "strike", "incident", "raid", "assault", "operation",
-     "bombing", "ambush", "offensive", "campaign"}
-)
-
-
-def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
-    """The tokens that may trigger a rule, with their lemma and lower-case form.
-
-    A single word used as a modifier of something else ("riot gear", "protest leaders")
-    is not a trigger, unless what it modifies is itself an event ("IED attack"); a word
-    inside a date ("March" the month) is not one either.
-    """
-    words = []
-    for token in sentence:
-        if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() not in (
-            EVENT_HEAD_NOUNS
-        ) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token) and not (
-            _is_plural_modifier(token)
-        ):
-            continue
-        if token.ent_type_ in ("DATE", "TIME"):
-            continue
-        if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
-            ("NN", "VB")
-        ):
-            words.append((token, token.lemma_.lower(), token.lower_))
-    return words
-
-
-HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
-
-
-def _is_plural_modifier(token: Token) -> bool:
-    """A plural noun the parser took for a modifier of a name: "Fights Chekosi and
-    Konkomba resumed", "Clashes Tuesday in Nairobi". English noun modifiers are singular
-    ("riot police", "protest leaders"), so a plural one heads its own phrase."""
-    return token.dep_ == "compound" and token.tag_ == "NNS" and token.head.pos_ == "PROPN"
-
-
-def _is_headline_verb(token: Token) -> bool:
-    """A verb the parser took for a noun modifier in a headline-style sentence:
-    "Police battle Pokot raiders", "Bandits raid villages" (a plural or named subject
-    right before it); "riot gear" and "protest leaders" stay modifiers."""
-    if token.tag_ != "NN" or token.i == token.sent.start:
-        return False
-    before = token.doc[token.i - 1]
-    return before.tag_ in HEADLINE_SUBJECT_TAGS or before.lower_ == "police"
-
-
-MODIFIED_HEADS = frozenset(
-    {"police", "gear", "squad", "unit", "shield", "leader", "organiser", "organizer",
-     "group", "movement", "song", "act", "law", "charge", "case", "helicopter", "vehicle",
-     "dog", "rifle", "site", "camp", "plan", "threat", "warning", "suspect", "victim",
-     "survivor", "wound", "injury", "letter", "note", "action", "committee", "council"}
-)
-
-
-def _is_misparsed_event_noun(token: Token) -> bool:
-    """"staged a protest infront of ...": a determiner before the word shows it heads its
-    own noun phrase, whatever the parser attached it to ("a riot police unit" does not
-    count: police, gear, leaders... are what such words modify)."""
-    if token.i == token.sent.start or token.head.lemma_.lower() in MODIFIED_HEADS:
-        return False
-    return token.doc[token.i - 1].lower_ in ("a", "an")
-
-
-def _triggers(
-    sentence: Span, lower: str, rule: Rule, *, words: list[tuple[Token, str, str]],
-    masked: frozenset[int] = frozenset(),
-) -> list[Token]:
-    """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``;
-    a phrase whose head is in ``masked`` does not count)."""
-    found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words]
-    for phrase in rule.phrases:
-        offset = find_phrase(lower, phrase)
-        if offset >= 0:
-            span = sentence.doc.char_span(
-                sentence.start_char + offset,
-                sentence.start_char + offset + len(phrase),
-                alignment_mode="expand",
-            )
-            if span is not None and span.root.i not in masked:
-                found.append(span.root)
-    return found
-
-
-NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
-LEGAL_FRAME_DEPS = frozenset({"pobj", "pcomp", "prep", "dobj", "compound", "nmod", "poss"})
-LEGAL_FRAME_STEPS = 3  # "accused -> of -> killing": how far up a legal word may govern
-
-
-def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[int]:
-    """Indices of tokens that cannot trigger an event, whatever the rule.
-
-    Words of an idiom ("heart attack", "fighting for his life"), words inside a name
-    ("Commission of Inquiry into State Capture"), an act that is the subject of
-    proceedings ("accused of killing", "charges of rape", "a warrant for his arrest"):
-    the report is about the proceedings, not the act; and an act on a symbol ("burnt an
-    effigy"), which harms no one.
-    """
-    masked = {t.i for t in sentence if t.ent_type_ in NAME_LABELS}
-    for idiom in codebook.idioms:
-        for offset in find_phrases(lower, idiom):
-            start = sentence.start_char + offset
-            masked.update(t.i for t in sentence if start <= t.idx < start + len(idiom))
-    masked.update(t.i for t in sentence if _in_legal_frame(t, codebook))
-    masked.update(t.i for t in sentence if any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in codebook.symbolic_objects
-        for c in t.children))
-    return frozenset(masked)
-
-
-def _in_legal_frame(token: Token, codebook: Codebook) -> bool:
-    """The token names an act that a legal word governs ("accused of killing")."""
-    node = token
-    for _ in range(LEGAL_FRAME_STEPS):
-        if node.dep_ not in LEGAL_FRAME_DEPS or node.head is node:
-            return False
-        node = node.head
-        if node.lemma_.lower() in codebook.legal_cues or node.lower_ in codebook.legal_cues:
-            return True
-    return False
-
-
 def _conditions_hold(
     rule: Rule,
     trigger: Token,
@@ -844,32 +719,6 @@ def _conditions_hold(
     return not (cond.get("no_object") and any(c.dep_ in OBJECT_DEPS for c in trigger.children))
 
 
-OBJECT_DEPS = frozenset({"dobj", "ccomp", "obj"})
-VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
-VICTIM_PREPS = frozenset({"on", "against", "at", "of"})
-
-
-def _victim_text(trigger: Token) -> str:
-    """Lower-case text of whom the trigger acts on: its object or passive subject, the
-    object of "on/against/at/of", through coordinated verbs ("shot at and injured a
-    candidate"), or the noun a participle or passive relative clause describes ("the
-    chief, shot dead by ...")."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
-    if trigger.dep_ == "conj":
-        heads.append(trigger.head)
-    victims = [c for h in heads for c in h.children if c.dep_ in VICTIM_DEPS]
-    victims += [g for h in heads for c in h.children
-                if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
-                for g in c.children if g.dep_ == "pobj"]
-    is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
-    if trigger.dep_ == "acl" or (trigger.dep_ == "relcl" and is_passive):
-        victims.append(trigger.head)  # "a home that had been burnt down"
-    return " ".join(
-        trigger.doc[min(t.i for t in v.subtree):max(t.i for t in v.subtree) + 1].text.lower()
-        for v in victims
-    )
-
-
 # --- who did what to whom ----------------------------------------------------------------
 
 
@@ -877,166 +726,3 @@ def _victim_text(trigger: Token) -> str:
 
 
 # --- when -------------------------------------------------------------------------------
-
-
-# --- flags ------------------------------------------------------------------------------
-
-
-def _flags(
-    sentence: Span,
-    trigger: Token,
-    timex: Timex | None,
-    date: dt.date | None,
-    reference: dt.date | None,
-    codebook: Codebook,
-) -> tuple[str, ...]:
-    flags: list[str] = []
-    if _is_historical(sentence, _own_clause_text(sentence, trigger), timex, date, reference,
-                      codebook, trigger=trigger):
-        flags.append("historical")
-    if _is_negated(trigger):
-        flags.append("negated")
-    if _is_unrealised(trigger, codebook):
-        flags.append("future")
-    if _is_hypothetical(trigger):
-        flags.append("hypothetical")
-    return tuple(flags)
-
-
-def _is_unrealised_act(trigger: Token, codebook: Codebook) -> bool:
-    """The trigger names an act that did not happen: negated, future or hypothetical."""
-    return _is_negated(trigger) or _is_unrealised(trigger, codebook) or (
-        _is_hypothetical(trigger))
-
-
-def _is_negated(trigger: Token) -> bool:
-    return any(c.dep_ == "neg" for c in trigger.children) or (
-        trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
-    )
-
-
-def _is_hypothetical(trigger: Token) -> bool:
-    """"if ... there are people protesting": a condition, not a report."""
-    clause_heads = (trigger, *trigger.ancestors)
-    return any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-        for head in clause_heads for c in head.children
-    )
-
-
-def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
-    """An act that is planned, wished, possible or required, not reported as done.
-
-    A modal or future auxiliary on the trigger, or on the verb whose object it is ("can
-    launch an attack"; not "can confirm an operation", a statement about a past act); an
-    infinitive under a verb of intent ("vowed to attack") or under a noun of intent
-    ("pressure to arrest him", "a plan to attack"; not "a march to demand", the purpose of
-    an act that happened).
-    """
-    verbs = [trigger]
-    if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger and (
-        trigger.head.lemma_.lower() not in codebook.reporting_verbs  # "can confirm a raid"
-    ):
-        verbs.append(trigger.head)
-    for verb in verbs:
-        if any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in verb.children):
-            return True
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codebook.future_cues:
-            return True
-        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
-            verb.head.lemma_.lower() in codebook.future_cues
-        ):
-            return True
-    return False
-
-
-def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False) -> str:
-    """The sentence in lower case with what describes something other than the trigger's
-    act blanked out, so a background cue there does not make the act background:
-    relative clauses ("Dwellers, who became citizens five months ago, hit the streets"),
-    other clauses ("... killed a soldier, and in another attack a sniper shot two"; "kill
-    a student protesting recent deaths") and a noun's own modifiers ("a protest against
-    the attacks on politicians the previous day")."""
-    chars = list(sentence.text.lower())
-    for token in sentence:
-        if trigger in token.subtree or not _describes_something_else(
-            token, clauses_only=clauses_only
-        ):
-            continue
-        subtree = list(token.subtree)
-        start = subtree[0].idx - sentence.start_char
-        end = subtree[-1].idx + len(subtree[-1]) - sentence.start_char
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
-OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-CLAUSE_POS = frozenset({"VERB", "AUX"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the previous day"
-
-
-def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:
-    """The token heads a clause of its own, or a prepositional or adverbial modifier of a
-    noun ("the eviction of traders the previous day")."""
-    if token.dep_ in OTHER_CLAUSE_DEPS:
-        return True
-    if token.dep_ == "conj" and token.pos_ in CLAUSE_POS:
-        return True
-    return not clauses_only and token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in NOUN_POS
-
-
-def _is_historical(
-    sentence: Span,
-    lower: str,
-    timex: Timex | None,
-    date: dt.date | None,
-    reference: dt.date | None,
-    codebook: Codebook,
-    *,
-    trigger: Token | None = None,
-) -> bool:
-    if timex is not None and not _dates_the_act(timex, sentence, trigger):
-        timex, date = None, None  # "protest recent killings": the killings' time
-    if timex is not None and timex.value == "PAST_REF":
-        return True
-    if date is not None and reference is not None:
-        if (reference - date).days > BACKGROUND_AGE_DAYS:
-            return True
-    if timex is not None and reference is not None and re.fullmatch(r"\d{4}", timex.value):
-        if int(timex.value) < reference.year:
-            return True
-    return any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues)
-
-
-def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
-    """The timex may date the trigger's act: it is not in another clause (see
-    ``_own_clause_text``: "killed a student protesting recent deaths") and is not an
-    adjective on another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
-    if trigger is None:
-        return True
-    # a date the parser hung on a noun ("the rape of a student in 1993") may still be the
-    # act's: only another clause takes it away
-    clauses = _own_clause_text(sentence, trigger, clauses_only=True)
-    offset = timex.start - sentence.start_char
-    if 0 <= offset < len(clauses) and clauses[offset].isspace():
-        return False
-    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None:
-        return True
-    head = span.root.head
-    return not (span.root.dep_ in ("amod", "compound", "nmod") and head.pos_ in NOUN_POS
-                and head.i != trigger.i and head.i not in {t.i for t in span})
-
-
-def _has_background_cue(sentence: Span, context: ReportContext, codebook: Codebook) -> bool:
-    lower = sentence.text.lower()
-    if any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues):
-        return True
-    for timex in context.timexes:
-        if sentence.start_char <= timex.start < sentence.end_char and timex.type == "DATE":
-            date, _ = date_of_timex(timex)
-            if _is_historical(sentence, lower, timex, date, context.reference, codebook):
-                return True
-    return False

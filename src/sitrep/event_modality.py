@@ -1,0 +1,189 @@
+"""Event modality: whether a coded act happened, and happened now.
+
+Needs: the parse of a sentence, the trigger, its Timex and date, the reference (reporting)
+date and the codebook (future and background cues, reporting verbs). Adds: the flags of an
+event mention (``_flags``: historical, negated, future, hypothetical), whether a trigger
+names an act that did not happen (``_is_unrealised_act``), and whether a sentence is
+background to the report (``_has_background_cue``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.codebook import Codebook, find_phrase
+from sitrep.event_time import date_of_timex
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from spacy.tokens import Span, Token
+
+    from sitrep.events import ReportContext
+    from sitrep.records import Timex
+
+BACKGROUND_AGE_DAYS = 30  # an event this much older than the report is background
+
+
+# --- flags ------------------------------------------------------------------------------
+
+
+def _flags(
+    sentence: Span,
+    trigger: Token,
+    timex: Timex | None,
+    date: dt.date | None,
+    reference: dt.date | None,
+    codebook: Codebook,
+) -> tuple[str, ...]:
+    flags: list[str] = []
+    if _is_historical(sentence, _own_clause_text(sentence, trigger), timex, date, reference,
+                      codebook, trigger=trigger):
+        flags.append("historical")
+    if _is_negated(trigger):
+        flags.append("negated")
+    if _is_unrealised(trigger, codebook):
+        flags.append("future")
+    if _is_hypothetical(trigger):
+        flags.append("hypothetical")
+    return tuple(flags)
+
+
+def _is_unrealised_act(trigger: Token, codebook: Codebook) -> bool:
+    """The trigger names an act that did not happen: negated, future or hypothetical."""
+    return _is_negated(trigger) or _is_unrealised(trigger, codebook) or (
+        _is_hypothetical(trigger))
+
+
+def _is_negated(trigger: Token) -> bool:
+    return any(c.dep_ == "neg" for c in trigger.children) or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
+    )
+
+
+def _is_hypothetical(trigger: Token) -> bool:
+    """"if ... there are people protesting": a condition, not a report."""
+    clause_heads = (trigger, *trigger.ancestors)
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+        for head in clause_heads for c in head.children
+    )
+
+
+def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
+    """An act that is planned, wished, possible or required, not reported as done.
+
+    A modal or future auxiliary on the trigger, or on the verb whose object it is ("can
+    launch an attack"; not "can confirm an operation", a statement about a past act); an
+    infinitive under a verb of intent ("vowed to attack") or under a noun of intent
+    ("pressure to arrest him", "a plan to attack"; not "a march to demand", the purpose of
+    an act that happened).
+    """
+    verbs = [trigger]
+    if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger and (
+        trigger.head.lemma_.lower() not in codebook.reporting_verbs  # "can confirm a raid"
+    ):
+        verbs.append(trigger.head)
+    for verb in verbs:
+        if any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codebook.future_cues:
+            return True
+        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
+            verb.head.lemma_.lower() in codebook.future_cues
+        ):
+            return True
+    return False
+
+
+def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False) -> str:
+    """The sentence in lower case with what describes something other than the trigger's
+    act blanked out, so a background cue there does not make the act background:
+    relative clauses ("Dwellers, who became citizens five months ago, hit the streets"),
+    other clauses ("... killed a soldier, and in another attack a sniper shot two"; "kill
+    a student protesting recent deaths") and a noun's own modifiers ("a protest against
+    the attacks on politicians the previous day")."""
+    chars = list(sentence.text.lower())
+    for token in sentence:
+        if trigger in token.subtree or not _describes_something_else(
+            token, clauses_only=clauses_only
+        ):
+            continue
+        subtree = list(token.subtree)
+        start = subtree[0].idx - sentence.start_char
+        end = subtree[-1].idx + len(subtree[-1]) - sentence.start_char
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the previous day"
+
+
+def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:
+    """The token heads a clause of its own, or a prepositional or adverbial modifier of a
+    noun ("the eviction of traders the previous day")."""
+    if token.dep_ in OTHER_CLAUSE_DEPS:
+        return True
+    if token.dep_ == "conj" and token.pos_ in CLAUSE_POS:
+        return True
+    return not clauses_only and token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in NOUN_POS
+
+
+def _is_historical(
+    sentence: Span,
+    lower: str,
+    timex: Timex | None,
+    date: dt.date | None,
+    reference: dt.date | None,
+    codebook: Codebook,
+    *,
+    trigger: Token | None = None,
+) -> bool:
+    if timex is not None and not _dates_the_act(timex, sentence, trigger):
+        timex, date = None, None  # "protest recent killings": the killings' time
+    if timex is not None and timex.value == "PAST_REF":
+        return True
+    if date is not None and reference is not None:
+        if (reference - date).days > BACKGROUND_AGE_DAYS:
+            return True
+    if timex is not None and reference is not None and re.fullmatch(r"\d{4}", timex.value):
+        if int(timex.value) < reference.year:
+            return True
+    return any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues)
+
+
+def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
+    """The timex may date the trigger's act: it is not in another clause (see
+    ``_own_clause_text``: "killed a student protesting recent deaths") and is not an
+    adjective on another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
+    if trigger is None:
+        return True
+    # a date the parser hung on a noun ("the rape of a student in 1993") may still be the
+    # act's: only another clause takes it away
+    clauses = _own_clause_text(sentence, trigger, clauses_only=True)
+    offset = timex.start - sentence.start_char
+    if 0 <= offset < len(clauses) and clauses[offset].isspace():
+        return False
+    span = sentence.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root.head
+    return not (span.root.dep_ in ("amod", "compound", "nmod") and head.pos_ in NOUN_POS
+                and head.i != trigger.i and head.i not in {t.i for t in span})
+
+
+def _has_background_cue(sentence: Span, context: ReportContext, codebook: Codebook) -> bool:
+    lower = sentence.text.lower()
+    if any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues):
+        return True
+    for timex in context.timexes:
+        if sentence.start_char <= timex.start < sentence.end_char and timex.type == "DATE":
+            date, _ = date_of_timex(timex)
+            if _is_historical(sentence, lower, timex, date, context.reference, codebook):
+                return True
+    return False
