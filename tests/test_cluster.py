@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
+from postgres_db import fresh_postgres, require
 from sitrep import cluster
 from sitrep.cluster import ByteRange, FileGroup, number_lines, plan_partitions, read_partition
 from sitrep.errors import ClusterError, InputError, StoreError
@@ -32,37 +32,9 @@ from sitrep.store import Store, open_store
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "src" / "sitrep" / "samples"
 SITREP = Path(sys.executable).with_name("sitrep")
-POSTGRES_URL_ENV = "SITREP_TEST_POSTGRES_URL"
 IS_CI = bool(os.environ.get("CI"))
 CORPUS_DOCUMENTS = 24
 KILL_WAIT_S = 240  # how long a test waits for a run to store its first batches
-
-
-def _missing(reason: str) -> None:
-    if IS_CI:
-        pytest.fail(f"CI is set but {reason}")
-    pytest.skip(reason)
-
-
-def _postgres_url() -> str:
-    url = os.environ.get(POSTGRES_URL_ENV)
-    if not url:
-        _missing(f"set {POSTGRES_URL_ENV} to a PostgreSQL URL to run PostgreSQL tests")
-    return url  # type: ignore[return-value]
-
-
-def _fresh_postgres() -> str:
-    """The test database with sitrep's tables dropped."""
-    from sitrep.store import _METADATA, _resolve_target
-
-    url = _postgres_url()
-    engine = sa.create_engine(_resolve_target(url)[0])
-    try:
-        with engine.begin() as conn:
-            _METADATA.drop_all(conn)
-    finally:
-        engine.dispose()
-    return url
 
 
 def _snapshot(store: Store) -> dict[str, object]:
@@ -189,7 +161,7 @@ def test_unreachable_scheduler_is_a_one_line_error(
     try:
         import distributed  # noqa: F401
     except ImportError:
-        _missing("Dask is not installed (pip install -e '.[cluster]')")
+        require("Dask is not installed (pip install -e '.[cluster]')")
     from typer.testing import CliRunner
 
     from sitrep.cli import app
@@ -264,7 +236,7 @@ def client(resources) -> Iterator[object]:
     try:
         import distributed  # noqa: F401
     except ImportError:
-        _missing("Dask is not installed (pip install -e '.[cluster]')")
+        require("Dask is not installed (pip install -e '.[cluster]')")
     with cluster.connect_cluster(workers=2) as connected:
         yield connected
 
@@ -290,7 +262,7 @@ def _stored_count(url: str) -> int:
 def test_cluster_run_stores_what_one_process_stores_and_rerun_adds_nothing(
     client, corpus, reference, small_partitions
 ) -> None:
-    url = _fresh_postgres()
+    url = fresh_postgres()
     seen = []
 
     with open_store(url) as store:
@@ -312,7 +284,7 @@ def test_cluster_run_stores_what_one_process_stores_and_rerun_adds_nothing(
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing_after_rerun(
     client, corpus, reference, small_partitions
 ) -> None:
-    url = _fresh_postgres()
+    url = fresh_postgres()
     outcome: dict[str, object] = {}
 
     def run() -> None:
@@ -351,7 +323,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing_after_rerun(
 def test_concurrent_runs_on_overlapping_inputs_store_each_document_once(
     client, corpus, reference, small_partitions
 ) -> None:
-    url = _fresh_postgres()
+    url = fresh_postgres()
     open_store(url).close()
     errors: list[Exception] = []
 
@@ -378,7 +350,7 @@ def test_concurrent_runs_on_overlapping_inputs_store_each_document_once(
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_killed_extract_command_finishes_when_run_again(corpus, resources, tmp_path) -> None:
-    url = _fresh_postgres()
+    url = fresh_postgres()
     open_store(url).close()
     command = [str(SITREP), "extract", *map(str, corpus), "--db", url, "--workers", "2"]
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
@@ -443,7 +415,7 @@ def test_fusion_step_on_two_workers_gives_the_events_of_one_process(
     monkeypatch.setattr(cluster, "MIN_PARTITION_BYTES", 2048)
     monkeypatch.setattr(pipeline, "SEARCH_UNITS_PER_TASK", 4)  # several tasks per step
     monkeypatch.setattr(pipeline, "FUSE_UNITS_PER_TASK", 2)
-    url = str(tmp_path / "cluster.db") if backend == "sqlite" else _fresh_postgres()
+    url = str(tmp_path / "cluster.db") if backend == "sqlite" else fresh_postgres()
     with open_store(url) as store:
         extracted = cluster.extract_on_cluster([FUSION_CORPUS], store=store, client=client,
                                                jsonl=True, link=False)

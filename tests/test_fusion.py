@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import sys
 import threading
 from pathlib import Path
@@ -22,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from postgres_db import fresh_postgres
 from sitrep import pipeline
 from sitrep.actors import load_actor_dictionary
 from sitrep.cli import app
@@ -534,31 +534,12 @@ def test_a_version_3_database_keeps_its_units_linked_when_upgraded(tmp_path):
         assert result.attached == 2 and store.count_pending_units() == 1
 
 
-def _fresh_postgres() -> str:
-    """The test PostgreSQL database with sitrep's tables dropped (fails in CI without it)."""
-    from sitrep.store import _METADATA, _resolve_target
-
-    url = os.environ.get("SITREP_TEST_POSTGRES_URL")
-    if not url:
-        reason = "set SITREP_TEST_POSTGRES_URL to a PostgreSQL URL to run PostgreSQL tests"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}")
-        pytest.skip(reason)
-    engine = sa.create_engine(_resolve_target(url)[0])
-    try:
-        with engine.begin() as conn:
-            _METADATA.drop_all(conn)
-    finally:
-        engine.dispose()
-    return url
-
-
 @pytest.mark.postgres
 def test_concurrent_fusion_steps_on_postgresql_take_turns_and_link_each_unit_once(tmp_path):
     with open_store(tmp_path / "inline.db") as store:
         _write(store, ALL_REPORTS)
         inline = _stored_state(store)
-    url = _fresh_postgres()
+    url = fresh_postgres()
     with open_store(url) as store:
         _write_pending(store, ALL_REPORTS)
     summaries: list[LinkSummary] = []

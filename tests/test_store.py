@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from postgres_db import postgres_url
 from sitrep import store as store_module
 from sitrep.errors import EventNotFound, SchemaOutdated, StoreError
 from sitrep.records import Claim, Document, Event, EventMention, Failure, Location
@@ -27,8 +27,6 @@ from sitrep.store import (
     document_key,
     open_store,
 )
-
-POSTGRES_URL_ENV = "SITREP_TEST_POSTGRES_URL"
 
 # ---- records by hand ----------------------------------------------------------------------
 
@@ -152,16 +150,6 @@ def write_raid(store: Store) -> Event:
 # ---- fixtures -----------------------------------------------------------------------------
 
 
-def _postgres_url() -> str:
-    url = os.environ.get(POSTGRES_URL_ENV)
-    if not url:
-        reason = f"set {POSTGRES_URL_ENV} to a PostgreSQL URL to run PostgreSQL tests"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}")
-        pytest.skip(reason)
-    return url
-
-
 def _reset_postgres(url: str) -> None:
     """Drop sitrep's tables so each test starts from an empty database."""
     from sitrep.store import _METADATA
@@ -178,7 +166,7 @@ def _reset_postgres(url: str) -> None:
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A fresh empty store: a SQLite file, or the PostgreSQL database of the env var."""
     if request.param == "postgres":
-        url = _postgres_url()
+        url = postgres_url()
         _reset_postgres(url)
         opened = open_store(url)
     else:
@@ -367,7 +355,7 @@ def test_writing_the_same_batch_twice_keeps_row_counts(
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(batch=batches(POSTGRES_TEXT))
 def test_postgresql_round_trip_and_rewrite(batch: dict[str, list]) -> None:
-    url = _postgres_url()
+    url = postgres_url()
     _reset_postgres(url)
     with open_store(url) as store:
         store.write_batch(**batch)

@@ -7,7 +7,6 @@ outside CI they skip when it is unset, in CI they fail.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,50 +14,27 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from postgres_db import fresh_postgres, postgres_url
 from sitrep.records import Failure
 from sitrep.store import SCHEMA_VERSION, Store, StoredDocument, _resolve_target, open_store
 from test_store import make_document, make_event, make_mention
 
-POSTGRES_URL_ENV = "SITREP_TEST_POSTGRES_URL"
 WRITERS = 4
 ROUNDS = 6
 LOCK_WAIT_S = 0.5  # long enough for a lock that should block to show it
-
-
-def _postgres_url() -> str:
-    url = os.environ.get(POSTGRES_URL_ENV)
-    if not url:
-        reason = f"set {POSTGRES_URL_ENV} to a PostgreSQL URL to run PostgreSQL tests"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}")
-        pytest.skip(reason)
-    return url
-
-
-def _fresh_postgres() -> str:
-    from sitrep.store import _METADATA
-
-    url = _postgres_url()
-    engine = sa.create_engine(_resolve_target(url)[0])
-    try:
-        with engine.begin() as conn:
-            _METADATA.drop_all(conn)
-    finally:
-        engine.dispose()
-    return url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A new database that several Store objects (writers) can open."""
     if request.param == "postgres":
-        return _fresh_postgres()
+        return fresh_postgres()
     return str(tmp_path / "shared.db")
 
 
 @pytest.fixture()
 def pg_store() -> Iterator[Store]:
-    with open_store(_fresh_postgres()) as store:
+    with open_store(fresh_postgres()) as store:
         yield store
 
 
@@ -89,7 +65,7 @@ def test_postgresql_search_finds_whole_words_through_a_gin_indexed_tsvector(
     assert [d.id for d in pg_store.search_documents("RAIDED deir")] == ["doc1"]
     assert pg_store.search_documents("raide") == []  # words, not substrings (LIKE)
     assert [e.id for e in pg_store.list_events(text="compound")] == ["ev1"]
-    engine = sa.create_engine(_resolve_target(_postgres_url())[0])
+    engine = sa.create_engine(_resolve_target(postgres_url())[0])
     try:
         with engine.connect() as conn:
             index = conn.execute(sa.text(
@@ -102,7 +78,7 @@ def test_postgresql_search_finds_whole_words_through_a_gin_indexed_tsvector(
 
 @pytest.mark.postgres
 def test_postgresql_database_of_version_2_gains_full_text_search_when_opened() -> None:
-    url = _fresh_postgres()
+    url = fresh_postgres()
     with open_store(url) as store:
         _raid_batch(store, 1)
     engine = sa.create_engine(_resolve_target(url)[0])
@@ -191,7 +167,7 @@ def test_link_lock_makes_writers_of_one_country_take_turns(target: str) -> None:
 
 @pytest.mark.postgres
 def test_postgresql_link_lock_lets_writers_of_other_countries_go_on() -> None:
-    url = _fresh_postgres()
+    url = fresh_postgres()
     open_store(url).close()
 
     assert not _takes_turns(url, {"SY"}, {"KE"})

@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from postgres_db import fresh_postgres
 from sitrep.cli import app as cli_app
 from sitrep.errors import SchemaOutdated, StoreError
 from sitrep.records import Claim, Document, Event, EventMention, Location
@@ -45,7 +45,6 @@ from sitrep.web.highlight import TextPiece, split_highlights
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "src" / "sitrep" / "web" / "static" / "vendor"
 SERVER_START_SECONDS = 30
-POSTGRES_URL_ENV = "SITREP_TEST_POSTGRES_URL"
 
 # ---- records by hand ----------------------------------------------------------------------
 
@@ -399,18 +398,7 @@ def test_readonly_store_refuses_an_older_schema_instead_of_upgrading(tmp_path):
 
 @pytest.mark.postgres
 def test_readonly_postgresql_store_serves_the_api_and_cannot_write():
-    url = os.environ.get(POSTGRES_URL_ENV)
-    if not url:
-        reason = f"set {POSTGRES_URL_ENV} to a PostgreSQL URL to run PostgreSQL tests"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}")
-        pytest.skip(reason)
-    from sitrep.store import _METADATA, _resolve_target
-
-    engine = sa.create_engine(_resolve_target(url)[0])
-    with engine.begin() as conn:
-        _METADATA.drop_all(conn)
-    engine.dispose()
+    url = fresh_postgres()
     write_database(url)
     store = open_store_readonly(url)
     with TestClient(create_app(store)) as pg_client:

@@ -334,7 +334,13 @@ def extract_partition(
 
     Reports are stored unlinked (``store_batch(link=False)``): the fusion step links them.
     """
-    from sitrep.pipeline import BATCH_DOCUMENTS, ExtractSummary, process_documents, store_batch
+    from sitrep.pipeline import (
+        BATCH_DOCUMENTS,
+        ExtractSummary,
+        batches,
+        process_documents,
+        store_batch,
+    )
     from sitrep.store import document_key
 
     size = batch_size or BATCH_DOCUMENTS
@@ -343,7 +349,7 @@ def extract_partition(
         store = worker_store(db_url)
         summary = ExtractSummary()
         items = read_partition(partition, jsonl=jsonl, default_date=default_date)
-        for batch in _batches(items, size):
+        for batch in batches(items, size):
             docs = [d for d in batch if isinstance(d, Document)]
             stored = store.stored_document_keys(document_key(d) for d in docs)
             fresh = [d for d in docs if document_key(d) not in stored]
@@ -365,17 +371,6 @@ def extract_partition(
         attached=summary.attached, failures=summary.failures, worker_pid=os.getpid(),
         peak_memory_mb=worker_peak_memory_mb(),
     )
-
-
-def _batches(items: Iterator[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    batch: list[Document | Failure] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _publish_progress(run_id: str | None, message: dict[str, Any]) -> None:

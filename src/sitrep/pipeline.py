@@ -180,7 +180,8 @@ def _work(batch: list[Document]) -> list[ReportResult | Failure]:
     return list(process_documents(batch, resources=_WORKER_RESOURCES))
 
 
-def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+def batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    """``items`` in lists of ``size`` (the last one shorter), as they arrive."""
     batch: list[Document | Failure] = []
     for item in items:
         batch.append(item)
@@ -200,10 +201,10 @@ def run_reports(
     batch_size: int = BATCH_DOCUMENTS,
 ) -> Iterator[ReportResult | Failure]:
     """Process documents (ingest failures pass through) in input order, on 1+ processes."""
-    batches = _batches(inputs, batch_size)
+    grouped = batches(inputs, batch_size)
     if workers <= 1:
         own = resources or load_resources(gazetteer_path=gazetteer_path)
-        for batch in batches:
+        for batch in grouped:
             docs, failures = _split(batch)
             yield from _merge(list(process_documents(docs, resources=own)), failures)
         return
@@ -212,7 +213,7 @@ def run_reports(
     waiting: deque[list[tuple[int, Failure]]] = deque()
 
     def feed() -> Iterator[list[Document]]:
-        for batch in batches:
+        for batch in grouped:
             docs, failures = _split(batch)
             waiting.append(failures)
             yield docs
@@ -317,7 +318,7 @@ def extract_to_store(
 
     results = run_reports(fresh(), workers=workers, gazetteer_path=gazetteer_path,
                           resources=resources)
-    for batch in _batches(results, BATCH_DOCUMENTS):  # type: ignore[arg-type]
+    for batch in batches(results, BATCH_DOCUMENTS):  # type: ignore[arg-type]
         store_batch(batch, store=store, summary=summary, codebook=codebook,  # type: ignore[arg-type]
                     dictionary=dictionary)
         if on_progress:
