@@ -225,8 +225,10 @@ def test_clicking_a_marker_opens_a_popup_linking_to_its_event(site, browser):
     browser.execute_script(
         "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", marker
     )
+    # Leaflet fades the popup in: until it is shown, Selenium reads its link's text as "".
     link = WebDriverWait(browser, PAGE_WAIT_SECONDS).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, ".leaflet-popup a.popup-title")
+        lambda d: next((a for a in d.find_elements(By.CSS_SELECTOR, ".leaflet-popup a.popup-title")
+                        if a.is_displayed() and a.text), False)
     )
     assert link.get_attribute("href").endswith(f"/events/{event_id}")
     event = _api(site, f"/api/events/{event_id}")["event"]
