@@ -74,3 +74,61 @@ def test_explain_command_prints_the_rule_for_a_sample(tmp_path, resources):
     outcome = CliRunner().invoke(app, ["explain", str(report)])
     assert outcome.exit_code == 0, outcome.output
     assert "rule vac.attack" in outcome.output
+
+
+def test_a_classifier_that_recoded_the_type_is_named_beside_the_rule(result, resources):
+    import dataclasses
+
+    from sitrep.train import recode_events
+
+    class Fixed:
+        name = "mine"
+
+        def predict(self, text: str) -> tuple[str, str, float]:
+            return ("Riots", "Mob violence", 0.99)
+
+    recoded = recode_events(result.events, result.document.text, classifier=Fixed(),  # type: ignore[arg-type]
+                            codebook=resources.codebook)
+    (event, *_) = explain_report(dataclasses.replace(result, events=recoded),
+                                 codebook=resources.codebook)
+    reason = next(f.reason for f in event.fields if f.field == "sub_event_type")
+    assert "rule vac.attack fired" in reason
+    assert "Model mine reads Riots / Mob violence" in reason
+    assert reason.endswith(("the model's type is coded.", "the rules' type is kept."))
+
+
+def test_without_a_classifier_the_type_reason_is_the_rule_alone(result, resources):
+    (event, *_) = explain_report(result, codebook=resources.codebook)
+    reason = next(f.reason for f in event.fields if f.field == "sub_event_type")
+    assert "Model" not in reason
+
+
+def test_explain_command_reports_a_bad_input_and_explains_the_rest(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    good = tmp_path / "good.txt"
+    good.write_text("date 2021-06-08\n" + TEXT, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    outcome = CliRunner().invoke(app, ["explain", str(empty), str(good)])
+    assert outcome.exit_code == 1
+    assert "rule vac.attack" in outcome.output
+    assert f"Error: {empty}" in outcome.output
+    assert "1 input(s) could not be processed" in outcome.output
+
+
+def test_explain_command_checks_the_model_before_any_work(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+    from sitrep.train import DATA_DIR_ENV, MODEL_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(MODEL_ENV, "")
+    report = tmp_path / "r.txt"
+    report.write_text("date 2021-06-08\n" + TEXT, encoding="utf-8")
+    outcome = CliRunner().invoke(app, ["explain", "--model", "nope", str(report)])
+    assert outcome.exit_code == 1
+    assert outcome.output.strip().splitlines()[0].startswith("Error: no model named 'nope'")

@@ -10,15 +10,18 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from sitrep.errors import SitrepError
 from sitrep.records import Failure
+
+if TYPE_CHECKING:
+    from sitrep.pipeline import ReportResult
 
 app = typer.Typer(
     help="Turn conflict news reports into an ACLED-style event database.",
@@ -139,6 +142,50 @@ def parse(
 ) -> None:
     """Print each report's dates, places, actors and events as JSON lines (no database)."""
     from sitrep.contract import failure_to_json, report_to_json
+
+    for result in _processed_reports(files, jsonl=jsonl, date=date, workers=workers,
+                                     gazetteer=gazetteer, model=model):
+        payload = failure_to_json(result) if isinstance(result, Failure) else report_to_json(result)
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+@app.command()
+@reports_errors
+def explain(
+    files: Annotated[list[str], typer.Argument(help='Report files or folders; "-" reads stdin.')],
+    jsonl: JsonlOption = False,
+    date: DateOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per report.")] = False,
+    workers: WorkersOption = 1,
+    gazetteer: GazetteerOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Show why each event was coded: trigger, codebook rule, and the spans behind each field."""
+    from sitrep.codebook import load_codebook
+    from sitrep.explain import explain_report, explanation_to_json, format_explanation
+
+    codebook = load_codebook()
+    for result in _processed_reports(files, jsonl=jsonl, date=date, workers=workers,
+                                     gazetteer=gazetteer, model=model):
+        if isinstance(result, Failure):
+            continue
+        explained = explain_report(result, codebook=codebook)
+        if as_json:
+            payload = {"id": result.document.id,
+                       "events": [explanation_to_json(e) for e in explained]}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            typer.echo(format_explanation(explained, title=result.document.id))
+
+
+def _processed_reports(
+    files: list[str], *, jsonl: bool, date: str | None, workers: int, gazetteer: Path | None,
+    model: str | None,
+) -> Iterator[ReportResult | Failure]:
+    """Each input's result in input order; a failure also gets its one line on stderr, and
+    the command exits 1 at the end when any input failed (the others are still processed)."""
     from sitrep.pipeline import parse_paths
 
     default_date = _parse_date(date, option="--date")
@@ -149,45 +196,7 @@ def parse(
         if isinstance(result, Failure):
             failed += 1
             typer.echo(f"Error: {describe_failure(result)}", err=True)
-            payload = failure_to_json(result)
-        else:
-            payload = report_to_json(result)
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-    if failed:
-        typer.echo(f"{failed} input(s) could not be processed", err=True)
-        raise typer.Exit(1)
-
-
-@app.command()
-@reports_errors
-def explain(
-    files: Annotated[list[str], typer.Argument(help='Report files or folders; "-" reads stdin.')],
-    jsonl: JsonlOption = False,
-    date: DateOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per report.")] = False,
-) -> None:
-    """Show why each event was coded: trigger, codebook rule, and the spans behind each field."""
-    from sitrep.explain import explain_report, explanation_to_json, format_explanation
-    from sitrep.ingest import read_documents
-    from sitrep.pipeline import load_resources, run_reports
-
-    default_date = _parse_date(date, option="--date")
-    resources = load_resources()
-    failed = 0
-    documents = read_documents(files, jsonl=jsonl or None, default_date=default_date)  # type: ignore[arg-type]
-    for result in run_reports(documents, resources=resources):
-        if isinstance(result, Failure):
-            failed += 1
-            typer.echo(f"Error: {describe_failure(result)}", err=True)
-            continue
-        explained = explain_report(result, codebook=resources.codebook)
-        if as_json:
-            payload = {"id": result.document.id,
-                       "events": [explanation_to_json(e) for e in explained]}
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
-        else:
-            typer.echo(format_explanation(explained, title=result.document.id))
+        yield result
     if failed:
         typer.echo(f"{failed} input(s) could not be processed", err=True)
         raise typer.Exit(1)

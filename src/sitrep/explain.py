@@ -20,6 +20,10 @@ from sitrep.pipeline import ReportResult
 from sitrep.records import Actor, Event, EventMention, Place
 
 PLACEHOLDER_RE = re.compile(r"\{country\}|\([^()]*\)$")  # "{country}", "(Kenya)"
+# What ``train.recode_events`` adds to an event's notes when a classifier (--model) ran.
+MODEL_NOTE_RE = re.compile(
+    r"Model \S+ reads [^;]+; rules: [^;]+; the (?:model's type is coded|rules' type is kept)\."
+)
 
 
 @dataclass(frozen=True)
@@ -128,9 +132,7 @@ def _field_reasons(
             field="sub_event_type",
             value=f"{event.event_type} / {event.sub_event_type}",
             spans=triggers,
-            reason=f"rule {rule_name} fired on the trigger"
-            + (" (highest in the codebook's precedence among the sentences)"
-               if len({m.rule for m in mentions}) > 1 else ""),
+            reason=_type_reason(event, rule_name, several_rules=len({m.rule for m in mentions}) > 1),
         )
     ]
     rule = rules.get(rule_name or "")
@@ -141,6 +143,17 @@ def _field_reasons(
     fields.append(_date_reason(event, text))
     fields.append(_fatality_reason(event, text))
     return tuple(fields)
+
+
+def _type_reason(event: Event, rule_name: str | None, *, several_rules: bool) -> str:
+    """The rule behind the type, and what the user's classifier said of it when one ran."""
+    reason = f"rule {rule_name} fired on the trigger"
+    if several_rules:
+        reason += " (highest in the codebook's precedence among the sentences)"
+    model = MODEL_NOTE_RE.search(event.notes or "")
+    if model is not None:
+        reason += f"; {model.group(0)}"
+    return reason
 
 
 def _inside(start: int, spans: Iterable[tuple[int, int]]) -> bool:
