@@ -109,6 +109,13 @@ def test_extract_twice_adds_no_duplicates_and_exports_acled_columns(runner, tmp_
     assert "1 documents already stored" in again.stdout
     relisted = _run(runner, "events", "--db", str(db), "--format", "json", "--background")
     assert relisted.stdout == listed.stdout
+    actor = json.loads(listed.stdout.splitlines()[0])["actor1"]
+    by_actor = _run(runner, "events", "--db", str(db), "--format", "json", "--background",
+                    "--actor", actor.upper()[2:9])
+    assert by_actor.stdout.splitlines() and set(by_actor.stdout.splitlines()) <= set(
+        listed.stdout.splitlines())
+    nobody = _run(runner, "events", "--db", str(db), "--actor", "no such actor anywhere")
+    assert nobody.exit_code == 0 and "no such actor" not in nobody.stdout
     out = tmp_path / "events.csv"
     exported = _run(runner, "export", "--db", str(db), "--format", "acled-csv", "-o", str(out))
     assert exported.exit_code == 0

@@ -595,12 +595,20 @@ def test_events_are_listed_newest_first_without_background(store: Store) -> None
         ({"text": "Nairobi Palmyra"}, []),
         ({"text": "   "}, ["e2", "e1", "e4"]),
         ({"limit": 1, "offset": 1}, ["e1"]),
+        ({"actor": "islamic state"}, ["e2", "e1", "e4"]),
+        ({"actor": "  united STATES ", "country": "KE"}, ["e2"]),
+        ({"actor": "Police Forces of Syria"}, []),
     ],
 )
 def test_list_events_filters(store: Store, filters: dict, expected: list[str]) -> None:
     _write_three_events(store)
 
     assert [e.id for e in store.list_events(**filters)] == expected
+
+
+def test_an_unknown_filter_is_an_error_not_ignored(store: Store) -> None:
+    with pytest.raises(TypeError):
+        store.list_events(countyr="KE")
 
 
 def test_iter_events_yields_list_events_order(store: Store) -> None:

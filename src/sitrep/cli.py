@@ -326,6 +326,8 @@ def events(
     type: Annotated[str | None, typer.Option("--type", help="ACLED event type, e.g. Battles.")] = None,
     background: Annotated[bool, typer.Option("--background", help="Include background events.")] = False,
     search: Annotated[str | None, typer.Option(help="Full-text search in the reports.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        help="Part of an actor's name (any actor or associated actor), any case.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
     format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
@@ -338,7 +340,8 @@ def events(
             country=country.upper() if country else None,
             since=_parse_date(since, option="--since"),
             until=_parse_date(until, option="--until"),
-            event_type=type, include_background=background, text=search, limit=limit,
+            event_type=type, include_background=background, text=search, actor=actor,
+            limit=limit,
         )
     finally:
         store.close()

@@ -47,11 +47,12 @@ _WORD_EDGE_PUNCTUATION = string.punctuation + "“”‘’«»"
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Filters over stored events (the web view's); None or blank means no filter.
+    """Filters over stored events (``list_events``, the CLI's and the web view's); None or
+    blank means no filter.
 
     ``country`` is an ISO alpha-2 code; ``since``/``until`` are inclusive; ``actor`` is a
     case-insensitive substring of any actor or associated actor; ``text`` searches the
-    events' documents as ``list_events`` does.
+    events' documents (title and text).
     """
 
     country: str | None = None
@@ -262,55 +263,23 @@ class StoreReads(StoreBase):
                 )
         return [_mention_from_row(rows[m]) for m in dict.fromkeys(mention_ids) if m in rows]
 
-    def list_events(
-        self,
-        *,
-        country: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        event_type: str | None = None,
-        include_background: bool = False,
-        text: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]:
-        """Events matching every given filter, newest first (undated last), then by id.
+    def list_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[Event]:
+        """Events matching every filter, newest first (undated last), then by id.
 
-        ``country`` is an ISO 3166-1 alpha-2 code; ``since``/``until`` are inclusive;
-        ``text`` searches the events' documents (title and text; blank means no filter).
+        The filters are ``EventQuery``'s fields as keywords (``country="KE"``,
+        ``since=date``, ``actor="police"``, ``include_background=True``...); an unknown one
+        is a TypeError.
         """
-        statement = self._events_query(
-            country=country,
-            since=since,
-            until=until,
-            event_type=event_type,
-            include_background=include_background,
-            text=text,
-        )
-        statement = statement.limit(limit).offset(offset or None)
+        statement = self._event_query_statement(EventQuery(**filters))
         with self._connect() as conn:
-            rows = list(conn.execute(statement))
+            rows = list(conn.execute(statement.limit(limit).offset(offset or None)))
             return self._events_from_rows(conn, rows)
 
-    def iter_events(
-        self,
-        *,
-        country: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        event_type: str | None = None,
-        include_background: bool = False,
-        text: str | None = None,
-    ) -> Iterator[Event]:
+    def iter_events(self, **filters: Any) -> Iterator[Event]:
         """Every matching event in ``list_events`` order, read in chunks (for exports)."""
-        statement = self._events_query(
-            country=country,
-            since=since,
-            until=until,
-            event_type=event_type,
-            include_background=include_background,
-            text=text,
-        ).with_only_columns(events.c.id)
+        statement = self._event_query_statement(EventQuery(**filters)).with_only_columns(
+            events.c.id
+        )
         with self._connect() as conn:
             ids = list(conn.execute(statement).scalars())
         for chunk in _chunks(ids, size=READ_CHUNK_EVENTS):
@@ -499,56 +468,27 @@ class StoreReads(StoreBase):
             }
 
     def _event_query_statement(self, query: EventQuery) -> sa.Select[Any]:
-        statement = self._events_query(
-            country=(query.country or "").strip() or None,
-            since=query.since,
-            until=query.until,
-            event_type=query.event_type or None,
-            include_background=query.include_background,
-            text=query.text,
-        )
+        statement = sa.select(events).order_by(events.c.date.desc().nulls_last(), events.c.id)
+        country = (query.country or "").strip()
+        if country:
+            statement = statement.where(events.c.country == country.upper())
+        if query.since is not None:
+            statement = statement.where(events.c.date >= query.since)
+        if query.until is not None:
+            statement = statement.where(events.c.date <= query.until)
+        if query.event_type:
+            statement = statement.where(events.c.event_type == query.event_type)
+        if not query.include_background:
+            statement = statement.where(events.c.is_background.is_(False))
         actor = (query.actor or "").strip()
         if actor:
-            statement = statement.where(
-                sa.or_(
-                    *(
-                        column.icontains(actor, autoescape=True)
-                        for column in (
-                            events.c.actor1,
-                            events.c.assoc_actor_1,
-                            events.c.actor2,
-                            events.c.assoc_actor_2,
-                        )
-                    )
-                )
-            )
-        return statement
-
-    # ---- helpers -------------------------------------------------------------------
-
-    def _events_query(
-        self,
-        *,
-        country: str | None,
-        since: dt.date | None,
-        until: dt.date | None,
-        event_type: str | None,
-        include_background: bool,
-        text: str | None,
-    ) -> sa.Select[Any]:
-        statement = sa.select(events).order_by(events.c.date.desc().nulls_last(), events.c.id)
-        if country is not None:
-            statement = statement.where(events.c.country == country.strip().upper())
-        if since is not None:
-            statement = statement.where(events.c.date >= since)
-        if until is not None:
-            statement = statement.where(events.c.date <= until)
-        if event_type is not None:
-            statement = statement.where(events.c.event_type == event_type)
-        if not include_background:
-            statement = statement.where(events.c.is_background.is_(False))
-        if text is not None and text.strip():
-            matching_docs = self._matching_doc_keys(text)
+            statement = statement.where(sa.or_(*(
+                column.icontains(actor, autoescape=True)
+                for column in (events.c.actor1, events.c.assoc_actor_1, events.c.actor2,
+                               events.c.assoc_actor_2)
+            )))
+        if query.text is not None and query.text.strip():
+            matching_docs = self._matching_doc_keys(query.text)
             statement = statement.where(
                 events.c.id.in_(
                     sa.select(event_mention_links.c.event_id)
@@ -557,6 +497,8 @@ class StoreReads(StoreBase):
                 )
             )
         return statement
+
+    # ---- helpers -------------------------------------------------------------------
 
     def _matching_doc_keys(self, query: str) -> sa.Select[Any]:
         if self._has_fts:
