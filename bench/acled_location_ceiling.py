@@ -30,8 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from acled import (  # noqa: E402
-    DEFAULT_DATA,
+from acled import (
     LOCATION_KM,
     GoldRow,
     admin1_match,
@@ -40,8 +39,8 @@ from acled import (  # noqa: E402
     read_acled_csv,
     select_files,
 )
-
-from sitrep.gazetteer import Gazetteer, GazetteerEntry, open_gazetteer  # noqa: E402
+from sitrep.gazetteer import Gazetteer, GazetteerEntry, open_gazetteer
+from sitrep_run import DEFAULT_DATA
 
 WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
 MAX_WORDS = 4

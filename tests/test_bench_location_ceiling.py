@@ -12,8 +12,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-import acled  # noqa: E402
-import acled_location_ceiling as ceiling  # noqa: E402
+import acled
+import acled_location_ceiling as ceiling
 
 
 def _row(notes: str, lat: float, lon: float, admin1: str) -> acled.GoldRow:
