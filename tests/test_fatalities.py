@@ -1,15 +1,20 @@
-"""Fatalities by ACLED's rules: over one sentence (the real parser, no gazetteer), and
-across the claims of a report (fuse)."""
+"""Fatalities by ACLED's rules: over one sentence (the real parser, no gazetteer), across
+the claims of a report (fuse), and over whole reports whose only source for the deaths may
+be a party to the fighting (the full pipeline)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from sitrep.actors import load_actor_dictionary
 from sitrep.codebook import load_codebook
-from sitrep.fatalities import count_fatalities, is_additional_toll, is_partisan_source
+from sitrep.fatalities import count_fatalities, is_additional_toll
+from sitrep.fatality_sources import is_own_loss, is_partisan_source
 from sitrep.fuse import fuse_mentions
-from sitrep.records import Claim, EventMention
+from sitrep.pipeline import ReportResult, process_documents
+from sitrep.records import Claim, Document, EventMention
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +215,174 @@ def test_deaths_reported_in_addition_add_to_the_lowest_figure():
     )
     assert deaths == 14
     assert "in addition" in notes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Two soldiers were killed and three civilians died in the attack.", 5),
+        ("Gunmen killed two policemen and later killed a shopkeeper.", 3),
+        ("A mob lynched a suspected robber and killed him.", 1),
+        ("Gunmen shot and killed two policemen.", 2),
+    ],
+)
+def test_coordinated_clauses_with_victims_of_their_own_add_up(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+def test_one_person_from_each_side_of_a_clash_is_two(count):
+    assert count("One person from each side was killed in the clash.") == 2
+
+
+@pytest.mark.model
+def test_a_death_the_fighting_led_to_is_counted(count):
+    assert count("Clashes resumed in the village, leading to one death.") == 1
+    assert count("Clashes resumed in the village, leading to one death.", skip_causes=True) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("At least 100 people were killed in the fighting from 15/3-19/3.", 20),
+        ("Twelve people were killed in clashes between 3 and 5 May.", 4),
+        ("Two militants and a soldier were killed at Keran and Tangdhar sectors.", 2),
+        ("Ten people were killed in clashes on 3 May.", 10),
+    ],
+)
+def test_a_total_over_a_range_of_dates_or_sectors_is_split(count, text, deaths):
+    assert count(text) == deaths
+
+
+def test_own_losses_of_a_party_are_told_from_its_enemy_s():
+    assert is_own_loss("The Taliban", "3 of its fighters were killed")
+    assert is_own_loss("Voice of Jihad", "2 Taliban fighters were killed")
+    assert not is_own_loss("Voice of Jihad", "2 soldiers were killed")
+    assert not is_own_loss("Taliban sources", "2 according to Taliban sources")
+    assert not is_own_loss("the police", "3 of its officers were killed")  # not a party
+
+
+def test_a_report_s_toll_whose_only_source_is_a_party_is_not_coded():
+    deaths, notes = fused_fatalities(
+        toll("1", "1 soldier was killed"),
+        toll("1", "reported 1", "VoJ"),
+    )
+    assert deaths == 0
+    assert "only by a party to the fighting" in notes
+    assert "no other source for its figures (1)" in notes
+
+
+def test_a_partys_figure_for_several_tolls_of_the_report_covers_their_total():
+    deaths, _ = fused_fatalities(
+        toll("2", "2 soldiers were killed"),
+        toll("1", "1 soldier was also killed"),
+        toll("3", "3 fatalities", "Voice of Jihad"),
+    )
+    assert deaths == 0
+
+
+def test_a_party_that_corroborates_another_source_leaves_the_toll_standing():
+    corroborating = Claim(text="1 fatality", attributed_to="VoJ", status="confirmed",
+                          kind="fatalities", value="1")
+    deaths, notes = fused_fatalities(toll("1", "1 soldier was killed"), corroborating)
+    assert deaths == 1
+    assert "set aside: 1 (VoJ)" in notes
+
+
+def test_a_partys_figure_for_other_deaths_leaves_the_report_s_toll_standing():
+    deaths, _ = fused_fatalities(
+        toll("4", "4 Taliban fighters were killed"),
+        toll("2", "2 policemen were killed", "The Taliban"),
+    )
+    assert deaths == 4
+
+
+def test_an_independent_source_s_figure_is_coded_beside_a_party_s_claim():
+    deaths, notes = fused_fatalities(
+        toll("5", "5 policemen were killed"),
+        toll("5", "claimed 5", "The Taliban"),
+        toll("2", "2 deaths", "a local hospital"),
+    )
+    assert deaths == 2
+    assert "only as that party's set aside: 5" in notes
+
+
+def test_an_official_source_is_not_a_party_to_the_fighting_for_this_rule():
+    deaths, _ = fused_fatalities(
+        toll("2", "2 policemen were killed"),
+        toll("2", "2 deaths", "the Ministry of Interior"),
+    )
+    assert deaths == 2
+
+
+def test_a_party_s_own_dead_are_an_admission_and_are_coded():
+    deaths, notes = fused_fatalities(
+        toll("3", "killed 3 Taliban fighters"),
+        toll("3", "3 of its fighters were killed", "The Taliban"),
+    )
+    assert deaths == 3
+    assert "set aside" not in notes
+
+
+PARTY_ONLY_REPORT = (
+    "On 3 May 2020, two policemen were killed when Taliban fighters attacked a checkpoint "
+    "in Andar district, Ghazni. {source} reported 2 deaths."
+)
+
+
+@pytest.fixture(scope="module")
+def main_event(resources):
+    def coded(text: str):
+        document = Document(id="t", text=text, date=dt.date(2020, 5, 10), date_source="option")
+        (result,) = process_documents([document], resources=resources)
+        assert isinstance(result, ReportResult), result
+        return next(e for e in result.events if not e.is_background)
+
+    return coded
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("source", "deaths"),
+    [
+        ("The Taliban's Voice of Jihad", 0),  # the party is the only source
+        ("Voice of Jihad also", 2),  # it corroborates another source
+        ("The Ministry of Interior", 2),  # an official source is not a party here
+    ],
+)
+def test_a_report_whose_deaths_come_only_from_a_party_codes_none(main_event, source, deaths):
+    event = main_event(PARTY_ONLY_REPORT.format(source=source))
+    assert event.fatalities == deaths
+    if not deaths:
+        assert "only by a party to the fighting" in event.notes
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_party_s_figure_in_brackets_makes_the_toll_its_claim(main_event):
+    event = main_event("On 3 May 2020, Taliban fighters attacked a checkpoint in Andar "
+                       "district, Ghazni, killing three policemen (the Taliban said 3).")
+    assert event.fatalities == 0
+    event = main_event("On 3 May 2020, Taliban fighters attacked a checkpoint in Andar "
+                       "district, Ghazni, and 5 policemen were killed. The Taliban claimed 5. "
+                       "A local hospital reported 2 deaths.")
+    assert event.fatalities == 2
+
+
+def test_a_party_s_lower_bracketed_figure_does_not_lower_the_report_s_toll():
+    deaths, notes = fused_fatalities(
+        toll("3", "3 policemen were killed"),
+        toll("2", "2 according to Taliban sources", "Taliban sources"),
+    )
+    assert deaths == 3
+    assert "set aside: 2 (Taliban sources)" in notes
+
+
+@pytest.mark.model
+def test_a_person_named_after_the_place_the_parser_took_as_the_victim_is_one(count):
+    text = ("In Quetta's UC 9, Sariab Town, Zahid Ali, son of a former councillor Bashir Ali "
+            "and cousin of independent candidate Raja Saleem, was killed during firing.")
+    assert count(text) == 1

@@ -3,6 +3,10 @@
 Needs: the parse and the codebook (reporting verbs, unconfirmed wording). Adds: Claims
 attributed to a speaker, with status confirmed, reported, unconfirmed or denied, and the
 spans of attributions (so the source's own name or place is not read as the event's).
+A source that "also" reports something corroborates another one (confirmed). Death tolls
+become claims of whoever gives them: the sentence's speaker, a source in brackets ("(2
+according to X)", "(X said 5)"), or a second source with a figure of its own ("while X
+reported 2 deaths").
 """
 
 from __future__ import annotations
@@ -34,17 +38,21 @@ def with_fatality_claim(
     """Add the sentence's death toll as a claim, attributed to whoever the sentence quotes.
 
     ``kind`` is "fatalities" for a number and "fatalities_estimate" for a vague word
-    ("dozens" = 12) so that fuse can prefer a stated figure to an estimate.
+    ("dozens" = 12) so that fuse can prefer a stated figure to an estimate. A figure a
+    source gives without a noun ("(VoJ reported 1)", "the Taliban said 5") is that source's
+    figure for the toll, also in a sentence that states no toll of its own; so is a number
+    of deaths a source other than the sentence's first reports ("..., while NY Times
+    reported 2 fatalities").
     """
     if not fatalities or not fatality_text:
-        return claims
+        return claims + _reported_figures(sentence, None)
     kind = "fatalities_estimate" if is_estimate else "fatalities"
     status = next((c.status for c in claims if c.kind == "occurrence"), "reported")
-    return claims + (
-        Claim(text=fatality_text, attributed_to=first_speaker(claims), status=status,
-              start=sentence.start_char, end=sentence.end_char, kind=kind,
-              value=str(fatalities)),
-    ) + _bracketed_figures(sentence, status)
+    toll = Claim(text=fatality_text, attributed_to=first_speaker(claims), status=status,
+                 start=sentence.start_char, end=sentence.end_char, kind=kind,
+                 value=str(fatalities))
+    return claims + (toll,) + _bracketed_figures(sentence, status) + _reported_figures(
+        sentence, toll)
 
 
 def bracketed_according(token: Token) -> Span | None:
@@ -76,10 +84,67 @@ def _bracketed_figures(sentence: Span, status: str) -> tuple[Claim, ...]:
         speaker = _speaker_name(speakers[0])
         if value is None or speaker is None:
             continue
+        speaker = speaker.split(")")[0].strip()  # the source ends with its brackets
         claims.append(Claim(text=brackets.text.strip("()"), attributed_to=speaker,
                             status=status, start=brackets.start_char, end=brackets.end_char,
                             kind="fatalities", value=str(value)))
     return tuple(claims)
+
+
+# Verbs whose object can be a source's figure for a toll: "(VoJ reported 1)", "the
+# Taliban said 5", "NY Times reported 2 fatalities".
+FIGURE_VERBS = frozenset({"say", "report", "claim", "state", "count"})
+FIGURE_DEPS = frozenset({"dobj", "npadvmod", "attr", "oprd", "ccomp"})
+DEATH_NOUNS = frozenset({"fatality", "death", "dead"})
+
+
+def _reported_figures(sentence: Span, toll: Claim | None) -> tuple[Claim, ...]:
+    """Figures a named source gives as what it reported: a number with no noun of its own
+    ("(VoJ reported 1)": its figure for the toll the report gives) or a number of deaths
+    ("while NY Times reported 2 fatalities"). The sentence's own toll (``toll``) is not
+    repeated."""
+    claims = []
+    for verb in sentence:
+        if verb.lemma_.lower() not in FIGURE_VERBS or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        figures = [figure for c in verb.children if c.dep_ in FIGURE_DEPS
+                   if (figure := _figure_of(c)) is not None]
+        if not subjects or len(figures) != 1 or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        value = _number(figures[0].lower_)
+        speaker = _speaker_name(subjects[0])
+        if value is None or speaker is None:
+            continue
+        if toll is not None and (toll.value, toll.attributed_to) == (str(value), speaker):
+            continue
+        figure = figures[0]
+        said = figure.head if figure.dep_ == "nummod" else figure  # "2 fatalities", "1"
+        words = [verb, *said.subtree]
+        text = sentence.doc[min(w.i for w in words):max(w.i for w in words) + 1].text
+        claims.append(Claim(text=text, attributed_to=speaker, status=_report_status(verb),
+                            start=sentence.start_char, end=sentence.end_char,
+                            kind="fatalities", value=str(value)))
+    return tuple(claims)
+
+
+def _bare_figure(verb: Token) -> Token | None:
+    """The number a reporting verb gives with no noun of its own ("the Taliban said 5")."""
+    figures = [c for c in verb.children if c.dep_ in FIGURE_DEPS and c.like_num
+               and _figure_of(c) is not None]
+    return figures[0] if len(figures) == 1 else None
+
+
+def _figure_of(reported: Token) -> Token | None:
+    """The number in what a source reported: a bare number ("reported 1"), or the count
+    of a death noun ("reported 2 fatalities")."""
+    if reported.like_num:
+        has_words = any(c.dep_ not in ("punct", "quantmod") for c in reported.children)
+        return None if has_words else reported
+    if reported.lemma_.lower() not in DEATH_NOUNS:
+        return None
+    numbers = [c for c in reported.children if c.dep_ == "nummod" and c.like_num]
+    return numbers[0] if len(numbers) == 1 else None
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -117,8 +182,11 @@ def sentence_claims(
             ]
             clause = token.head
         elif lemma in codebook.reporting_verbs and token.pos_ == "VERB":
+            if bracketed_according(token) is not None and _bare_figure(token) is not None:
+                continue  # "2 killed (the Taliban said 5)": a figure of the source's own
             # "could not be confirmed", "no deaths were reported": a status, not a speaker
-            speakers = [c for c in token.children if c.dep_ == "nsubj"]
+            speakers = [c for c in token.children if c.dep_ == "nsubj"] or _trailing_speaker(
+                token)
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
             clause = clauses[0] if clauses else token
         else:
@@ -126,16 +194,14 @@ def sentence_claims(
         speaker = _speaker_name(speakers[0]) if speakers else None
         if speaker is None:
             continue
-        status = "reported"
-        if lemma == "confirm" and not any(c.dep_ == "neg" for c in token.children):
-            status = "confirmed"
-        elif lemma == "deny":
-            status = "denied"
+        status = _report_status(token)
         if is_unconfirmed:
             status = "unconfirmed"
         text = clause_text(clause) if clause is not token else sentence.text.strip()
         if lemma == "accord":
             text = _sentence_without(sentence, token)
+        elif speakers[0].head.i != token.i:  # a trailing speaker inside what it reports
+            text = text.split(", " + speaker)[0]
         text = DATELINE_PREFIX_RE.sub("", text)
         claims.append(
             Claim(
@@ -148,6 +214,37 @@ def sentence_claims(
             )
         )
     return tuple(claims)
+
+
+def _trailing_speaker(verb: Token) -> list[Token]:
+    """"..., in Maidan Shar city, Wardak, the Taliban claimed.": a speaker the parser hung
+    on the place before it (as an apposition) instead of on the verb that ends the
+    sentence after what it reports."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    is_last = all(t.is_punct for t in doc[verb.i + 1:verb.sent.end])
+    reports = any(c.dep_ == "ccomp" for c in verb.children)
+    if before is None or not (is_last and reports) or before.dep_ != "appos":
+        return []
+    return [before] if before.pos_ in ("NOUN", "PROPN") else []
+
+
+# "VoJ also reported 1 fatality": the source corroborates what another one reported.
+CORROBORATING_ADVERBS = frozenset({"also", "too", "likewise", "similarly"})
+
+
+def _report_status(verb: Token) -> str:
+    """A report's status from its verb: denied ("denied"), confirmed ("confirmed", or a
+    source that "also" reports what another one did), else reported."""
+    lemma = verb.lemma_.lower()
+    is_negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma == "deny":
+        return "denied"
+    if not is_negated and (lemma == "confirm" or any(
+        c.dep_ == "advmod" and c.lower_ in CORROBORATING_ADVERBS for c in verb.children
+    )):
+        return "confirmed"
+    return "reported"
 
 
 def _speaker_name(token: Token) -> str | None:

@@ -14,16 +14,19 @@ Rules (ACLED's codebook on reported fatalities):
   and a child"); one person named ("a teacher", "Zacchaeus Okoth", "him") is 1; a range
   counts its lower end ("18-50").
 - Deaths given as additional ("3 militants were also killed", "4 more bodies", "two
-  others") add to the toll; other figures in one sentence are alternatives (the largest,
-  the sentence's own full toll, is kept; fuse keeps the lowest across sentences).
+  others") add to the toll, and so do those of coordinated clauses with victims of their
+  own ("2 soldiers were killed and 3 civilians died"); other figures in one sentence are
+  alternatives (the largest, the sentence's own full toll, is kept; fuse keeps the lowest
+  across sentences). "One person from each side" of a clash is two.
 - A total that spans several places ("10 killed in Sangin and Lashkargah districts") or
-  days ("over three days") is split across them: ACLED codes one event per place and day,
-  the first taking the remainder.
+  days ("over three days", "from 15/3-19/3") is split across them (``fatality_split``):
+  ACLED codes one event per place and day, the first taking the remainder.
 - For a demonstration, a death it is about (a relative clause, "the death of", "had been
   killed", "after ...") is not its own.
 
-``is_additional_toll`` and ``is_partisan_source`` let fuse apply the same rules across the
-claims of a report (fuse also sets aside the claims of a party to the fighting).
+``is_additional_toll`` lets fuse apply the same rules across the claims of a report; fuse
+also sets aside a party's claims about its enemy's losses (``fatality_sources``), and the
+report's tolls for which that party is the only source.
 """
 
 from __future__ import annotations
@@ -35,18 +38,11 @@ from typing import TYPE_CHECKING
 
 from sitrep.claims import clause_text
 from sitrep.codebook import Codebook
+from sitrep.fatality_numbers import NUMBER_WORDS, stated_number
+from sitrep.fatality_split import split_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
-
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "the"})
 
@@ -118,36 +114,9 @@ ADDITIONAL_TOLL_RE = re.compile(
 )
 
 
-# Sources that are a party to the fighting: an armed group's claim about its enemy's
-# losses ("the Taliban said 12 soldiers were killed"). ACLED does not code such claims.
-PARTISAN_SOURCE_RE = re.compile(
-    r"\b(?:taliban|voj|voice of jihad|mujahid|islamic state|isis|isil|daesh|amaq|"
-    r"al[- ]shabaa?b|boko haram|militants?|insurgents?|rebels?|jihadists?|guerrillas?)\b",
-    re.IGNORECASE,
-)
-
-
-PLACE_NOUNS = frozenset(
-    {"district", "city", "town", "village", "province", "county", "region", "area",
-     "state", "subdistrict", "sub-county", "upazila", "tehsil", "taluka", "municipality",
-     "division", "valley", "camp"}
-)
-PLACE_PLURALS = frozenset(noun + "s" for noun in PLACE_NOUNS if not noun.endswith("y")) | {
-    "cities", "counties", "municipalities", "valleys"
-}
-PLACE_LIST_PREPOSITIONS = frozenset({"in", "across", "at"})
-PLACE_ITEM_SPLIT_RE = re.compile(r"\s*(,\s*(?:and\s+)?|\band\b|&)\s*")
-PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
-
-
 def is_additional_toll(phrase: str) -> bool:
     """A toll given on top of one already reported ("also", "more", "others")."""
     return bool(ADDITIONAL_TOLL_RE.search(phrase))
-
-
-def is_partisan_source(speaker: str | None) -> bool:
-    """A source that is an armed party to the fighting (or its media outlet)."""
-    return bool(speaker) and bool(PARTISAN_SOURCE_RE.search(speaker or ""))
 
 
 @dataclass(frozen=True)
@@ -158,6 +127,9 @@ class Toll:
     phrase: str
     is_estimate: bool
     is_additional: bool
+    # the first of the coordinated verbs ("were killed and ... died") whose chain the word
+    # belongs to, when its victims are its own: such tolls are different people
+    chain: int | None = None
 
 
 def count_fatalities(
@@ -183,10 +155,29 @@ def count_fatalities(
         return 0, None, False
     stated = [t for t in tolls if not t.is_estimate]
     pool = stated or tolls
-    main = [t for t in pool if not t.is_additional]
+    main = _coordinated_totals([t for t in pool if not t.is_additional])
     added = sum(t.count for t in pool if t.is_additional)
     best = max(main, key=lambda t: t.count) if main else pool[0]
     return (best.count if main else 0) + added, best.phrase, best.is_estimate
+
+
+def _coordinated_totals(tolls: list[Toll]) -> list[Toll]:
+    """Tolls of coordinated clauses, each with victims of its own ("2 soldiers were killed
+    and 3 civilians died", "killed 1 soldier, and in another attack killed 2"), added up
+    into one; other tolls stay alternatives."""
+    chains: dict[int, list[Toll]] = {}
+    alone = []
+    for toll in tolls:
+        if toll.chain is None:
+            alone.append(toll)
+        else:
+            chains.setdefault(toll.chain, []).append(toll)
+    joined = [
+        Toll(sum(t.count for t in chain), "; ".join(t.phrase for t in chain),
+             chain[0].is_estimate, is_additional=False, chain=key)
+        for key, chain in chains.items()
+    ]
+    return alone + joined
 
 
 def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
@@ -279,10 +270,37 @@ def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
         listed = _count_all([*_joined_victims(victim), *_apposed_victims(victim)], codebook)
         if not (_is_followed_by_punctuation(victim) and listed == count):
             count += listed  # not a breakdown of the same people: "3 people, 2 women and a child"
-        share = math.ceil(count / (_place_count(token) * _day_count(token)))
+        count *= _sides_count(victim)
+        share = math.ceil(count / split_count(token))
         return Toll(share, _toll_phrase(token, victim), is_estimate,
-                    _is_additional(token, victim))
+                    _is_additional(token, victim), _chain_of(token, victim))
     return None
+
+
+def _chain_of(token: Token, victim: Token) -> int | None:
+    """The first verb of the coordination a verb of death heads, when the victims are its
+    own (its object or subject, not shared with the verb it is coordinated with, nor a
+    pronoun for people already named: "lynched a robber and killed him")."""
+    if token.pos_ != "VERB" or victim.head.i != token.i or victim.tag_ == "PRP":
+        return None
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    return first.i
+
+
+SIDE_NOUNS = frozenset({"side", "group", "party", "camp", "community", "clan", "tribe"})
+
+
+def _sides_count(victim: Token) -> int:
+    """"one person from each side": a clash has two sides, so twice the number."""
+    for prep in _children(victim, "prep"):
+        for side in _children(prep, "pobj"):
+            if side.lemma_.lower() in SIDE_NOUNS and any(
+                c.lower_ == "each" for c in _children(side, "det")
+            ):
+                return 2
+    return 1
 
 
 def _toll_phrase(token: Token, victim: Token) -> str:
@@ -315,8 +333,9 @@ def _victims(token: Token) -> list[Token]:
     if lemma in ("body", "bodies"):  # "the bodies of 29 children"
         return [c for p in _children(token, "prep") if p.lower_ == "of"
                 for c in _children(p, "pobj")] + [token]
-    if lemma == "death" and token.head.lower_ == "to" and token.head.dep_ == "prep":
-        # "beat two men to death", "was stoned to death by a mob"
+    if lemma == "death" and token.head.lower_ == "to" and token.head.dep_ == "prep" and not (
+        _children(token, "det", "nummod", "amod", "poss")
+    ):  # "beat two men to death", "was stoned to death by a mob"; not "led to one death"
         verb = token.head.head
         victims = _children(verb, "dobj", "nsubjpass", "obj")
         if verb.dep_ == "conj" and not victims:
@@ -491,9 +510,11 @@ def _is_one_person(noun: Token) -> bool:
     anyone killed who is named with "a" ("killed an adivasi"; not "a string of officials")."""
     if noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() in PERSON_NOUNS:
         return True
-    if noun.tag_ == "NNP":
+    if noun.tag_ == "NNP":  # also a person named in apposition to a place before them
         return noun.ent_type_ == "PERSON" or any(
-            c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in noun.children
+            c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or (
+                c.tag_ == "NNP" and _is_one_person(c)))
+            for c in noun.children
         )
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
@@ -530,132 +551,7 @@ def _number(token: Token, codebook: Codebook) -> tuple[int, bool] | None:
 
 
 def _parse_number(token: Token, codebook: Codebook) -> int | None:
-    value = _stated_number(token)
+    value = stated_number(token)
     if value is None and token.lower_ in codebook.vague_numbers:
         return codebook.vague_numbers[token.lower_]
     return value
-
-
-def _stated_number(token: Token) -> int | None:
-    """Digits or number words ("25", "twenty-five", "two hundred"); a range's lower end."""
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        value = int(text)
-        ends = [int(c.text) for c in token.children if c.text.isdigit()]  # "18-50"
-        value = min([value, *ends])
-        return value if value < 1_000_000 else None
-    if text in NUMBER_WORDS:
-        value = NUMBER_WORDS[text]
-        for child in token.children:  # "twenty-five", "two hundred"
-            if child.lower_ in NUMBER_WORDS and child.i < token.i:
-                value = NUMBER_WORDS[child.lower_] * value if value == 100 else value + NUMBER_WORDS[child.lower_]
-        return value
-    if "-" in text:
-        parts = text.split("-")
-        if all(p in NUMBER_WORDS for p in parts):
-            return sum(NUMBER_WORDS[p] for p in parts)
-        if all(p.isdigit() for p in parts if p):  # "5-7": a range, its lower end
-            return min(int(p) for p in parts if p)
-    return None
-
-
-def _place_count(token: Token) -> int:
-    """How many places the toll of a fatality word spans, from a place list in its own
-    clause ("killed in Sangin district and Lashkargah city, Helmand" = 2; the province
-    after a comma is not a place of its own)."""
-    clause = _clause_of(token)
-    for prep in clause.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in PLACE_LIST_PREPOSITIONS:
-            continue
-        if not _is_in_clause(prep, clause):
-            continue
-        objects = _children(prep, "pobj")
-        if not objects:
-            continue
-        head = objects[0]
-        of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
-        if head.lower_ not in PLACE_NOUNS | PLACE_PLURALS and head.pos_ != "PROPN" and of:
-            head = of[0]  # "in the limits of Tarinkot city, ..."
-        words = list(head.subtree)
-        if any(t.ent_type_ in ("DATE", "TIME") for t in words):
-            continue
-        names_places = all(t.ent_type_ in PLACE_ENTITIES for t in words if t.pos_ == "PROPN")
-        text = head.doc[words[0].i:words[-1].i + 1].text
-        count = _count_places(text, bare_names_are_places=names_places)
-        if count > 1:
-            return count
-    return 1
-
-
-def _day_count(token: Token) -> int:
-    """How many days the toll of a fatality word spans ("killed over two days" = 2)."""
-    clause = _clause_of(token)
-    for prep in clause.subtree:
-        if prep.dep_ != "prep" or not _is_in_clause(prep, clause):
-            continue
-        for days in _children(prep, "pobj"):
-            if days.lemma_.lower() != "day":
-                continue
-            numbers = [_stated_number(c) or 0 for c in _children(days, "nummod")]
-            if numbers and numbers[0] > 1:
-                return numbers[0]
-    return 1
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb whose clause a fatality word belongs to (the word itself if a verb)."""
-    if token.pos_ in ("VERB", "AUX"):
-        return token
-    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
-
-
-def _is_in_clause(token: Token, clause: Token) -> bool:
-    """``token`` hangs from ``clause`` without passing through another finite clause."""
-    node = token
-    while node.i != clause.i:
-        if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis"):
-            return False
-        node = node.head
-    return True
-
-
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _count_places(text: str, *, bare_names_are_places: bool) -> int:
-    """Places in a list like "Kot, Khogyani, and Dih Bala districts, Nangarhar" (3).
-
-    An item ending in a place noun is one place; a plural place noun ("districts") closes
-    a group of names. After a place and a comma comes the region that holds it ("...,
-    Helmand", "..., Turkana County"), not another place: a bare name followed by a comma
-    or the end, or a place noun with no "and" later in the list. Names joined by "and"
-    with no place noun are places of their own ("in Nairobi and Mombasa") when the parser
-    tagged them all as places. Anything else is not a list of places (1).
-    """
-    text = PARENTHESES_RE.sub("", text)
-    parts = PLACE_ITEM_SPLIT_RE.split(text)
-    items, separators = parts[0::2], [*parts[1::2], ""]
-    count, pending, after_place, has_and = 0, 0, False, False
-    for n, (item, separator) in enumerate(zip(items, separators, strict=True)):
-        words = item.split()
-        if not words or not (words[0][:1].isupper() or words[0] == "the"):
-            return 1
-        last = words[-1].lower()
-        follows_place = after_place and separators[n - 1].strip() == ","
-        and_follows = any("and" in sep or "&" in sep for sep in separators[n:])
-        if last in PLACE_PLURALS:
-            count, pending, after_place = count + pending + 1, 0, True
-        elif last in PLACE_NOUNS:
-            count += 0 if follows_place and not and_follows else 1  # "..., Turkana County"
-            after_place = True
-        elif not words[-1][:1].isupper():
-            return 1  # "ODM supporters": not a place
-        elif after_place and separator.strip() in (",", ", and", ""):
-            after_place = False  # "..., Helmand": the province
-        else:
-            pending += 1
-            after_place = False
-        has_and = has_and or "and" in separator or "&" in separator
-    if count == 0 and has_and and bare_names_are_places:
-        count = pending
-    return max(count, 1)

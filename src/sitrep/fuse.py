@@ -30,7 +30,8 @@ from dataclasses import replace
 
 from sitrep.actors import ActorDictionary, without_country
 from sitrep.codebook import Codebook
-from sitrep.fatalities import is_additional_toll, is_partisan_source
+from sitrep.fatalities import is_additional_toll
+from sitrep.fatality_sources import is_own_loss, is_partisan_source
 from sitrep.records import Claim, Event, EventMention, Location
 
 MAX_DATE_DRIFT_DAYS = 7
@@ -294,16 +295,25 @@ def _order_actors(
 def _choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
     """ACLED: the lowest reported figure; a stated number before a vague word's estimate.
 
-    A party's own claim (an armed group or its outlet: ``is_partisan_source``) is set aside:
-    when no other source gives a figure, no deaths are coded. Deaths reported as additional
-    ("3 militants were also killed", "4 more bodies") add to the lowest figure instead of
-    competing with it.
+    A party's claim about its enemy's losses (an armed group or its outlet:
+    ``is_partisan_source``; not its own dead, ``is_own_loss``) is set aside, and so are the
+    report's unattributed tolls whose figure such a claim gives ("1 soldier was killed ...
+    (VoJ reported 1)": ``_party_figures``): when no other source gives a figure, no deaths
+    are coded. Deaths reported as additional ("3 militants were also killed", "4 more
+    bodies") add to the lowest figure instead of competing with it.
     """
     tolls = [c for c in claims if c.kind in FATALITY_KINDS and c.value]
-    pool = [c for c in tolls if not is_partisan_source(c.attributed_to)]
+    partisan = [c for c in tolls if is_partisan_source(c.attributed_to)
+                and not is_own_loss(c.attributed_to, c.text)]
+    relayed = _party_figures(tolls, partisan)
+    pool = [c for c in tolls if c not in partisan and c not in relayed]
     if tolls and not pool:
-        listed = ", ".join(f"{c.value} ({c.attributed_to})" for c in tolls)
-        return 0, f"deaths are claimed only by a party to the fighting ({listed}): none coded"
+        listed = ", ".join(dict.fromkeys(f"{c.value} ({c.attributed_to})" for c in partisan))
+        note = f"deaths are claimed only by a party to the fighting ({listed})"
+        if relayed:
+            note += "; the report gives no other source for its figures (" + ", ".join(
+                str(_figure(c)) for c in relayed) + ")"
+        return 0, note + ": none coded"
     stated = [c for c in pool if c.kind == "fatalities"]
     chosen = stated or [c for c in pool if c.kind == "fatalities_estimate"]
     if not chosen:
@@ -315,6 +325,18 @@ def _choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
 
 
 FATALITY_KINDS = ("fatalities", "fatalities_estimate")
+
+
+def _party_figures(tolls: list[Claim], partisan: list[Claim]) -> list[Claim]:
+    """The report's unattributed tolls that are a party's claim: those whose figure (or
+    whose total) a party to the fighting gives as the source of it. A party that only
+    corroborates another source ("VoJ also reported 1": status confirmed), or gives a
+    figure for other deaths (its own losses, another attack), leaves them standing."""
+    figures = {_figure(c) for c in partisan if c.status != "confirmed"}
+    unattributed = [c for c in tolls if c.attributed_to is None]
+    if len(unattributed) > 1 and sum(_figure(c) for c in unattributed) in figures:
+        return unattributed  # "2 were killed ... 1 was also killed ... (VoJ reported 3)"
+    return [c for c in unattributed if _figure(c) in figures]
 
 
 def _figure(claim: Claim) -> int:
@@ -333,10 +355,14 @@ def _fatality_note(
         if estimates:
             note += "; estimated from vague words: " + ", ".join(str(f) for f in estimates)
         parts.append(note + "): the lowest stated figure is coded")
-    set_aside = [c for c in tolls if c not in pool]
+    set_aside = [c for c in tolls if c not in pool and c.attributed_to]
     if set_aside:
-        listed = ", ".join(f"{c.value} ({c.attributed_to})" for c in set_aside)
+        listed = ", ".join(dict.fromkeys(f"{c.value} ({c.attributed_to})" for c in set_aside))
         parts.append(f"claims by a party to the fighting set aside: {listed}")
+    relayed = [c for c in tolls if c not in pool and not c.attributed_to]
+    if relayed:
+        listed = ", ".join(str(_figure(c)) for c in relayed)
+        parts.append(f"figures the report gives only as that party's set aside: {listed}")
     if added:
         listed = ", ".join(str(_figure(c)) for c in added)
         parts.append(f"deaths reported in addition counted: {listed}")
