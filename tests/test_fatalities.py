@@ -386,3 +386,13 @@ def test_a_person_named_after_the_place_the_parser_took_as_the_victim_is_one(cou
     text = ("In Quetta's UC 9, Sariab Town, Zahid Ali, son of a former councillor Bashir Ali "
             "and cousin of independent candidate Raja Saleem, was killed during firing.")
     assert count(text) == 1
+
+
+def test_the_summary_credits_the_independent_source_of_the_coded_figure_not_a_party():
+    deaths, notes = fused_fatalities(
+        toll("2", "2 soldiers were killed", "Voice of Jihad"),
+        toll("2", "two soldiers died", "the provincial police"),
+    )
+    assert deaths == 2
+    assert "2 reported killed (according to the provincial police)" in notes
+    assert "according to Voice of Jihad" not in notes

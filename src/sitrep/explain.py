@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.codebook import Codebook
+from sitrep.fuse import FATALITY_KINDS, choose_fatalities
 from sitrep.pipeline import ReportResult
 from sitrep.records import Actor, Event, EventMention, Place
 
@@ -216,25 +217,26 @@ def _date_reason(event: Event, text: str) -> FieldReason:
 
 
 def _fatality_reason(event: Event, text: str) -> FieldReason:
-    kinds = ("fatalities", "fatalities_estimate")
-    claims = [c for c in event.claims if c.kind in kinds]
+    claims = [c for c in event.claims if c.kind in FATALITY_KINDS]
     if not claims:
         return FieldReason("fatalities", str(event.fatalities), (),
                            "no deaths reported (ACLED: injuries and 'casualties' count 0)")
+    _, decision = choose_fatalities(event.claims)  # fuse's own account of its choice
     chosen = [c for c in claims if c.value == str(event.fatalities)] or claims
     spans = tuple(
         Span(c.start, c.end, c.text) if c.start is not None else Span(0, 0, c.text)
         for c in chosen
     )
-    if len({c.value for c in claims}) > 1:
-        reason = "reports differ: the lowest stated figure (ACLED), a number before a vague word"
+    if decision is not None:
+        reason = decision
     elif chosen[0].kind == "fatalities_estimate":
         reason = "a vague word read by the codebook's vague_numbers"
     else:
         reason = "the number of dead the sentence gives"
     who = ", ".join(sorted({c.attributed_to for c in chosen if c.attributed_to}))
-    return FieldReason("fatalities", str(event.fatalities), spans,
-                       reason + (f" (according to {who})" if who else ""))
+    if who and event.fatalities:
+        reason += f" (according to {who})"
+    return FieldReason("fatalities", str(event.fatalities), spans, reason)
 
 
 def format_explanation(explanations: Iterable[EventExplanation], *, title: str) -> str:

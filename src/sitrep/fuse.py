@@ -16,7 +16,9 @@ Rules, in the order they apply:
   which depends on the reporting date), then a confirmed claim before a reported one, then
   the first given. Other dates stay in ``claims`` and the notes say the sources disagree.
   With no date at all, a news event takes the reporting date at precision 2, and says so.
-- Fatalities: the lowest figure reported (ACLED), the disagreement noted.
+- Fatalities: the lowest figure reported (ACLED), the disagreement noted; a party to the
+  fighting's claim about its enemy's losses is set aside (``choose_fatalities``, which
+  ``explain`` also calls to say why).
 """
 
 from __future__ import annotations
@@ -214,7 +216,7 @@ def _build_event(
         date_note = "no date in the text: the reporting date is used"
     if date_note:
         notes.append(date_note)
-    fatalities, fatality_note = _choose_fatalities(claims)
+    fatalities, fatality_note = choose_fatalities(claims)
     if fatality_note:
         notes.append(fatality_note)
     evidence = tuple(sorted({span for m in cluster for span in m.evidence}))
@@ -292,7 +294,7 @@ def _order_actors(
     return first, second
 
 
-def _choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
+def choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
     """ACLED: the lowest reported figure; a stated number before a vague word's estimate.
 
     A party's claim about its enemy's losses (an armed group or its outlet:
@@ -466,8 +468,8 @@ def _summary(
     if fatalities:
         source = next(
             (c.attributed_to for c in claims
-             if c.kind in ("fatalities", "fatalities_estimate") and c.attributed_to
-             and c.value == str(fatalities)),
+             if c.kind in FATALITY_KINDS and c.attributed_to and c.value == str(fatalities)
+             and not is_partisan_source(c.attributed_to)),
             None,
         )
         text += f" {fatalities} reported killed" + (f" (according to {source})." if source else ".")
