@@ -159,3 +159,24 @@ def test_a_peoples_name_after_a_compass_word_is_a_district(find):
 def test_guards_and_polling_officials_are_civilians(find):
     assert [a[1:] for a in find("Rioters injured five watchmen and two polling officials.")] == [
         ("Rioters ({country})", 5), ("Civilians ({country})", 7), ("Civilians ({country})", 7)]
+
+
+def test_a_generic_noun_whose_adjective_the_parser_made_the_span_root_is_still_a_noun(nlp):
+    """"Unidentified gunmen attack ...": both words hang on the headline verb, so the
+    span's root is the adjective; the noun at its end makes it an actor."""
+    from spacy.tokens import Doc
+
+    from sitrep.actors import _is_actor_noun
+
+    doc = Doc(nlp.vocab, words=["Unidentified", "gunmen", "attack", "traders"],
+              heads=[2, 2, 2, 2], deps=["amod", "compound", "ROOT", "dobj"],
+              pos=["ADJ", "NOUN", "VERB", "NOUN"])
+    assert doc[0:2].root.text == "Unidentified"
+    assert _is_actor_noun(doc[0:2])
+    assert not _is_actor_noun(doc[0:1])
+
+
+def test_an_agency_credited_in_a_dateline_is_no_actor(find):
+    assert find("CAPE TOWN, October 12 (ANA) - A judge dismissed the appeal.") == []
+    assert [name for _, name, _ in find("Taliban militants attacked the ANA in Kunduz.")] == [
+        "Taliban", "Military Forces of {country}"]

@@ -12,6 +12,9 @@ A generic noun joined to a named group takes the group's name ("Taliban fighters
 "fighters from the Pokot tribe"), and a militia named by a people the dictionary does not
 know gets ACLED's form of name ("Dasenaach ethnic militia" -> "Dasenaach Ethnic Militia").
 
+A news agency credited in a dateline ("October 12 (ANA) -") is no actor, whatever group
+shares its abbreviation.
+
 Political parties (``party: true``) name no actor by themselves: their supporters,
 members or cadres are people ("NPP and NDC supporters": two crowds, made rioters or
 protesters downstream), and their armed men, or their people in a sentence where guns are
@@ -33,7 +36,7 @@ from sitrep.records import Actor
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 COUNTRY_PLACEHOLDER = "{country}"
@@ -228,6 +231,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             continue
         if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
+        if _is_dateline_credit(span):
+            continue  # "CAPE TOWN, October 12 (ANA) -": the news agency, not the army
         merged = _merged_with_previous(actors, span, entry, named, dictionary)
         if merged is not None:
             actors[-1] = merged
@@ -433,6 +438,19 @@ def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] |
     return f"{people} {MILITIA_KINDS[kind]} Militia ({COUNTRY_PLACEHOLDER})", words[0].idx
 
 
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _is_dateline_credit(span: Span) -> bool:
+    """A name in brackets between a date and a dash: the agency credited in a dateline
+    ("NAIROBI, June 3 (ANA) - ..."), whatever group shares its abbreviation."""
+    doc = span.doc
+    if span.start < 2 or span.end + 1 >= len(doc):
+        return False
+    return (doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "DATE"
+            and doc[span.end].text == ")" and doc[span.end + 1].text in DASHES)
+
+
 def _is_place_use(span: Span) -> bool:
     """A people's name used for its home area: "in Turkana", "Turkana County", "North
     Gonja"."""
@@ -463,7 +481,9 @@ def _is_actor_noun(span: Span) -> bool:
     """Generic words count only as nouns ("forces" yes; "forces" as a verb no), and not as
     part of a name ("Government Science Secondary School", "Police Hospital")."""
     root = span.root
-    if not (root.pos_ in ("NOUN", "PROPN") or root.tag_.startswith("NN")):
+    if not _is_noun(root) and len(span) > 1 and _is_noun(span[-1]):
+        root = span[-1]  # "Unidentified gunmen attack": both words hang on the verb
+    if not _is_noun(root):
         return False
     if span[0].is_title and root.dep_ == "compound" and root.head.pos_ == "PROPN":
         return False
@@ -472,6 +492,10 @@ def _is_actor_noun(span: Span) -> bool:
         and e.start <= span.start and span.end <= e.end and len(e) > len(span)
         for e in span.doc.ents
     )
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
 
 
 def _national_modifier(span: Span, dictionary: ActorDictionary) -> tuple[str | None, int]:

@@ -83,6 +83,7 @@ class Codebook:
     idioms: tuple[str, ...] = ()  # phrases whose words name no event ("heart attack")
     legal_cues: frozenset[str] = frozenset()  # lemmas of proceedings about a past act
     symbolic_objects: frozenset[str] = frozenset()  # "burnt an effigy": a symbol, no harm
+    allegation_phrases: tuple[str, ...] = ()  # "it is alleged that ...": a case, not news
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
@@ -127,6 +128,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         idioms=tuple(str(w).lower() for w in data.get("idioms", ())),
         legal_cues=frozenset(str(w).lower() for w in data.get("legal_cues", ())),
         symbolic_objects=frozenset(str(w).lower() for w in data.get("symbolic_objects", ())),
+        allegation_phrases=tuple(str(w).lower() for w in data.get("allegation_phrases", ())),
     )
 
 

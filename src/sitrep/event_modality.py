@@ -57,9 +57,20 @@ def _is_unrealised_act(trigger: Token, codebook: Codebook) -> bool:
 
 
 def _is_negated(trigger: Token) -> bool:
+    if _is_event_subject(trigger) and any(c.dep_ == "neg" for c in trigger.head.children):
+        return True  # "the offensive did not follow"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True  # "no arrests have been made"
     return any(c.dep_ == "neg" for c in trigger.children) or (
         trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
     )
+
+
+def _is_event_subject(trigger: Token) -> bool:
+    """A noun trigger that is the subject of its clause's verb ("the offensive will
+    follow"): what the verb says of it (future, negated) says it of the act."""
+    return (trigger.dep_ == "nsubj" and trigger.pos_ in ("NOUN", "PROPN")
+            and trigger.head.pos_ in ("VERB", "AUX"))
 
 
 def _is_hypothetical(trigger: Token) -> bool:
@@ -74,28 +85,36 @@ def _is_hypothetical(trigger: Token) -> bool:
 def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
     """An act that is planned, wished, possible or required, not reported as done.
 
-    A modal or future auxiliary on the trigger, or on the verb whose object it is ("can
-    launch an attack"; not "can confirm an operation", a statement about a past act); an
-    infinitive under a verb of intent ("vowed to attack") or under a noun of intent
-    ("pressure to arrest him", "a plan to attack"; not "a march to demand", the purpose of
-    an act that happened).
+    A modal or future auxiliary on the trigger, or on the verb whose object or subject it
+    is ("can launch an attack", "an offensive will follow"; not "can confirm an
+    operation", a statement about a past act); an infinitive under a verb of intent
+    ("vowed to attack") or under a noun of intent ("pressure to arrest him", "a plan to
+    attack"; not "a march to demand", the purpose of an act that happened); what a warning
+    or a fear is about ("warned that robbers were targeting shoppers").
     """
     verbs = [trigger]
     if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger and (
         trigger.head.lemma_.lower() not in codebook.reporting_verbs  # "can confirm a raid"
     ):
         verbs.append(trigger.head)
+    if _is_event_subject(trigger):
+        verbs.append(trigger.head)  # "an offensive will follow"
     for verb in verbs:
         if any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in verb.children):
             return True
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codebook.future_cues:
             return True
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
+            return True  # "warned that robbers were targeting shoppers": a danger, not a report
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
             verb.head.lemma_.lower() in codebook.future_cues
         ):
             return True
     return False
+
+
+WARNING_VERBS = frozenset({"warn", "fear"})
 
 
 def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False) -> str:

@@ -1,7 +1,7 @@
 """Event targets: whom a trigger acts on.
 
 Needs: the parse of a sentence. Adds: the lower-case text of a trigger's victims or
-targets (``_victim_text``: its object or passive subject, the object of "on/against/at/of",
+targets (``_victim_text``: its object or passive subject, the object of "on/upon/against/at/of",
 through coordinated verbs, or the noun a participle describes), which rule conditions such
 as ``victim_any`` read, and the dependency labels of an object (``OBJECT_DEPS``).
 """
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 OBJECT_DEPS = frozenset({"dobj", "ccomp", "obj"})
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
-VICTIM_PREPS = frozenset({"on", "against", "at", "of"})
+VICTIM_PREPS = frozenset({"on", "upon", "against", "at", "of"})
 
 
 def _victim_text(trigger: Token) -> str:

@@ -36,7 +36,7 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
             EVENT_HEAD_NOUNS
         ) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token) and not (
             _is_plural_modifier(token)
-        ):
+        ) and not _is_crowd_participle(token):
             continue
         if token.ent_type_ in ("DATE", "TIME"):
             continue
@@ -55,6 +55,15 @@ def _is_plural_modifier(token: Token) -> bool:
     Konkomba resumed", "Clashes Tuesday in Nairobi". English noun modifiers are singular
     ("riot police", "protest leaders"), so a plural one heads its own phrase."""
     return token.dep_ == "compound" and token.tag_ == "NNS" and token.head.pos_ == "PROPN"
+
+
+CROWD_PARTICIPLES = frozenset({"rioting", "protesting", "demonstrating"})
+
+
+def _is_crowd_participle(token: Token) -> bool:
+    """"Rioting teachers", "protesting students": a participle that says what a crowd
+    was doing names the act, though the parser makes it a modifier."""
+    return token.lower_ in CROWD_PARTICIPLES and token.head.tag_ in ("NNS", "NNPS")
 
 
 def _is_headline_verb(token: Token) -> bool:
@@ -105,24 +114,30 @@ def _triggers(
 
 
 NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
-LEGAL_FRAME_DEPS = frozenset({"pobj", "pcomp", "prep", "dobj", "compound", "nmod", "poss"})
+LEGAL_FRAME_DEPS = frozenset({"pobj", "pcomp", "prep", "dobj", "compound", "nmod", "poss",
+                              "relcl"})
 LEGAL_FRAME_STEPS = 3  # "accused -> of -> killing": how far up a legal word may govern
 
 
 def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[int]:
     """Indices of tokens that cannot trigger an event, whatever the rule.
 
-    Words of an idiom ("heart attack", "fighting for his life"), words inside a name
-    ("Commission of Inquiry into State Capture"), an act that is the subject of
-    proceedings ("accused of killing", "charges of rape", "a warrant for his arrest"):
+    Words of an idiom ("heart attack", "fighting for his life"), words inside a name of
+    several words ("Commission of Inquiry into State Capture"), an act that is the subject of
+    proceedings ("accused of killing", "charges of rape", "a warrant for his arrest", "a
+    life sentence for those who kill", every act of a sentence that says "it is alleged"):
     the report is about the proceedings, not the act; and an act on a symbol ("burnt an
     effigy"), which harms no one.
     """
-    masked = {t.i for t in sentence if t.ent_type_ in NAME_LABELS}
+    # a name of several words ("Government Science Secondary School"); one word the model
+    # took for a name ("RPG", "IED") is still the weapon
+    masked = {t.i for e in sentence.ents if e.label_ in NAME_LABELS and len(e) > 1 for t in e}
     for idiom in codebook.idioms:
         for offset in find_phrases(lower, idiom):
             start = sentence.start_char + offset
             masked.update(t.i for t in sentence if start <= t.idx < start + len(idiom))
+    if any(find_phrase(lower, phrase) >= 0 for phrase in codebook.allegation_phrases):
+        return frozenset(t.i for t in sentence)  # "it is alleged that ...": a case in court
     masked.update(t.i for t in sentence if _in_legal_frame(t, codebook))
     masked.update(t.i for t in sentence if any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in codebook.symbolic_objects

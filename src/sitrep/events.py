@@ -169,15 +169,18 @@ def extract_event_mentions(
     return tuple(mentions)
 
 
-# the types a non-event word (an accident, a match, a drill) rules out; a crowd that riots
-# or protests over an accident is still an event
-NON_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+# the types a non-event word (an accident, a match, a drill, a flood) rules out: houses
+# destroyed in a flood, players arrested over a match; a crowd that riots or protests over
+# an accident is still an event
+NON_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence",
+                             "Strategic developments"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 VAC_TYPE = "Violence against civilians"
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
+NON_STATE_ARMED_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
                           "street-fight", "skirmish", "exchange", "engage"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "community"})
@@ -651,6 +654,10 @@ def _conditions_hold(
     cond = rule.conditions
     if cond.get("actor1_armed") and (actor1 is None or actor1.inter not in ARMED_INTERS):
         return False
+    if cond.get("unarmed_agent"):
+        agent, _ = assign_roles(trigger, actors, context.places, guess=False)
+        if agent is not None and agent.inter in ARMED_INTERS:
+            return False
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
         return False
     if cond.get("protest_in_report") and not cues.protest_in_report:
@@ -661,11 +668,10 @@ def _conditions_hold(
         or (actor1 is not None and actor1.inter in ARMED_INTERS
             and not actor1.name.startswith(POLICE_PREFIX))
         or (actor1 is None and not _is_private_person(actor2) and any(
-            # "the capture of a financier": by whom, said earlier; "three people were
-            # arrested", "two of the robbers" by no one named are not, nor are arrests
-            # in a report whose only armed actors are the police and a gang
-            a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
-            and not a.name.startswith(UNIDENTIFIED_PREFIX)
+            # "the capture of a financier" in a report on a named armed group; "three
+            # people were arrested", "two of the robbers" by no one named are not, nor
+            # are arrests in a report whose only armed actors are the state's and a gang
+            a.inter in NON_STATE_ARMED_INTERS and not a.name.startswith(UNIDENTIFIED_PREFIX)
             for a in context.actors))
     ):
         return False  # the police arresting a crime suspect is not an ACLED event
@@ -677,6 +683,10 @@ def _conditions_hold(
         find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["victim_any"]
     ):
         return False
+    if "unless_victim_any" in cond and any(
+        find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["unless_victim_any"]
+    ):
+        return False
     if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors):
         return False
     if "actor1_inter" in cond and (actor1 is None or actor1.inter not in cond["actor1_inter"]):
@@ -685,6 +695,8 @@ def _conditions_hold(
         return False
     if cond.get("actor2_armed") and (actor2 is None or actor2.inter not in ARMED_INTERS):
         return False
+    if cond.get("actor2_armed") is False and actor2 is not None and actor2.inter in ARMED_INTERS:
+        return False  # the armed target is named: the rules for attacks on forces apply
     if "needs_any" in cond:
         lower = trigger.sent.text.lower()
         if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any"]):

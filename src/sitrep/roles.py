@@ -55,7 +55,11 @@ def assign_roles(
     agent_tokens: list[Token] = []
     patient_tokens: list[Token] = []
     verb = trigger
-    if trigger.pos_ in ("NOUN", "PROPN") or trigger.tag_.startswith("NN"):
+    if _describes_crowd(trigger):
+        # "Rioting teachers threw stones at officials": the crowd acts, on whom its verb says
+        agent_tokens.append(trigger.head)
+        patient_tokens.extend(_patients_of(trigger.head.head))
+    elif trigger.pos_ in ("NOUN", "PROPN") or trigger.tag_.startswith("NN"):
         for child in trigger.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
                 agent_tokens.append(child)
@@ -122,6 +126,14 @@ def assign_roles(
         actor2 = (after or rest or [None])[0] if rest else None
     actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
     return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
+
+
+def _describes_crowd(trigger: Token) -> bool:
+    """A participle on the plural subject of a verb ("rioting teachers threw ...")."""
+    return (
+        trigger.dep_ in ("amod", "compound") and trigger.lower_.endswith("ing")
+        and trigger.head.tag_ in ("NNS", "NNPS") and trigger.head.dep_ == "nsubj"
+    )
 
 
 def _rival_crowds(trigger: Token, actor1: Actor | None, other: Actor) -> bool:
@@ -294,7 +306,7 @@ INTER_RIOTERS = 5
 CROWD_VIOLENCE_LEMMAS = frozenset(  # what crowds do; shooting, abducting... take arms
     {"attack", "kill", "beat", "lynch", "assault", "stone", "pelt", "injure", "hack", "burn",
      "torch", "storm", "loot", "vandalise", "vandalize", "destroy", "hurl", "throw", "set",
-     "clash", "fight", "chase", "maim", "raid"}
+     "clash", "fight", "chase", "maim", "raid", "torture", "riot", "rioting"}
 )
 CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "public", "community"})
 
@@ -392,6 +404,9 @@ def _is_unrealised(doc: Doc, actor: Actor) -> bool:
     return False
 
 
+MEANS_PREPS = frozenset({"by", "through"})  # "protested by looting shops"
+
+
 def _agents_of(verb: Token) -> list[Token]:
     agents = []
     for child in verb.children:
@@ -403,6 +418,9 @@ def _agents_of(verb: Token) -> list[Token]:
         # "workers protested after a girl was killed": a subordinate clause's passive verb
         # has its own doer, left unnamed; the main clause's subject did not do it
         return []
+    if not agents and verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPS:
+        # "students protested by looting shops": who protested looted
+        return _agents_of(verb.head.head)
     if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
         if verb.dep_ in ("relcl", "acl"):
             # "gunmen who stormed": the noun acts; "children who were killed", "people

@@ -1,0 +1,245 @@
+"""Event coding by tactic: riots, strikes, attacks on posts, raids, abductions and acts
+that did not happen, through the real model and gazetteer.
+
+Each case is a rule of ACLED's codebook written as a short report of our own: road
+barricades and looting make a demonstration violent, a strike is a protest, an attack on a
+police post is a battle, Attack ranks above Abduction, a police raid without harm is no
+event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.pipeline import ReportResult, process_documents
+from sitrep.records import Document, Event
+
+REPORT_DATE = dt.date(2021, 6, 30)
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def _news(resources, text: str) -> list[Event]:
+    document = Document(id="t", text=text, date=REPORT_DATE, date_source="option")
+    (result,) = process_documents([document], resources=resources)
+    assert isinstance(result, ReportResult), result
+    return [e for e in result.events if not e.is_background]
+
+
+def _main_event(resources, text: str) -> Event:
+    news = _news(resources, text)
+    assert news, f"no news event in {text!r}"
+    return news[0]
+
+
+# --- riots ------------------------------------------------------------------------------
+
+
+def test_students_protesting_by_looting_shops_are_rioters(resources):
+    event = _main_event(
+        resources, "On 2 June 2021, students in Embu, Kenya protested against the new fees by "
+        "looting the shops of the town.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (event.actor1, event.inter1) == ("Rioters (Kenya)", 5)
+
+
+def test_a_protest_called_violent_is_a_violent_demonstration(resources):
+    event = _main_event(
+        resources, "On 2 June 2021, traders in Tamale, Ghana violently protested the closure "
+        "of the market.")
+    assert event.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 June 2021, residents barricaded the main road in Kasoa, Ghana, demanding street lights.",
+    "On 8 June 2021, police arrested ten youths who were barricading roads in Kisii, Kenya.",
+])
+def test_barricading_roads_is_a_violent_demonstration(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.inter1 == 5
+
+
+def test_police_barricading_a_road_is_no_riot(resources):
+    news = _news(resources, "On 8 June 2021, police barricaded the road to the stadium in "
+                 "Nakuru, Kenya.")
+    assert all(e.event_type != "Riots" for e in news)
+
+
+def test_a_crowd_described_as_rioting_is_a_violent_demonstration(resources):
+    event = _main_event(
+        resources, "On 4 June 2021, rioting teachers threw stones at government officials in "
+        "Nakuru, Kenya.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (event.inter1, event.inter2) == (5, 7)
+
+
+def test_two_groups_shooting_at_each_other_fight_a_battle_not_a_riot(resources):
+    event = _main_event(
+        resources, "On 4 June 2021, two groups of villagers clashed over a land dispute in "
+        "Bawku, Ghana and opened fire at each other, injuring six people.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_residents_torturing_suspected_thieves_is_mob_violence(resources):
+    event = _main_event(
+        resources, "On 5 June 2021, residents of Nyeri, Kenya caught and tortured two "
+        "suspected thieves.")
+    assert (event.sub_event_type, event.inter1, event.inter2) == ("Mob violence", 5, 7)
+
+
+# --- protests ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    ("On 7 June 2021, doctors at the county hospital in Nakuru, Kenya went on strike over "
+     "unpaid salaries."),
+    "On 7 June 2021, teachers in Kisumu, Kenya began an indefinite strike against delayed pay.",
+])
+def test_workers_on_strike_are_a_peaceful_protest(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+    assert event.inter1 == 6
+
+
+def test_a_drone_strike_is_no_strike_by_workers(resources):
+    event = _main_event(
+        resources, "On 7 June 2021, a drone strike hit a vehicle carrying militants near "
+        "Jilib, Somalia.")
+    assert event.event_type == "Explosions/Remote violence"
+
+
+# --- battles and violence against civilians ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 June 2021, gunmen ambushed a patrol of forest rangers near Lamu, Kenya.",
+    "On 9 June 2021, gunmen opened fire on a police post in Mandera, Kenya.",
+])
+def test_an_attack_on_a_patrol_or_post_is_a_battle(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.inter1 == 3
+
+
+@pytest.mark.parametrize("text", [
+    ("On 10 June 2021, Al Shabaab militants sprayed a bus with bullets near Lamu, Kenya, "
+     "injuring five passengers."),
+    "On 10 June 2021, gunmen sprayed the car of a trader with bullets in Garissa, Kenya.",
+])
+def test_armed_men_spraying_civilians_with_bullets_is_an_attack(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 June 2021, two people died in post-election violence in Kisumu, Kenya.",
+    ("On 5 June 2021, a girl died of injuries sustained during a clash between rival "
+     "political parties in Kisumu, Kenya."),
+])
+def test_deadly_political_clashes_with_no_sides_named_are_a_battle(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.inter1, event.inter2) == (3, 3)
+
+
+def test_an_ethnic_based_clash_is_a_battle_between_identity_militias(resources):
+    event = _main_event(resources, "On 5 June 2021, an ethnic-based clash in Tamale, Ghana.")
+    assert (event.event_type, event.inter1, event.inter2) == ("Battles", 4, 4)
+
+
+def test_militants_firing_upon_a_checkpoint_is_a_battle(resources):
+    event = _main_event(
+        resources, "On 5 June 2021, gunmen fired upon a police checkpoint near Mandera, Kenya.")
+    assert event.event_type == "Battles"
+
+
+def test_a_rocket_propelled_grenade_fired_at_a_tank_is_a_missile_attack(resources):
+    event = _main_event(
+        resources, "On 6 June 2021, Taliban militants fired an RPG at an army tank in Nad Ali "
+        "district, Helmand, Afghanistan.")
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_jet_fighters_pounding_hideouts_is_an_air_strike(resources):
+    event = _main_event(
+        resources, "On 6 June 2021, jet fighters pounded militant hideouts in Tirah, Pakistan.")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_bomb_that_went_off_prematurely_is_disrupted_weapons_use(resources):
+    event = _main_event(
+        resources, "On 6 June 2021, a bomb carried by Taliban militants detonated prematurely "
+        "in Arghandab district, Kandahar, Afghanistan, killing two of them.")
+    assert (event.event_type, event.sub_event_type) == (
+        "Strategic developments", "Disrupted weapons use")
+
+
+def test_militants_surrendering_is_an_agreement(resources):
+    event = _main_event(
+        resources, "On 6 June 2021, 25 IS militants surrendered to Afghan forces in Kunar, "
+        "Afghanistan.")
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_an_arms_cache_found_is_disrupted_weapons_use(resources):
+    event = _main_event(
+        resources, "On 6 June 2021, soldiers discovered an arms cache in a cave near Jalalabad, "
+        "Afghanistan.")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_victim_abducted_and_killed_is_an_attack(resources):
+    event = _main_event(
+        resources, "On 11 June 2021, a teacher was abducted and killed by Taliban militants "
+        "in Obe district, Herat, Afghanistan.")
+    assert event.sub_event_type == "Attack"
+
+
+def test_militants_abducting_a_driver_is_an_abduction(resources):
+    event = _main_event(
+        resources, "On 11 June 2021, Al Shabaab militants abducted a lorry driver near "
+        "Mandera, Kenya.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_bandits_raiding_a_village_is_an_attack(resources):
+    event = _main_event(resources, "On 12 June 2021, bandits raided a village in Baringo, Kenya.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_land_taken_away_is_no_abduction(resources):
+    news = _news(resources, "On 3 June 2021, Maasai militiamen attacked farmers in Narok, "
+                 "Kenya. The farmers say their farm was taken away by the militia.")
+    assert [e.sub_event_type for e in news] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    # a search or a seizure harms no one
+    "On 12 June 2021, police raided a warehouse in Durban and seized counterfeit shoes.",
+    # everyday senses of trigger words
+    "Opposition delegates stormed out of the meeting in Pretoria on Monday.",
+    ("Soldiers guarded the building. The Commission of Inquiry into State Capture sat in "
+     "Johannesburg on Monday."),
+    "The midfielder blasted the ball home in the second half in Durban on Saturday.",
+    "Police said two men were seen slaughtering sheep in a field near Polokwane on Thursday.",
+    # an act the report says will not happen, did not happen or is warned of
+    "The government said an offensive against the rebels will not follow in Mosul.",
+    "Soldiers guarded the town. No arrests have been made in Kunduz, a spokesman said.",
+    "Police in Polokwane warned that robbers were targeting shoppers at the mall.",
+    # proceedings
+    "It is alleged that the pastor attacked two women in Tzaneen in 2017.",
+    "The new act prescribes a life sentence for those who kill police officers in Durban.",
+    # a coup is no territory overtaken; a cache only named is none found
+    "Army rebels seized power in the capital of Sao Tome last week.",
+    "Police are searching for a man who could shed light on the arms cache in Durban.",
+    # houses destroyed by a flood; arrests of unnamed people in a report on the state's forces
+    "At least 600 houses were destroyed by floods in Beira, Mozambique on Monday.",
+    "Soldiers patrolled the town. Two men were arrested in Kunduz on Friday.",
+    "The mob boss was seen at a restaurant in Naples on Friday.",
+])
+def test_non_events_yield_no_news_event(resources, text):
+    assert _news(resources, text) == []
