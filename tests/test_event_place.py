@@ -351,3 +351,19 @@ def test_town_held_by_one_of_its_listed_areas_is_kept() -> None:
 def test_where_a_vehicle_was_bound_is_not_the_event_place() -> None:
     text = "Assailants bombed a Dhaka-bound truck in Puthia."
     assert _located(text, [("Dhaka", "city", 0), ("Puthia", "city", 0)]) == ("Puthia", 1)
+
+
+def test_demonym_is_not_the_event_place() -> None:
+    nigeria = {"country": "NG", "admin1": None, "lat": 9.1, "lon": 8.7, "seat": (9.06, 7.5)}
+    context = _context("A Nigerian man was stabbed by unknown assailants.",
+                       [("Nigerian", "country", 0, nigeria)])
+    place, _ = event_place(_first_sentence(context), context, [])
+    assert place is None
+
+
+def test_town_is_the_event_place_beside_a_demonym() -> None:
+    nigeria = {"country": "NG", "admin1": None, "lat": 9.1, "lon": 8.7}
+    context = _context("Nigerian traders protested in Suame on Monday.",
+                       [("Nigerian", "country", 0, nigeria), ("Suame", "city", 0)])
+    place, precision = event_place(_first_sentence(context), context, [])
+    assert (place.text, precision) == ("Suame", 1)

@@ -209,3 +209,13 @@ def test_names_inside_an_area_match_loosely_only_there(gazetteer) -> None:
 def test_country_entry_is_found_by_its_code(gazetteer) -> None:
     assert gazetteer.country_entry("SY") == SYRIA
     assert gazetteer.country_entry("ZZ") is None
+
+
+@pytest.mark.slow
+def test_real_index_places_an_admin_area_in_the_middle_of_its_extent(tmp_path_factory) -> None:
+    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
+    if not path.exists():  # the other slow tests may have built it already
+        build_gazetteer(path)
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        quebec = next(e for e in gaz.candidates("Quebec") if e.feature == "admin1")
+        assert quebec.lat > 50.0  # not in the populous south along the St. Lawrence

@@ -9,6 +9,7 @@ that names only a country also looks at the report's finer places in that countr
 Where people or goods were going comes after the places of the event itself ("airlifted
 them to Accra"; "a Dhaka-bound truck" names no place of the event at all); where people
 came from does not ("students from Mandalay protested" mostly did so in Mandalay). A
+demonym names people, not a place of the event ("a Nigerian man was stabbed"). A
 district word after the name sets precision 2 whatever the gazetteer matched ("Balkh
 district", "Kutkai township").
 
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.claims import attribution_spans
 from sitrep.event_time import in_other_clause
+from sitrep.place_mentions import demonym_table
 from sitrep.places import is_container_gap
 from sitrep.records import Actor, Location, Place
 
@@ -102,7 +104,8 @@ def event_place(
     The event's own sentence is searched first (outside relative clauses the trigger is
     not part of: "fighters who had fired a missile toward Jizan" is another event); then
     the rest of the report (nearest sentence first among equally fine places); then places
-    named only inside an actor's name or as an owner; the dateline city comes last.
+    named only inside an actor's name or as an owner; the dateline city comes last. A
+    demonym ("Nigerian traders") names people, never the event's place.
     """
     candidates = _candidates(sentence, context, actors, trigger)
     if not candidates:
@@ -195,19 +198,29 @@ def _report_places(sentence: Span, context: ReportContext) -> list[Place]:
 def _weak_places(sentence: Span, context: ReportContext) -> list[Place]:
     """Places named only as part of an actor or an owner ("Karachi's Old Golimar area",
     "a Myanmar military outpost"): better than no place, the event's sentence first."""
-    places = [p for p in context.places if p.lat is not None and not _is_dateline(p, context)]
+    places = [p for p in context.places if p.lat is not None and not _is_dateline(p, context)
+              and not _is_demonym(p)]
     inside = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
     return inside or places
 
 
 def _is_usable(place: Place, context: ReportContext) -> bool:
     """Resolved, not the dateline, not part of a modifier ("U.S.-led", "Dhaka-bound")."""
-    if place.lat is None:
+    if place.lat is None or _is_demonym(place):
         return False
     if _is_dateline(place, context):
         return False  # the dateline is where the reporter was
     after = context.document.text[place.end:place.end + 7]
     return not after.startswith(MODIFIER_SUFFIXES)
+
+
+def _is_demonym(place: Place) -> bool:
+    """The place is a people's name standing for its country ("a Nigerian man", "Somali
+    refugees"): it says who took part, not where the event was."""
+    if place.feature != "country":
+        return False
+    table = demonym_table()
+    return place.text in table or (place.text.endswith("s") and place.text[:-1] in table)
 
 
 def _is_dateline(place: Place, context: ReportContext) -> bool:

@@ -41,10 +41,11 @@ from typing import Any, Self
 
 from sitrep.errors import GazetteerMissing
 
-GAZETTEER_VERSION = 4  # 2: plain-ASCII admin names; entries by area; names by entry
+GAZETTEER_VERSION = 5  # 2: plain-ASCII admin names; entries by area; names by entry
 # 3: GeoNames' continent points; "Dagestan, Respublika" also named Dagestan; NSW, Qld...
 # 4: countries and admin areas carry their seat: the capital; for admin areas the town
 #    named like the area, else their most populous (cities500 has no PPLA/PPLA2 codes)
+# 5: an admin area's point is the middle of the 1-99 % box of its towns, not 5-95 %
 GAZETTEER_FILENAME = f"places-v{GAZETTEER_VERSION}.sqlite"
 CACHE_DIR_ENV = "SITREP_CACHE_DIR"
 FEATURES = ("city", "admin1", "admin2", "country", "region", "water", "other")
@@ -62,7 +63,10 @@ MATCH_SCORE_AREA_FUZZY_MAX = 0.85  # an area-constrained similarity of 100 maps 
 SKELETON_MIN_CHARS = 4
 SKELETON_MIN_SIMILARITY = 75  # rapidfuzz ratio of the query to the entry's main name
 LOOKUP_CACHE_SIZE = 20_000
-COUNTRY_EXTENT_PERCENTILE = 0.05  # region point = middle of the 5-95 % box of its towns
+COUNTRY_EXTENT_PERCENTILE = 0.05  # country point = middle of the 5-95 % box of its towns
+# an admin area's point = middle of the 1-99 % box of its towns: the middle of its extent
+# (Quebec's at 51.8 N, not in its populous south), less a few stray outliers
+AREA_EXTENT_PERCENTILE = 0.01
 
 ARABIC_ARTICLES = frozenset(
     ["al", "el", "il", "ul", "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "az", "ez", "uz", "ash", "esh", "ush", "at", "et", "ut", "an", "en", "un", "ath", "adh"]
@@ -478,7 +482,7 @@ def _read_real_sources(report: Callable[[str], None], aliases: AliasTable) -> It
     for sid, sub in subdivisions.items():
         if sid not in members:
             continue
-        lat, lon = _box_middle(members[sid])
+        lat, lon = _box_middle(members[sid], AREA_EXTENT_PERCENTILE)
         names = [display[sid], sub.name, *sub.aliases, *([renamed[sid]] if sid in renamed else [])]
         if ", " in sub.name:  # "Dagestan, Respublika" is called Dagestan
             names.append(sub.name.split(", ")[0])
@@ -614,12 +618,14 @@ def _country_entries(
                              lat, lon, population, latin, seat=capitals.get(code))
 
 
-def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box holding the central 90 % of a region's towns: a centroid."""
+def _box_middle(points: list[tuple[float, float]],
+                percentile: float = COUNTRY_EXTENT_PERCENTILE) -> tuple[float, float]:
+    """The middle of the box holding a region's towns but ``percentile`` of them at each
+    edge: a centroid."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    low = int(len(lats) * COUNTRY_EXTENT_PERCENTILE)
-    high = max(low, math.ceil(len(lats) * (1 - COUNTRY_EXTENT_PERCENTILE)) - 1)
+    low = int(len(lats) * percentile)
+    high = max(low, math.ceil(len(lats) * (1 - percentile)) - 1)
     return round((lats[low] + lats[high]) / 2, 4), round((lons[low] + lons[high]) / 2, 4)
 
 

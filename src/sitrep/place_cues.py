@@ -9,10 +9,10 @@ exactly). Adds: token ranges ``(start, end)`` of place names found by these cues
   not: "Berea police", "an Alexandria man", "Oxford Police", "Henderson County Sheriff's
   Department", "Laurel County Clerk";
 - a name after "University of", "City of", "State of" and the like: "University of
-  Cincinnati", "the State of Ohio";
+  Cincinnati", "the State of Ohio", and in lower case "the governor of Mombasa";
 - a legislator's party and home town: "Ricky Moye, D-Raleigh";
-- a country or first-level area opening an organisation's name: "the U.S. Centers for
-  Disease Control", "the Kentucky Court of Appeals".
+- a country, first-level area or large city opening an organisation's name: "the U.S.
+  Centers for Disease Control", "the Kentucky Court of Appeals", "Kumasi Polytechnic".
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ HEADING_DASHES = frozenset({"—", "--", "–", "-", ":"})
 HEADING_MAX_TOKENS = 4
 MAX_PREFIX_TOKENS = 4
 MAX_ACRONYM_CHARS = 5  # "PTA Council", "(D-IA)": initials, not places
+MAX_SHORT_WORD_CHARS = 3  # "Ga West": a short word opening a name is no state abbreviation
 # words after a place name for its people or institutions ("Berea police", "Oxford Police")
 LOCAL_WORDS_AFTER = frozenset({
     "police", "sheriff", "firefighters", "fire", "man", "woman", "men", "women", "resident",
@@ -47,6 +48,9 @@ OF_PLACE_WORDS_BEFORE = frozenset({
     "university", "state", "city", "town", "village", "township", "county", "commonwealth",
     "province", "diocese", "archdiocese", "port", "mayor", "governor", "college",
 })
+# ... also in lower case ("the governor of Mombasa", "the town of Berea")
+LOWER_CASE_OF_PLACE_WORDS = frozenset({"governor", "mayor", "city", "town", "village",
+                                       "province", "county"})
 # first words naming a part of the area after them ("Northeast Georgia", "Metro Nashville")
 AREA_PART_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -54,6 +58,9 @@ AREA_PART_WORDS = frozenset({
     "metro", "historic", "downtown", "n.", "s.", "e.", "w.", "n.e.", "n.w.", "s.e.", "s.w.",
 })
 PARTY_LETTERS = frozenset({"R", "D", "I"})
+MIN_ORGANISATION_CITY_POPULATION = 100_000  # "the Accra Metropolitan Assembly"
+# words after a name that make the whole name a place's ("of Bala Buluk district")
+PLACE_WORDS = frozenset({"district", "province", "county", "town", "village", "city", "area"})
 AREA_WORDS = frozenset({"County", "Parish"})  # ending a name that is an admin area
 
 
@@ -130,8 +137,10 @@ def _prefix_spans(triggers: list[Token], gazetteer: Gazetteer) -> list[tuple[int
             start -= 1
         while start < token.i and parsed[start].lower_ in ARTICLES:
             start += 1
-        if start == token.i or parsed[start].lower_ in ORGANISATION_FIRST_WORDS:
-            continue
+        if start == token.i or parsed[start].lower_ in ORGANISATION_FIRST_WORDS or all(
+            t.is_stop or t.like_num for t in parsed[start:end]
+        ):
+            continue  # "One man was killed": a number, not a town in Italy
         span = parsed[start:end]  # the whole run: "Royal Alexandra Hospital" is no Alexandra
         if not (span.text.isupper() and len(span.text) <= MAX_ACRONYM_CHARS) and _names_place(
             span, gazetteer
@@ -142,14 +151,16 @@ def _prefix_spans(triggers: list[Token], gazetteer: Gazetteer) -> list[tuple[int
 
 def _of_place_spans(triggers: list[Token], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """"University of Cincinnati", "the State of Ohio": a capitalised run after "X of";
-    "Mindy Miller of Ravenel", "Smith, 24, of Berea": a person's home town."""
+    "the governor of Mombasa", "the town of Berea" in lower case too; "Mindy Miller of
+    Ravenel", "Smith, 24, of Berea": a person's home town."""
     spans = []
     for token in triggers:
         parsed = token.doc
         if token.i < 1 or token.i + 1 >= len(parsed):
             continue
         before = parsed[token.i - 1]
-        is_institution = before.lower_ in OF_PLACE_WORDS_BEFORE and before.text[:1].isupper()
+        is_institution = before.lower_ in OF_PLACE_WORDS_BEFORE and (
+            before.text[:1].isupper() or before.lower_ in LOWER_CASE_OF_PLACE_WORDS)
         if not (is_institution or _ends_person(parsed, token.i)):
             continue
         start = end = token.i + 1
@@ -157,7 +168,9 @@ def _of_place_spans(triggers: list[Token], gazetteer: Gazetteer) -> list[tuple[i
             parsed[end]
         ):
             end += 1
-        for last in range(end, start, -1):
+        is_named = end < len(parsed) and parsed[end].lower_ in PLACE_WORDS
+        shortest = max(start, end - 1) if is_named else start
+        for last in range(end, shortest, -1):  # "of Bala Buluk district" is not of Bala
             if _names_place(parsed[start:last], gazetteer):
                 spans.append((start, last))
                 break
@@ -188,8 +201,9 @@ def _party_hometown_spans(triggers: list[Token], gazetteer: Gazetteer) -> list[t
 
 
 def _organisation_area_spans(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """A country or first-level area opening an organisation's name: "the U.S. Centers for
-    Disease Control", "the Kentucky Court of Appeals", "the DRC" tagged an organisation."""
+    """A country, first-level area or large city opening an organisation's name: "the U.S.
+    Centers for Disease Control", "the Kentucky Court of Appeals", "the DRC" tagged an
+    organisation, "the Accra Metropolitan Assembly", "Kumasi Polytechnic"."""
     spans = []
     for ent in parsed.ents:
         if ent.label_ != "ORG":
@@ -199,16 +213,26 @@ def _organisation_area_spans(parsed: Doc, gazetteer: Gazetteer) -> list[tuple[in
             start += 1  # "Northeast Texas Community College"
         for end in range(min(ent.end, start + MAX_PREFIX_TOKENS), start, -1):
             if all(_is_capitalised(t) or t.text.isupper() for t in parsed[start:end]) and (
-                _names_area(parsed[start:end], gazetteer)
-            ):
+                not _is_short_word(parsed[start:end])
+            ) and _names_area(parsed[start:end], gazetteer):
                 spans.append((start, end))
                 break
     return spans
 
 
+def _is_short_word(span: Span) -> bool:
+    """A lone word of a few letters, neither initials nor abbreviated: the "Ga" of the
+    district "Ga West" is not Georgia's "Ga."."""
+    text = span.text
+    return len(span) == 1 and len(text) <= MAX_SHORT_WORD_CHARS and not text.isupper() and (
+        "." not in text)
+
+
 def _names_area(span: Span, gazetteer: Gazetteer) -> bool:
-    return any(m.name_score >= 1.0 and m.entry.feature in AREA_FEATURES
-               for m in gazetteer.matches(span.text, fuzzy=False))
+    """A country, a first-level area or a large city, named exactly."""
+    return any(m.name_score >= 1.0 and (m.entry.feature in AREA_FEATURES or (
+        m.entry.feature == "city" and m.entry.population >= MIN_ORGANISATION_CITY_POPULATION))
+        for m in gazetteer.matches(span.text, fuzzy=False))
 
 
 def _ends_person(parsed: Doc, index: int) -> bool:

@@ -5,13 +5,15 @@ names a place). Adds: ``ToponymMention`` drafts with their offsets, the query to
 feature hints ("the province of X", "X County") and country constraints.
 
 Mentions come from entities labelled GPE, LOC or FAC (an entity naming no place but
-starting with one shrinks to it, "Henderson County Jail"; "Northeast Georgia" is looked up
-as Georgia); the upper-case dateline ("BEIRUT"); curated region and river names
-(``data/regions.yaml``) found verbatim; demonyms ("American", "the Russians"), which stand
-for their country; person-labelled spans that name a place elsewhere in the report (not a
-news outlet's name, "the website Deir al-Zour 24"); the cues of ``place_cues`` (headings,
-"Berea police", "University of Cincinnati", "D-Raleigh", "the Kentucky Court of Appeals");
-and capitalised names spaCy missed or labelled a person or organisation, when the context
+starting with one shrinks to it, "Henderson County Jail", unless the whole is another
+spelling of a place, "Puli Alam"; "Northeast Georgia" is looked up as Georgia; entities
+side by side before a district word are one name, "Shirin Tagab district"); the
+upper-case dateline ("BEIRUT"); curated region and river names (``data/regions.yaml``)
+found verbatim; demonyms ("American", "the Russians"), which stand for their country;
+person-labelled spans that name a place elsewhere in the report (not a news outlet's name,
+"the website Deir al-Zour 24"); the cues of ``place_cues`` (headings, "Berea police",
+"University of Cincinnati", "D-Raleigh", "the Kentucky Court of Appeals"); and
+capitalised names spaCy missed or labelled a person or organisation, when the context
 makes them places ("in Kakamega", "Washir district", "Lamu town (Lamu West, Lamu)",
 "Chekulo, Bungoma") or they exactly name a country, first-level region or large city.
 """
@@ -48,7 +50,7 @@ FEATURE_WORDS_AFTER = {
 }
 CONSTRAINT_WINDOW_TOKENS = 6
 MAX_ACRONYM_CHARS = 5  # all-capital names this short are initials, not places, unless tagged
-MAX_NAME_RUN_TOKENS = 5  # capitalised runs longer than this are titles, not place names
+MAX_NAME_RUN_TOKENS = 5  # capitalised runs with more words are titles, not place names
 LOCATIVE_WORDS = frozenset({
     "in", "at", "near", "outside", "from", "into", "around", "across", "through", "towards",
     "toward", "inside", "nearby", "between", "via", "to",
@@ -60,9 +62,9 @@ PLACE_WORDS_AFTER = frozenset({
     "township", "ward", "slum", "estate", "neighbourhood", "neighborhood", "suburb",
     "settlement", "locality",
 }) - {"state", "river", "lake"}
-# lower-case particles inside hyphenated names ("Karez-e Now", "Sar-e Pul")
-NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "ud", "ad", "as", "ash", "ar", "an",
-                            "de", "du", "da", "di", "la", "le", "o"})
+# lower-case particles inside hyphenated names ("Karez-e Now", "Sar-e Pul", "Sangi-ye Pain")
+NAME_PARTICLES = frozenset({"e", "i", "ye", "yi", "al", "el", "ul", "ud", "ad", "as", "ash", "ar",
+                            "an", "de", "du", "da", "di", "la", "le", "o"})
 # ... and those that join two capitalised words on their own ("Dara i Pech")
 SPACED_NAME_PARTICLES = frozenset({"e", "i", "ul", "al", "el", "de", "du", "da", "di"})
 # capitalised words that name institutions, never places, even after "in" ("in Congress")
@@ -218,13 +220,19 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer) -> ToponymMention | None:
     if not any(ch.isalpha() for ch in query):
         return None
     mention = ToponymMention(start, end, text, query, "ner", hints=hints)
-    if not is_whole_name and not hints:
+    if not is_whole_name and not hints and not _names_loosely(text, gazetteer):
         _narrow_to_place_name(mention, gazetteer)
     return mention
 
 
 def _names_exactly(name: str, gazetteer: Gazetteer) -> bool:
     return any(m.name_score >= 1.0 for m in gazetteer.matches(name, fuzzy=False)[:1])
+
+
+def _names_loosely(name: str, gazetteer: Gazetteer) -> bool:
+    """The whole name is another spelling of a place ("Puli Alam" is Pul-e 'Alam): it is
+    not cut down to the place its first word names (Puli, Taiwan)."""
+    return len(name.split()) > 1 and bool(gazetteer.matches(name, fuzzy=False))
 
 
 def _narrow_to_place_name(mention: ToponymMention, gazetteer: Gazetteer) -> None:
@@ -270,13 +278,23 @@ def _capitalised_mentions(parsed: Doc, gazetteer: Gazetteer, place_texts: set[st
             range(ent.start, ent.end))
     mentions = []
     for start, end in _name_runs(parsed):
-        if all(i in place_tokens for i in range(start, end)):
+        if all(i in place_tokens for i in range(start, end)) and not _joins_entities(
+            parsed[start:end]
+        ):
             continue
         mention = _accept_run(parsed[start:end], gazetteer, place_texts, place_tokens,
                               is_other_entity=any(i in other_tokens for i in range(start, end)))
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _joins_entities(span: Span) -> bool:
+    """The name run spans several entities and a place word follows: "Shirin Tagab
+    district" is one district, though spaCy made two places of it."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    starts = sum(token.ent_iob_ == "B" for token in span)
+    return starts > 1 and after is not None and after.lower_ in PLACE_WORDS_AFTER
 
 
 def _names_an_outlet(span: Span) -> bool:
@@ -332,7 +350,8 @@ def _name_runs(parsed: Doc) -> list[tuple[int, int]]:
     for run_start, run_end in runs:
         while run_start < run_end and parsed[run_start].is_stop:
             run_start += 1  # "The", "In"
-        if run_start < run_end and run_end - run_start <= MAX_NAME_RUN_TOKENS:
+        words = sum(_is_name_token(token) for token in parsed[run_start:run_end])
+        if run_start < run_end and words <= MAX_NAME_RUN_TOKENS:  # "Rabat-e Sangi-ye Pain"
             result.append((run_start, run_end))
     return result
 
@@ -410,9 +429,14 @@ def _follows_place(span: Span, place_tokens: set[int]) -> bool:
 
 
 def _follows_locative(span: Span) -> bool:
-    """"in Kakamega", "in the Dehyak-e Kalan area"."""
+    """"in Kakamega", "in the Dehyak-e Kalan area", "in Sagnarigu/Tamale"."""
     parsed = span.doc
     index = span.start - 1
+    while index >= 1 and parsed[index].text == "/" and _is_name_token(parsed[index - 1]):
+        index -= 1
+        while index >= 1 and _is_name_token(parsed[index - 1]):
+            index -= 1
+        index -= 1
     if index >= 0 and parsed[index].lower_ == "the":
         index -= 1
     if index >= 1 and parsed[index].lower_ == "to" and parsed[index - 1].lower_ in (
@@ -561,8 +585,9 @@ def _add_context(mention: ToponymMention, parsed: Doc, demonyms: dict[str, str],
 _PLACE_WORD_PATTERN = "|".join(re.escape(w) for w in sorted(PLACE_WORDS_AFTER))
 _CONTAINER_GAP = re.compile(
     r"\s*[,(]\s*"  # "Hawija, Iraq", "Lamu town (Lamu West, Lamu)"
-    rf"|\)?\s+(?:{_PLACE_WORD_PATTERN})\s*(?:,|\(|,?\s*of|,?\s*in)\s*(?:the\s+)?",
-    re.IGNORECASE,  # "Obe district, Herat", "the X area of Farah city"
+    rf"|\)?\s+(?:{_PLACE_WORD_PATTERN})(?:\s+(?:center|centre|headquarters))?"
+    r"\s*(?:,|\(|,?\s*of|,?\s*in)\s*(?:the\s+)?",
+    re.IGNORECASE,  # "Obe district, Herat", "the X area of Farah city", "X district center, Y"
 )
 MAX_CONTAINER_GAP_CHARS = 24
 

@@ -24,7 +24,10 @@ in the report, or, less, to those places' other readings ("Paris" and "Henry Cou
 together are in Tennessee, though Georgia's Henry County is larger). Every unconstrained
 mention of a name then takes the reading of its best-supported mention ("Springfield,
 Ohio" ... "Springfield"). A name still unresolved inside a known area is matched loosely
-against that area's names only ("Charbolak district, Balkh").
+against that area's names only ("Charbolak district, Balkh"). Last, a small town abroad
+that nothing else in the report supports, or a loose spelling there, is left unresolved:
+"Otera village near Kisumu city" is no Japanese town, "Kibera" no Tanzanian Kibara. A name
+ending in a word for a kind of place never names a country ("Guernsey County").
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from sitrep.gazetteer import (
     name_keys,
 )
 from sitrep.place_mentions import (
+    FEATURE_WORDS_AFTER,
     ToponymMention,
     containers_of,
     demonym_table,
@@ -89,8 +93,14 @@ PENALTY_ALTERNATE_NAME = 0.4  # a town or county matched by one of its alternate
 MIN_ACCEPTED_SCORE = 1.3  # below this a mention stays unresolved
 NAME_KEYS_CACHE_SIZE = 50_000
 MIN_PROMINENT_POPULATION = 100_000  # an exact match this large rules out loose spellings
+MAX_UNSUPPORTED_POPULATION = 50_000  # a town abroad this small needs the report's support
+# ... and so does any but a prominent place spelled less like the mention than this: a
+# fuzzy match, or a skeleton match below 85 % similar ("Kibera" is no Kibara; "Hawija" is
+# Al Hawijah, 92 %)
+MIN_UNSUPPORTED_NAME_SCORE = 0.825
 
 SEATED_FEATURES = frozenset({"country", "admin1", "admin2"})  # a Place's seat: their capital
+LOCAL_FEATURES = frozenset({"city", "admin2", "admin1"})  # places that say where a report is
 
 HINT_FEATURES = {  # a hinted feature also accepts these
     "admin1": {"admin1", "region"},
@@ -118,7 +128,56 @@ def extract_places(document: Document, parsed: Doc, *, gazetteer: Gazetteer) -> 
     _resolve(document, mentions, gazetteer, demonym_countries)
     if _match_within_areas(mentions, gazetteer, demonym_countries):
         _resolve(document, mentions, gazetteer, demonym_countries)
+    _drop_unsupported(mentions, demonym_countries)
     return tuple(_to_place(m) for m in mentions)
+
+
+def _drop_unsupported(mentions: list[ToponymMention],
+                      demonym_countries: dict[str, float]) -> None:
+    """Leave unresolved the towns and districts abroad that nothing else in the report
+    supports: better no coordinates than a namesake in another country.
+
+    A reading is unsupported when no other place of the report (another name, the
+    dateline too) and no demonym lies in its country. It is dropped when it is small
+    (``MAX_UNSUPPORTED_POPULATION``) or only a loose spelling of the mention and the
+    report's other towns or areas lie elsewhere ("Otera village near Kisumu city" is no
+    Japanese town; countries and demonyms do not count here: "Greek food" at a county
+    fair says nothing of where the county is), and, wherever the rest is, when it is a
+    loose spelling and not prominent ("Kibera" is not Tanzania's Kibara). It then gives
+    way to the largest place spelled as the mention in a supported country, if any. A
+    mention whose country a demonym, possessive or container imposes is kept.
+    """
+    chosen = [(m.query.casefold(), m.choice.country, m.choice.feature in LOCAL_FEATURES)
+              for m in mentions if m.choice is not None and m.choice.country]
+    for mention in mentions:
+        entry = mention.choice
+        if entry is None or mention.curated is not None or mention.country is not None or (
+            entry.feature not in ("city", "admin2")
+        ):
+            continue
+        own = mention.query.casefold()
+        others = [(country, is_local) for query, country, is_local in chosen if query != own]
+        support = set(demonym_countries) | {country for country, _ in others}
+        if entry.country in support:
+            continue
+        is_elsewhere = any(is_local for _, is_local in others)
+        name_score = max((m.name_score for m in mention.matches if m.entry == entry),
+                         default=1.0)
+        is_small = entry.population < MAX_UNSUPPORTED_POPULATION
+        is_loose = name_score < MIN_UNSUPPORTED_NAME_SCORE
+        if (is_elsewhere and (is_small or is_loose)) or (
+            is_loose and entry.population < MIN_PROMINENT_POPULATION
+        ):
+            mention.choice = _supported_namesake(mention, support)
+            mention.score = 0.0 if mention.choice is None else mention.score
+
+
+def _supported_namesake(mention: ToponymMention, support: set[str]) -> GazetteerEntry | None:
+    """The largest town or area spelled as the mention in a country the report supports."""
+    namesakes = [m.entry for m in mention.matches
+                 if m.name_score >= MATCH_SCORE_STRIPPED and m.entry.country in support
+                 and m.entry.feature in ("city", "admin2", "admin1")]
+    return max(namesakes, key=lambda entry: entry.population, default=None)
 
 
 def _match_within_areas(mentions: list[ToponymMention], gazetteer: Gazetteer,
@@ -329,7 +388,12 @@ def _score(match: GazetteerMatch, mention: ToponymMention, evidence: _Evidence,
         score -= PENALTY_ALTERNATE_NAME  # "Washington" is also an old name of a village
     if mention.hints:
         accepted = set().union(*(HINT_FEATURES[h] for h in mention.hints))
-        score += BONUS_FEATURE_HINT if entry.feature in accepted else -PENALTY_FEATURE_HINT
+        if entry.feature in accepted:
+            score += BONUS_FEATURE_HINT
+        elif entry.feature == "country" and _ends_in_feature_word(mention):
+            score -= PENALTY_FEATURE_HINT + PRIOR_COUNTRY  # "Guernsey County" is no country
+        else:
+            score -= PENALTY_FEATURE_HINT
     required = mention.country or next(
         (c.country for c in containers if c.country and not (
             entry.feature == "country" and c.feature == "country")),  # "Iraq, Afghanistan"
@@ -351,6 +415,12 @@ def _score(match: GazetteerMatch, mention: ToponymMention, evidence: _Evidence,
         score += BONUS_DATELINE_COUNTRY
     return score + max(_proximity_bonus(entry, evidence.others),
                        WEIGHT_OTHER_READINGS * _proximity_bonus(entry, evidence.alternatives))
+
+
+def _ends_in_feature_word(mention: ToponymMention) -> bool:
+    """The mention's own last word names a kind of place: "Guernsey County"."""
+    words = mention.text.lower().split()
+    return len(words) > 1 and words[-1] in FEATURE_WORDS_AFTER
 
 
 def _area_bonus(entry: GazetteerEntry, evidence: _Evidence) -> float:
