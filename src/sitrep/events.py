@@ -7,7 +7,8 @@ where and when, fatalities by ACLED's rules, "X said" claims with their status, 
 for background (historical), negated, future and hypothetical events.
 
 Claims made in sentences without an event trigger ("SOHR said two prisoners were freed")
-attach to the event the report is currently describing.
+attach to the event the report is currently describing, and so does a toll that names no
+killer and no place of its own ("4 civilians and 2 attackers were killed").
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def extract_event_mentions(
                 continue
             if (
                 current is not None and forced is None and not mention.is_background
-                and _is_casualty_report(mention, trigger, codebook)
+                and _is_casualty_report(mention, trigger, codebook, context)
             ):
                 # "One person was killed.": the toll of the event being described
                 target = mentions[current]
@@ -275,12 +276,35 @@ def _with_intervention_toll(demonstration: EventMention, harm: EventMention, *,
     )
 
 
-def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codebook) -> bool:
-    """A sentence that only gives the toll ("One person was killed", "two died"): no one
-    named as doing it, the trigger a word of death or injury."""
+def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codebook,
+                        context: ReportContext) -> bool:
+    """A sentence that only gives the toll ("One person was killed", "two died"): the
+    trigger a word of death or injury, and no one named as doing it.
+
+    Victims the parse took for a side ("4 civilians and 2 attackers were killed") do not
+    make the toll an event of its own when nobody is named as the killer (no "by ...")
+    and the sentence names no place of its own.
+    """
     lemma = trigger.lemma_.lower()
-    is_toll_word = lemma in codebook.fatality_lemmas or lemma in ("injure", "wound")
-    return is_toll_word and mention.actor1 is None
+    if lemma not in codebook.fatality_lemmas and lemma not in ("injure", "wound"):
+        return False
+    if mention.actor1 is None:
+        return True
+    return _is_agentless_passive(_clause_verb(trigger)) and not _names_place(
+        trigger.sent, context)
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The first verb of a coordination ("were killed and three wounded" -> killed)."""
+    while trigger.dep_ == "conj" and trigger.head is not trigger:
+        trigger = trigger.head
+    return trigger
+
+
+def _names_place(sentence: Span, context: ReportContext) -> bool:
+    """A place below the country ("Burmese soldiers" names none of its own)."""
+    return any(sentence.start_char <= p.start < sentence.end_char and p.feature != "country"
+               for p in context.places)
 
 
 def _escalates(mention: EventMention, *, of: EventMention, codebook: Codebook) -> bool:
@@ -484,6 +508,7 @@ def _fire_rule(
         has_protest=has_protest,
         protest_in_report=has_protest or _has_protest_word(context.parsed[:], codebook),
         crowd_in_focus=crowd_in_focus,
+        organised_attack=_is_organised_attack(sentence, codebook),
     )
     masked = _masked_tokens(sentence, lower, codebook)
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
@@ -545,6 +570,7 @@ class SentenceCues:
     has_protest: bool  # a protest word in the sentence
     protest_in_report: bool  # ... or anywhere in the report
     crowd_in_focus: bool  # the report is describing a demonstration ("they" = its crowd)
+    organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
 
 
 def _has_protest_word(span: Span, codebook: Codebook) -> bool:
@@ -622,6 +648,13 @@ def _crowd_acts(
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
 
 
+def _is_organised_attack(sentence: Span, codebook: Codebook) -> bool:
+    """"an attack which a group unknown to the dictionary claimed responsibility for",
+    "killed in a banditry attack": someone armed and organised did it, though unnamed."""
+    lower = sentence.text.lower()
+    return any(find_phrase(lower, phrase) >= 0 for phrase in codebook.organised_attack_phrases)
+
+
 def _is_private_person(actor: Actor | None) -> bool:
     """Civilians, or people the dictionary knows only as an unidentified gang."""
     return actor is not None and (actor.inter == 7 or actor.name.startswith(UNIDENTIFIED_PREFIX))
@@ -660,7 +693,9 @@ def _conditions_hold(
             return False
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
         return False
-    if cond.get("protest_in_report") and not cues.protest_in_report:
+    if cond.get("protest_in_report") is not None and (
+        cond["protest_in_report"] != cues.protest_in_report
+    ):
         return False
     if cond.get("political_arrest") and not (
         (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8)
@@ -708,7 +743,7 @@ def _conditions_hold(
         if not any(a.inter in ARMED_INTERS for a in actors) and not (refers_back and any(
             a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
             for a in context.actors
-        )):
+        )) and not cues.organised_attack:
             return False
     elif cond.get("armed_actor") and not any(a.inter in ARMED_INTERS for a in actors):
         return False

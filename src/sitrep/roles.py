@@ -407,11 +407,16 @@ def _is_unrealised(doc: Doc, actor: Actor) -> bool:
 MEANS_PREPS = frozenset({"by", "through"})  # "protested by looting shops"
 
 
+RELATIVE_PRONOUNS = frozenset({"who"})  # "which" may stand for a weapon, not a doer
+
+
 def _agents_of(verb: Token) -> list[Token]:
     agents = []
     for child in verb.children:
         if child.dep_ == "nsubj":
-            agents.append(child)
+            # "members who interrupted a ceremony": the noun the clause is about acts
+            is_relative = verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS
+            agents.append(verb.head if is_relative else child)
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
     if not agents and verb.dep_ == "advcl" and _is_passive(verb):
