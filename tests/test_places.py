@@ -699,3 +699,151 @@ def test_short_word_opening_an_organisation_is_no_state_abbreviation(abroad) -> 
 
 def test_district_center_before_its_province_is_inside_it() -> None:
     assert is_container_gap(" district center, ")
+
+
+# A hand-made gazetteer of US namesakes: the report's other names decide the state.
+OHIO_STATE = GazetteerEntry(5165419, "Ohio", "admin1", "US", "Ohio", None, 40.2, -82.7,
+                            11_000_000)
+TEXAS_STATE = GazetteerEntry(4736287, "Texas", "admin1", "US", "Texas", None, 31.0, -100.0,
+                             29_000_000)
+GEORGIA_US = GazetteerEntry(4197002, "Georgia", "admin1", "US", "Georgia", None, 32.9, -83.3,
+                            4_800_000)
+GEORGIA_GE = GazetteerEntry(614541, "Georgia", "country", "GE", None, None, 42.3, 43.4,
+                            3_700_000)
+ATLANTA_GA = GazetteerEntry(4180440, "Atlanta", "city", "US", "Georgia", "Fulton County",
+                            33.75, -84.39, 400_000)
+ATLANTA_TX = GazetteerEntry(4670000, "Atlanta", "city", "US", "Texas", "Cass County", 33.11,
+                            -94.16, 40_000)
+DUBLIN_CA = GazetteerEntry(5344000, "Dublin", "city", "US", "California", "Alameda County",
+                           37.70, -121.94, 1_000_000)  # larger than it is
+DUBLIN_OH = GazetteerEntry(4519000, "Dublin", "city", "US", "Ohio", "Franklin County", 40.10,
+                           -83.11, 2_000)  # smaller than it is
+ALDERTON_OH = GazetteerEntry(9100001, "Alderton", "city", "US", "Ohio", "Lake County", 41.8,
+                             -81.0, 5_000)  # made up, far from Dublin
+BIRCHFIELD_OH = GazetteerEntry(9100002, "Birchfield", "city", "US", "Ohio", "Scioto County",
+                               38.6, -83.0, 5_000)  # made up, far from Dublin
+CEDARTON_OH = GazetteerEntry(9100003, "Cedarton", "city", "US", "Ohio", "Williams County",
+                             41.6, -84.6, 5_000)  # made up, far from Dublin
+# ... and each a larger namesake in another state
+ALDERTON_TX = GazetteerEntry(9100004, "Alderton", "city", "US", "Texas", "Bell County", 31.1,
+                             -97.5, 50_000)
+BIRCHFIELD_NC = GazetteerEntry(9100005, "Birchfield", "city", "US", "North Carolina",
+                               "Wake County", 35.8, -78.6, 50_000)
+CEDARTON_ID = GazetteerEntry(9100006, "Cedarton", "city", "US", "Idaho", "Ada County", 43.6,
+                             -116.2, 50_000)
+FRANKLIN_OH = GazetteerEntry(4517000, "Franklin County", "admin2", "US", "Ohio",
+                             "Franklin County", 39.97, -83.01, 1_300_000)
+FRANKLIN_PA = GazetteerEntry(5189000, "Franklin County", "admin2", "US", "Pennsylvania",
+                             "Franklin County", 39.93, -77.72, 3_000_000)  # larger than it is
+CINCINNATI_OH = GazetteerEntry(4508723, "Cincinnati", "city", "US", "Ohio", "Hamilton County",
+                               39.16, -84.46, 300_000)
+RALEIGH_NC = GazetteerEntry(4487043, "Raleigh", "city", "US", "North Carolina", "Wake County",
+                            35.77, -78.64, 470_000)
+BOISE_ID = GazetteerEntry(5586438, "Boise", "city", "US", "Idaho", "Ada County", 43.61, -116.20,
+                          230_000)
+RUSSIA_RU = GazetteerEntry(2017371, "Russia", "country", "RU", None, None, 60.0, 100.0,
+                           144_000_000)
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory):
+    entries = [OHIO_STATE, TEXAS_STATE, GEORGIA_US, GEORGIA_GE, ATLANTA_GA, ATLANTA_TX,
+               DUBLIN_CA, DUBLIN_OH, ALDERTON_OH, BIRCHFIELD_OH, CEDARTON_OH, ALDERTON_TX,
+               BIRCHFIELD_NC, CEDARTON_ID, FRANKLIN_OH, FRANKLIN_PA,
+               CINCINNATI_OH, RALEIGH_NC, BOISE_ID, RUSSIA_RU]
+    path = build_gazetteer(tmp_path_factory.mktemp("namesakes") / "places.sqlite",
+                           entries=entries)
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        yield gaz
+
+
+def test_town_in_the_state_the_other_names_share_beats_a_larger_namesake(namesakes) -> None:
+    text = "Crews from Alderton, Birchfield and Cedarton helped Dublin clear the damage."
+    places = places_in_order(namesakes, text, [("Alderton", "GPE"), ("Birchfield", "GPE"),
+                                               ("Cedarton", "GPE"), ("Dublin", "GPE")])
+    assert places[-1].geonameid == DUBLIN_OH.geonameid
+
+
+def test_town_alone_keeps_its_larger_namesake(namesakes) -> None:
+    places = places_in_order(namesakes, "Crews helped Dublin clear the storm damage.",
+                             [("Dublin", "GPE")])
+    assert places[0].geonameid == DUBLIN_CA.geonameid
+
+
+def test_town_inside_a_county_the_report_names_beats_a_larger_namesake(namesakes) -> None:
+    text = "Dublin asked Franklin County for help with the storm damage."
+    places = places_in_order(namesakes, text, [("Dublin", "GPE"), ("Franklin County", "GPE")])
+    assert places[0].geonameid == DUBLIN_OH.geonameid
+
+
+def test_state_read_as_a_country_still_names_the_area_of_its_towns(namesakes) -> None:
+    text = ("ATLANTA - Georgia families and Texas charities signed up. Georgia officials "
+            "said Georgia would pay.")
+    places = places_in_order(namesakes, text, [("ATLANTA", "GPE"), ("Georgia", "GPE"),
+                                               ("Texas", "GPE"), ("Georgia", "GPE"),
+                                               ("Georgia", "GPE")])
+    assert places[0].geonameid == ATLANTA_GA.geonameid
+
+
+def test_state_named_like_a_country_is_the_state_where_most_places_are_its_countrys(
+        namesakes) -> None:
+    text = ("Flights from Cincinnati, Raleigh and Boise were held by a Russian firm. "
+            "Georgia refunded them.")
+    places = places_in_order(namesakes, text, [("Cincinnati", "GPE"), ("Raleigh", "GPE"),
+                                               ("Boise", "GPE"), ("Russian", "NORP"),
+                                               ("Georgia", "GPE")])
+    assert places[-1].geonameid == GEORGIA_US.geonameid
+
+
+def test_country_named_like_a_state_stays_the_country_in_a_report_led_by_its_neighbour(
+        namesakes) -> None:
+    places = places_in_order(namesakes, "Russia and Georgia traded accusations.",
+                             [("Russia", "GPE"), ("Georgia", "GPE")])
+    assert places[-1].geonameid == GEORGIA_GE.geonameid
+
+
+STANTON_NV = GazetteerEntry(9100007, "Stanton", "city", "US", "Nevada", "Clark County", 36.2,
+                            -115.1, 100_000, aliases=("Stanton City",))  # made up
+STANTON_OR = GazetteerEntry(9100008, "Stanton", "city", "US", "Oregon", "Lane County", 44.0,
+                            -123.0, 30_000)  # made up
+KELLERTON_OR = GazetteerEntry(9100009, "Kellerton", "city", "US", "Oregon", "Union County",
+                              45.3, -118.1, 5_000)  # made up, 400 km from Stanton
+
+
+@pytest.fixture(scope="module")
+def same_place(tmp_path_factory: pytest.TempPathFactory):
+    path = build_gazetteer(tmp_path_factory.mktemp("same") / "places.sqlite",
+                           entries=[STANTON_NV, STANTON_OR, KELLERTON_OR])
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        yield gaz
+
+
+def test_another_name_of_a_place_is_no_evidence_for_that_place(same_place) -> None:
+    text = "Kellerton and Stanton signed the deal, and Stanton City approved it."
+    places = places_in_order(same_place, text, [("Kellerton", "GPE"), ("Stanton", "GPE"),
+                                                ("Stanton City", "GPE")])
+    assert places[1].geonameid == STANTON_OR.geonameid
+
+
+HUNTSVILLE_AL = GazetteerEntry(4068590, "Huntsville", "city", "US", "Alabama", "Madison County",
+                               34.73, -86.59, 180_000)
+HUNTSVILLE_TX = GazetteerEntry(4696202, "Huntsville", "city", "US", "Texas", "Walker County",
+                               30.72, -95.55, 38_000)
+WALKER_AL = GazetteerEntry(4095000, "Walker County", "admin2", "US", "Alabama", "Walker County",
+                           33.80, -87.29, 300_000)  # larger than it is
+WALKER_TX = GazetteerEntry(4740000, "Walker County", "admin2", "US", "Texas", "Walker County",
+                           30.74, -95.57, 70_000)
+
+
+@pytest.fixture(scope="module")
+def counties(tmp_path_factory: pytest.TempPathFactory):
+    path = build_gazetteer(tmp_path_factory.mktemp("counties") / "places.sqlite",
+                           entries=[HUNTSVILLE_AL, HUNTSVILLE_TX, WALKER_AL, WALKER_TX])
+    with open_gazetteer(path, build_if_missing=False) as gaz:
+        yield gaz
+
+
+def test_county_holding_a_town_the_report_names_beats_a_larger_namesake(counties) -> None:
+    text = "Walker County deputies arrested a man in Huntsville."
+    places = places_in_order(counties, text, [("Walker County", "GPE"), ("Huntsville", "GPE")])
+    assert [p.geonameid for p in places] == [WALKER_TX.geonameid, HUNTSVILLE_TX.geonameid]

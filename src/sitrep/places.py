@@ -18,14 +18,20 @@ container ("Alexandria, La.", "Obe district, Herat", "X area of Y"), which in tu
 the candidates that can hold the names before it, through unknown districts too
 ("Koforidua (New Juaben South, Eastern)" is Ghana's Eastern); the countries the report mentions
 (places and demonyms) and the dateline's country, which also turn a country's name into
-the report's own state or town ("Georgia" beside Atlanta); the first-level areas the
-report names ("Richmond" in a Kentucky story); and proximity to the other places resolved
-in the report, or, less, to those places' other readings ("Paris" and "Henry County"
-together are in Tennessee, though Georgia's Henry County is larger). Every unconstrained
-mention of a name then takes the reading of its best-supported mention ("Springfield,
-Ohio" ... "Springfield"). A name still unresolved inside a known area is matched loosely
-against that area's names only ("Charbolak district, Balkh"). Last, a small town abroad
-that nothing else in the report supports, or a loose spelling there, is left unresolved:
+the report's own state or town ("Georgia" beside Atlanta, or in a report most of whose
+places are American); the first-level areas the report names ("Richmond" in a Kentucky
+story), also where a name was first read otherwise ("Georgia" read as the country still
+speaks for Atlanta, Georgia); the areas where the other names could all be, each name's
+vote shared among its readings' areas, and the counties they name or whose towns they
+name ("Dublin" beside "Franklin County", "Walker County" beside "Huntsville"); and
+proximity to the other places resolved in the report, or, less, to those places' other
+readings ("Paris" and "Henry County" together are in Tennessee, though Georgia's Henry
+County is larger); another mention of the very same place is no evidence for it ("Dublin
+City" for Dublin). Every unconstrained mention of a name then takes the reading of its
+best-supported mention ("Springfield, Ohio" ... "Springfield"). A name still unresolved
+inside a known area is matched loosely against that area's names only ("Charbolak
+district, Balkh"). Last, a small town abroad that nothing else in the report supports, or
+a loose spelling there, is left unresolved:
 "Otera village near Kisumu city" is no Japanese town, "Kibera" no Tanzanian Kibara. A name
 ending in a word for a kind of place never names a country ("Guernsey County").
 """
@@ -33,7 +39,7 @@ ending in a word for a kind of place never names a country ("Guernsey County").
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -78,6 +84,14 @@ PENALTY_OUTSIDE_ONE_COUNTRY_REPORT = 1.0  # ... when everything else is in one c
 ONE_COUNTRY_MIN_EVIDENCE = 3.0  # places (countries count 2) and demonyms in that country
 BONUS_DOCUMENT_COUNTRY = 0.5
 BONUS_DOCUMENT_ADMIN1 = 0.4  # a town or county in a first-level area the report names
+# a town or county in a first-level area where the report's other names could also be,
+# each name's vote shared among the areas holding one of its readings ("Dublin" beside
+# "Westerville" and "Hilliard"), full at NAMES_AREA_FULL_VOTES votes; more when it lies in
+# a county another name reads as ("Dublin" beside "Franklin County")
+BONUS_NAMES_AREA = 0.8
+MIN_NAMES_AREA_VOTES = 1.0  # one name alone is no agreement
+NAMES_AREA_FULL_VOTES = 2.0
+BONUS_NAMES_COUNTY = 0.8
 # a country whose name is also a place in the report's countries, the country itself unnamed
 PENALTY_FOREIGN_COUNTRY_NAMESAKE = 1.0
 DOMINANT_COUNTRY_MIN_EVIDENCE = 2.0  # places (countries count 2) and demonyms
@@ -232,6 +246,10 @@ class _Evidence:
     # the other places' other readings, spelled by their own names: "Paris ... Henry County"
     # are Paris and Henry County in Tennessee, though Georgia's Henry County is larger
     alternatives: list[GazetteerEntry] = field(default_factory=list)
+    # the other names' votes for first-level areas, and the counties they may name or lie in
+    name_areas: dict[tuple[str, str], float] = field(default_factory=dict)
+    name_counties: frozenset[tuple[str, str, str]] = frozenset()
+    town_counties: frozenset[tuple[str, str, str]] = frozenset()  # ... and their towns lie in
 
 
 def _resolve(document: Document, mentions: list[ToponymMention], gazetteer: Gazetteer,
@@ -251,6 +269,8 @@ def _resolve(document: Document, mentions: list[ToponymMention], gazetteer: Gaze
     first_pass = [(m.query.casefold(), None if m.source == "demonym" else m.choice)
                   for m in mentions]
     readings = {m.query.casefold(): _other_readings(m) for m in mentions}
+    local_readings = {m.query.casefold(): _local_readings(m) for m in mentions}
+    area_readings = [(m.query.casefold(), entry) for m in mentions for entry in _area_readings(m)]
     for mention in mentions:
         others = [
             entry for (query, entry), other in zip(first_pass, mentions, strict=True)
@@ -258,15 +278,23 @@ def _resolve(document: Document, mentions: list[ToponymMention], gazetteer: Gaze
         ]
         alternatives = [entry for query, entries in readings.items()
                         if query != mention.query.casefold() for entry in entries]
-        evidence = _report_evidence(others, alternatives, dateline_country, demonym_countries)
+        own = mention.query.casefold()
+        evidence = _report_evidence(others, alternatives, dateline_country, demonym_countries,
+                                    [entry for query, entry in area_readings if query != own])
+        name_areas, name_counties, town_counties = _name_votes(
+            [entries for query, entries in local_readings.items() if query != own])
+        evidence = replace(evidence, name_areas=name_areas, name_counties=name_counties,
+                           town_counties=town_counties)
         _choose(mention, evidence, mentions)
     _share_readings(mentions)
 
 
 def _report_evidence(others: list[GazetteerEntry], alternatives: list[GazetteerEntry],
                      dateline_country: str | None,
-                     demonym_countries: dict[str, float]) -> _Evidence:
-    """Countries count twice for their country, first-level areas twice for themselves."""
+                     demonym_countries: dict[str, float],
+                     area_readings: list[GazetteerEntry]) -> _Evidence:
+    """Countries count twice for their country, first-level areas twice for themselves,
+    and once when they are another reading of a name ("Georgia" read as the country)."""
     countries = dict(demonym_countries)
     areas: dict[tuple[str, str], float] = {}
     for entry in others:
@@ -279,7 +307,19 @@ def _report_evidence(others: list[GazetteerEntry], alternatives: list[GazetteerE
             area_weight = 2.0 if entry.feature == "admin1" else 1.0
             areas[(entry.country, admin1)] = areas.get((entry.country, admin1), 0.0) + (
                 area_weight)
+    for entry in area_readings:
+        if entry.country:
+            areas[(entry.country, entry.name)] = areas.get((entry.country, entry.name), 0.0) + 1.0
     return _Evidence(dateline_country, countries, areas, others, alternatives)
+
+
+def _area_readings(mention: ToponymMention) -> list[GazetteerEntry]:
+    """The first-level areas the mention's name spells exactly besides its first reading."""
+    if mention.source == "demonym" or mention.curated is not None:
+        return []
+    return [m.entry for m in mention.matches
+            if m.name_score >= 1.0 and m.entry.feature == "admin1" and m.entry != mention.choice
+            and _is_main_name(mention.query, m.entry)]
 
 
 def _other_readings(mention: ToponymMention) -> list[GazetteerEntry]:
@@ -292,6 +332,34 @@ def _other_readings(mention: ToponymMention) -> list[GazetteerEntry]:
             "city", "admin2") and _is_main_name(mention.query, m.entry)
     ]
     return readings[:MAX_OTHER_READINGS]
+
+
+def _local_readings(mention: ToponymMention) -> list[GazetteerEntry]:
+    """Every town and county the mention's name spells exactly (not by an alternate name)."""
+    if mention.source == "demonym" or mention.curated is not None:
+        return []
+    return [m.entry for m in mention.matches
+            if m.name_score >= 1.0 and m.entry.feature in ("city", "admin2")
+            and m.entry.country and m.entry.admin1 and _is_main_name(mention.query, m.entry)]
+
+
+def _name_votes(readings: list[list[GazetteerEntry]]) -> tuple[
+        dict[tuple[str, str], float], frozenset[tuple[str, str, str]],
+        frozenset[tuple[str, str, str]]]:
+    """Each name's one vote shared among the first-level areas holding its readings; the
+    counties the names may be; the counties their towns may lie in."""
+    votes: dict[tuple[str, str], float] = {}
+    counties: set[tuple[str, str, str]] = set()
+    town_counties: set[tuple[str, str, str]] = set()
+    for entries in readings:
+        areas = {(entry.country, entry.admin1) for entry in entries}
+        for area in areas:
+            votes[area] = votes.get(area, 0.0) + 1.0 / len(areas)
+        for entry in entries:
+            if entry.admin2:
+                kind = counties if entry.feature == "admin2" else town_counties
+                kind.add((entry.country, entry.admin1, entry.admin2))
+    return votes, frozenset(counties), frozenset(town_counties)
 
 
 def _share_readings(mentions: list[ToponymMention]) -> None:
@@ -353,6 +421,11 @@ def _best(mention: ToponymMention, evidence: _Evidence, containers: list[Gazette
         m.name_score >= 1.0 and m.entry.feature != "country" and m.entry.country == home
         for m in mention.matches
     )
+    leader = _leading_country(countries)
+    has_home_namesake = has_home_namesake or (leader is not None and any(
+        m.name_score >= 1.0 and m.entry.feature == "admin1" and m.entry.country == leader
+        for m in mention.matches
+    ))  # "Georgia" in a report of US places, a few British ones besides
     names_an_area = any(m.name_score >= 1.0 and m.entry.feature in ("admin1", "country")
                         for m in mention.matches)  # "California" is no town in Missouri
     prominent_countries = {  # where a well-known place is spelled exactly so
@@ -370,6 +443,8 @@ def _best(mention: ToponymMention, evidence: _Evidence, containers: list[Gazette
         score += _contains_bonus(match.entry, contained or [])
         if not names_an_area:
             score += _area_bonus(match.entry, evidence)
+            if match.name_score >= 1.0 and _is_main_name(mention.query, match.entry):
+                score += _names_bonus(match.entry, evidence)
         if has_home_namesake and match.entry.feature == "country" and (
             match.entry.country not in countries
         ):  # "Georgia" beside Atlanta, "Palestine" beside Tyler: the state and the town
@@ -428,8 +503,25 @@ def _area_bonus(entry: GazetteerEntry, evidence: _Evidence) -> float:
     story."""
     if entry.feature not in ("city", "admin2") or not entry.country or not entry.admin1:
         return 0.0
-    support = evidence.areas.get((entry.country, entry.admin1), 0.0)
+    support = evidence.areas.get((entry.country, entry.admin1), 0.0) - sum(
+        1.0 for other in evidence.others if other == entry)  # "Dublin City" ... "Dublin"
     return BONUS_DOCUMENT_ADMIN1 * min(1.0, support / 2)
+
+
+def _names_bonus(entry: GazetteerEntry, evidence: _Evidence) -> float:
+    """A town or county where the report's other names could also be: "Dublin" beside
+    "Hilliard" and "Franklin County" is Ohio's."""
+    if entry.feature not in ("city", "admin2") or not entry.country or not entry.admin1:
+        return 0.0
+    votes = evidence.name_areas.get((entry.country, entry.admin1), 0.0)
+    bonus = BONUS_NAMES_AREA * min(1.0, max(0.0, votes - MIN_NAMES_AREA_VOTES)
+                                   / (NAMES_AREA_FULL_VOTES - MIN_NAMES_AREA_VOTES))
+    county = (entry.country, entry.admin1, entry.admin2)
+    if entry.admin2 and (county in evidence.name_counties or (
+        entry.feature == "admin2" and county in evidence.town_counties
+    )):  # "Dublin" in a named "Franklin County"; "Walker County" holding a named "Huntsville"
+        bonus += BONUS_NAMES_COUNTY
+    return bonus
 
 
 def _is_main_name(query: str, entry: GazetteerEntry) -> bool:
@@ -460,9 +552,9 @@ def _prior(entry: GazetteerEntry) -> float:
 def _proximity_bonus(entry: GazetteerEntry, others: list[GazetteerEntry]) -> float:
     if entry.feature not in ("city", "admin2", "admin1"):
         return 0.0
-    nearest = min(
+    nearest = min(  # another mention of the same place is no evidence for it
         (_distance_km(entry, other) for other in others
-         if other.feature in ("city", "admin2", "admin1")),
+         if other.feature in ("city", "admin2", "admin1") and other != entry),
         default=None,
     )
     return 0.0 if nearest is None else BONUS_PROXIMITY * math.exp(-nearest / PROXIMITY_SCALE_KM)
@@ -492,6 +584,17 @@ def _dominant_country(countries: dict[str, float]) -> str | None:
         return None
     code, weight = max(countries.items(), key=lambda item: item[1])
     return code if weight / total >= DOMINANT_COUNTRY_MIN_SHARE else None
+
+
+def _leading_country(countries: dict[str, float]) -> str | None:
+    """The country holding the most of the report's evidence (at least two places), if
+    no other holds as much."""
+    ranked = sorted(countries.values(), reverse=True)
+    if not ranked or ranked[0] < DOMINANT_COUNTRY_MIN_EVIDENCE or (
+        len(ranked) > 1 and ranked[1] == ranked[0]
+    ):
+        return None
+    return max(countries.items(), key=lambda item: item[1])[0]
 
 
 def _is_one_country_report(countries: dict[str, float]) -> bool:
