@@ -4,23 +4,12 @@ through the real model."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from sitrep.pipeline import ReportResult, process_documents
-from sitrep.records import Document, Event
-
-REPORT_DATE = dt.date(2021, 6, 30)
+from news_reports import news_events
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-
-def _news(resources, text: str) -> list[Event]:
-    document = Document(id="t", text=text, date=REPORT_DATE, date_source="option")
-    (result,) = process_documents([document], resources=resources)
-    assert isinstance(result, ReportResult), result
-    return [e for e in result.events if not e.is_background]
 
 
 @pytest.mark.parametrize("text", [
@@ -29,17 +18,17 @@ def _news(resources, text: str) -> list[Event]:
     "On 7 June 2021, two herders were shot dead in a bandit attack near Lodwar, Kenya.",
 ])
 def test_an_attack_claimed_or_by_bandits_is_no_private_crime(resources, text):
-    (event,) = _news(resources, text)
+    (event,) = news_events(resources, text)
     assert event.event_type == "Violence against civilians"
     assert event.inter1 == 3
 
 
 def test_a_killing_nobody_claims_or_is_named_for_stays_a_crime(resources):
-    assert _news(resources, "On 7 June 2021, a lawyer was shot dead in Quetta, Pakistan.") == []
+    assert news_events(resources, "On 7 June 2021, a lawyer was shot dead in Quetta, Pakistan.") == []
 
 
 def test_a_crowd_gathered_in_support_of_a_cause_is_a_peaceful_protest(resources):
-    (event,) = _news(resources, "On 7 June 2021, citizens in Mandalay, Myanmar, gathered on the "
+    (event,) = news_events(resources, "On 7 June 2021, citizens in Mandalay, Myanmar, gathered on the "
                                 "streets to show their support for the peace talks.")
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
 
@@ -50,42 +39,42 @@ def test_a_crowd_gathered_in_support_of_a_cause_is_a_peaceful_protest(resources)
     "On 7 June 2021, mourners gathered in Kumasi, Ghana, in support of the bereaved family.",
 ])
 def test_fans_or_mourners_gathered_in_support_are_no_protest(resources, text):
-    assert _news(resources, text) == []
+    assert news_events(resources, text) == []
 
 
 def test_disrupting_a_meeting_to_press_a_demand_is_a_peaceful_protest(resources):
-    (event,) = _news(resources, "On 7 June 2021, fishermen disrupted a council meeting in "
+    (event,) = news_events(resources, "On 7 June 2021, fishermen disrupted a council meeting in "
                                 "Takoradi, Ghana, demanding a ban on light fishing.")
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
     assert event.inter1 == 6
 
 
 def test_rain_disrupting_traffic_is_no_protest(resources):
-    assert _news(resources, "On 7 June 2021, heavy rain disrupted traffic in Accra, Ghana, "
+    assert news_events(resources, "On 7 June 2021, heavy rain disrupted traffic in Accra, Ghana, "
                             "and residents demanded better drains.") == []
 
 
 def test_rebels_overtaking_an_army_post_is_a_battle(resources):
-    (event,) = _news(resources, "On 7 June 2021, rebels overtook a military unit in Kapisa, "
+    (event,) = news_events(resources, "On 7 June 2021, rebels overtook a military unit in Kapisa, "
                                 "Afghanistan.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert {event.inter1, event.inter2} == {1, 3}
 
 
 def test_police_tear_gas_harming_people_where_no_one_protests_is_an_attack(resources):
-    (event,) = _news(resources, "On 7 June 2021, police used tear gas in a school in Kisumu, "
+    (event,) = news_events(resources, "On 7 June 2021, police used tear gas in a school in Kisumu, "
                                 "Kenya, injuring three children.")
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert (event.inter1, event.inter2) == (1, 7)
 
 
 def test_police_tear_gas_at_a_protest_stays_an_intervention(resources):
-    (event,) = _news(resources, "On 7 June 2021, police fired tear gas at protesters in "
+    (event,) = news_events(resources, "On 7 June 2021, police fired tear gas at protesters in "
                                 "Kisumu, Kenya, injuring three.")
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
 
 
 def test_people_who_interrupt_a_ceremony_to_press_a_demand_are_protesters(resources):
-    (event,) = _news(resources, "On 7 June 2021, police arrested party members who interrupted "
+    (event,) = news_events(resources, "On 7 June 2021, police arrested party members who interrupted "
                                 "a ceremony in Panaji, India, to demand statehood.")
     assert event.event_type == "Protests"

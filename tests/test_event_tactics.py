@@ -9,27 +9,17 @@ event.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from sitrep.pipeline import ReportResult, process_documents
-from sitrep.records import Document, Event
-
-REPORT_DATE = dt.date(2021, 6, 30)
+from news_reports import news_events
+from sitrep.records import Event
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
-def _news(resources, text: str) -> list[Event]:
-    document = Document(id="t", text=text, date=REPORT_DATE, date_source="option")
-    (result,) = process_documents([document], resources=resources)
-    assert isinstance(result, ReportResult), result
-    return [e for e in result.events if not e.is_background]
-
 
 def _main_event(resources, text: str) -> Event:
-    news = _news(resources, text)
+    news = news_events(resources, text)
     assert news, f"no news event in {text!r}"
     return news[0]
 
@@ -63,7 +53,7 @@ def test_barricading_roads_is_a_violent_demonstration(resources, text):
 
 
 def test_police_barricading_a_road_is_no_riot(resources):
-    news = _news(resources, "On 8 June 2021, police barricaded the road to the stadium in "
+    news = news_events(resources, "On 8 June 2021, police barricaded the road to the stadium in "
                  "Nakuru, Kenya.")
     assert all(e.event_type != "Riots" for e in news)
 
@@ -212,7 +202,7 @@ def test_bandits_raiding_a_village_is_an_attack(resources):
 
 
 def test_land_taken_away_is_no_abduction(resources):
-    news = _news(resources, "On 3 June 2021, Maasai militiamen attacked farmers in Narok, "
+    news = news_events(resources, "On 3 June 2021, Maasai militiamen attacked farmers in Narok, "
                  "Kenya. The farmers say their farm was taken away by the militia.")
     assert [e.sub_event_type for e in news] == ["Attack"]
 
@@ -242,4 +232,4 @@ def test_land_taken_away_is_no_abduction(resources):
     "The mob boss was seen at a restaurant in Naples on Friday.",
 ])
 def test_non_events_yield_no_news_event(resources, text):
-    assert _news(resources, text) == []
+    assert news_events(resources, text) == []

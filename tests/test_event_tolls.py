@@ -3,23 +3,12 @@ sentence's actors. Short reports written for these tests, through the real model
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from sitrep.pipeline import ReportResult, process_documents
-from sitrep.records import Document, Event
-
-REPORT_DATE = dt.date(2021, 6, 30)
+from news_reports import news_events
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-
-def _news(resources, text: str) -> list[Event]:
-    document = Document(id="t", text=text, date=REPORT_DATE, date_source="option")
-    (result,) = process_documents([document], resources=resources)
-    assert isinstance(result, ReportResult), result
-    return [e for e in result.events if not e.is_background]
 
 
 @pytest.mark.parametrize("text, deaths", [
@@ -30,7 +19,7 @@ def _news(resources, text: str) -> list[Event]:
       "by the police."), 2),
 ])
 def test_a_toll_naming_no_killer_joins_the_event_described(resources, text, deaths):
-    (event,) = _news(resources, text)
+    (event,) = news_events(resources, text)
     assert event.event_type == "Battles"
     assert event.fatalities == deaths
 
@@ -38,11 +27,11 @@ def test_a_toll_naming_no_killer_joins_the_event_described(resources, text, deat
 def test_a_toll_with_a_place_of_its_own_stays_a_separate_event(resources):
     text = ("On 8 June 2021, gunmen raided a police camp in Garissa, Kenya. 3 civilians and "
             "2 attackers were killed in Mandera.")
-    assert len(_news(resources, text)) == 2
+    assert len(news_events(resources, text)) == 2
 
 
 def test_a_bracketed_date_keeps_the_sides_of_a_clash(resources):
-    (event,) = _news(resources, "A firefight erupted on Friday [25 June] between rebels "
+    (event,) = news_events(resources, "A firefight erupted on Friday [25 June] between rebels "
                                 "and soldiers near Kupwara in Jammu and Kashmir.")
     assert event.event_type == "Battles"
     assert {event.inter1, event.inter2} == {1, 3}  # the army against an unnamed rebel group

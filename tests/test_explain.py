@@ -134,25 +134,27 @@ def test_explain_command_checks_the_model_before_any_work(tmp_path, monkeypatch)
     assert outcome.output.strip().splitlines()[0].startswith("Error: no model named 'nope'")
 
 
-def test_a_toll_set_aside_as_a_partys_claim_is_explained_as_such(resources):
-    text = ("On 3 May 2020, two soldiers were killed in an attack on a checkpoint in Andar "
-            "district, Ghazni, a Taliban spokesman said.")
-    document = Document(id="andar", text=text, date=dt.date(2020, 5, 5), date_source="option")
+def _fatality_field(resources, text: str):  # type: ignore[no-untyped-def]
+    """The fatalities field of the first event of a report written for the test."""
+    document = Document(id="t", text=text, date=dt.date(2021, 6, 8), date_source="option")
     (processed,) = process_documents([document], resources=resources)
     (event, *_) = explain_report(processed, codebook=resources.codebook)
-    field = next(f for f in event.fields if f.field == "fatalities")
+    return next(f for f in event.fields if f.field == "fatalities")
+
+
+def test_a_toll_set_aside_as_a_partys_claim_is_explained_as_such(resources):
+    field = _fatality_field(resources, (
+        "On 3 May 2020, two soldiers were killed in an attack on a checkpoint in Andar "
+        "district, Ghazni, a Taliban spokesman said."))
     assert field.value == "0"
     assert "party to the fighting" in field.reason and "none coded" in field.reason
     assert "according to" not in field.reason
 
 
 def test_differing_tolls_are_explained_by_the_lowest_figure_rule(resources):
-    text = ("On 6 June 2021, gunmen killed two herders in Lodwar, Kenya, police said. "
-            "The Red Cross said three herders were killed in the attack.")
-    document = Document(id="lodwar", text=text, date=dt.date(2021, 6, 8), date_source="option")
-    (processed,) = process_documents([document], resources=resources)
-    (event, *_) = explain_report(processed, codebook=resources.codebook)
-    field = next(f for f in event.fields if f.field == "fatalities")
+    field = _fatality_field(resources, (
+        "On 6 June 2021, gunmen killed two herders in Lodwar, Kenya, police said. "
+        "The Red Cross said three herders were killed in the attack."))
     assert field.value == "2"
     assert "the lowest stated figure is coded" in field.reason
     assert [s.text for s in field.spans] == ["killed two herders in Lodwar, Kenya"]
