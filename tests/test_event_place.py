@@ -355,7 +355,7 @@ def test_where_a_vehicle_was_bound_is_not_the_event_place() -> None:
 
 def test_demonym_is_not_the_event_place() -> None:
     nigeria = {"country": "NG", "admin1": None, "lat": 9.1, "lon": 8.7, "seat": (9.06, 7.5)}
-    context = _context("A Nigerian man was stabbed by unknown assailants.",
+    context = _context("Two men knifed a Nigerian shopkeeper after dark.",
                        [("Nigerian", "country", 0, nigeria)])
     place, _ = event_place(_first_sentence(context), context, [])
     assert place is None

@@ -9,7 +9,7 @@ that names only a country also looks at the report's finer places in that countr
 Where people or goods were going comes after the places of the event itself ("airlifted
 them to Accra"; "a Dhaka-bound truck" names no place of the event at all); where people
 came from does not ("students from Mandalay protested" mostly did so in Mandalay). A
-demonym names people, not a place of the event ("a Nigerian man was stabbed"). A
+demonym names people, not a place of the event ("two men knifed a Nigerian shopkeeper"). A
 district word after the name sets precision 2 whatever the gazetteer matched ("Balkh
 district", "Kutkai township").
 

@@ -8,7 +8,7 @@ for background (historical), negated, future and hypothetical events.
 
 Claims made in sentences without an event trigger ("SOHR said two prisoners were freed")
 attach to the event the report is currently describing, and so does a toll that names no
-killer and no place of its own ("4 civilians and 2 attackers were killed").
+killer and no place of its own ("three villagers and two gunmen were killed").
 """
 
 from __future__ import annotations
@@ -281,7 +281,7 @@ def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codeboo
     """A sentence that only gives the toll ("One person was killed", "two died"): the
     trigger a word of death or injury, and no one named as doing it.
 
-    Victims the parse took for a side ("4 civilians and 2 attackers were killed") do not
+    Victims the parse took for a side ("three villagers and two gunmen were killed") do not
     make the toll an event of its own when nobody is named as the killer (no "by ...")
     and the sentence names no place of its own.
     """

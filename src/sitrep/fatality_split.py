@@ -49,7 +49,7 @@ def _place_count(token: Token) -> int:
         head = objects[0]
         of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         if head.lower_ not in PLACE_NOUNS | PLACE_PLURALS and head.pos_ != "PROPN" and of:
-            head = of[0]  # "in the limits of Tarinkot city, ..."
+            head = of[0]  # "in the limits of the city of X, ..."
         words = list(head.subtree)
         if any(t.ent_type_ in ("DATE", "TIME") for t in words):
             continue

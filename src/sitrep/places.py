@@ -31,9 +31,9 @@ City" for Dublin). Every unconstrained mention of a name then takes the reading 
 best-supported mention ("Springfield, Ohio" ... "Springfield"). A name still unresolved
 inside a known area is matched loosely against that area's names only ("Charbolak
 district, Balkh"). Last, a small town abroad that nothing else in the report supports, or
-a loose spelling there, is left unresolved:
-"Otera village near Kisumu city" is no Japanese town, "Kibera" no Tanzanian Kibara. A name
-ending in a word for a kind of place never names a country ("Guernsey County").
+a loose spelling there, is left unresolved: "a raid on Otera, a village outside Kisumu"
+puts no Japanese town, "Kibera" no Tanzanian Kibara. A name ending in a word for a kind
+of place never names a country ("Guernsey County").
 """
 
 from __future__ import annotations
@@ -154,8 +154,8 @@ def _drop_unsupported(mentions: list[ToponymMention],
     A reading is unsupported when no other place of the report (another name, the
     dateline too) and no demonym lies in its country. It is dropped when it is small
     (``MAX_UNSUPPORTED_POPULATION``) or only a loose spelling of the mention and the
-    report's other towns or areas lie elsewhere ("Otera village near Kisumu city" is no
-    Japanese town; countries and demonyms do not count here: "Greek food" at a county
+    report's other towns or areas lie elsewhere ("a raid on Otera, a village outside
+    Kisumu": no Japanese town; countries and demonyms do not count here: "Greek food" at a county
     fair says nothing of where the county is), and, wherever the rest is, when it is a
     loose spelling and not prominent ("Kibera" is not Tanzania's Kibara). It then gives
     way to the largest place spelled as the mention in a supported country, if any. A
