@@ -31,7 +31,7 @@ def test_the_victim_of_a_passive_verb_is_not_guessed_as_the_one_who_acted(roles)
 
 def test_an_attack_on_a_target_by_a_group_names_the_group_as_actor1(roles):
     assert roles(
-        "A soldier was killed following an attack on a military base by Taliban militants.",
+        "Two guards were killed at dawn after an attack on an army base by Taliban militants.",
         "killed",
     ) == ("Taliban", "Military Forces of {country}")
 
@@ -77,7 +77,7 @@ def test_militants_killed_during_their_own_attack_initiated_it(roles):
 
 
 def test_fighting_between_troops_and_a_rebel_group_names_the_rebels_first(roles):
-    assert roles("Fighting broke out between government forces and KIA troops in Tanai.",
+    assert roles("Fighting broke out again on Sunday between government forces and KIA troops near Tanai.",
                  "Fighting") == ("KIA: Kachin Independence Army", "Military Forces of {country}")
 
 
@@ -112,8 +112,8 @@ def test_forces_who_pursue_a_group_answered_it_and_come_second(roles):
 
 
 def test_a_fighter_killed_in_a_battle_with_forces_puts_the_non_state_side_first(roles):
-    assert roles("A Baloch separatist militant was killed during a battle with military forces "
-                 "in Turbat.", "killed") == (
+    assert roles("Near Turbat, one Baloch separatist militant was killed in a long battle with "
+                 "military forces.", "killed") == (
         "Baloch Separatists (Pakistan)", "Military Forces of {country}")
 
 
