@@ -1,6 +1,7 @@
 """Reports that name no known actor but that ACLED still codes: an attack someone claims
-or bandits made, a rally in support of a cause. Short reports written for these tests,
-through the real model."""
+or bandits made, a rally in support of a cause, a road blocked, an office stormed or a
+public fast to press a demand; and civilians hit when two armed sides fire on each other
+(a battle). Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -78,3 +79,50 @@ def test_people_who_interrupt_a_ceremony_to_press_a_demand_are_protesters(resour
     (event,) = news_events(resources, "On 7 June 2021, police arrested party members who interrupted "
                                 "a ceremony in Panaji, India, to demand statehood.")
     assert event.event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 June 2021, traders blocked the main road in Tamale, Ghana, demanding the repair of the market.",
+    ("On 7 June 2021, nurses stormed the regional health office in Kumasi, Ghana, and demanded "
+     "their unpaid salaries."),
+    "On 7 June 2021, students gheraoed the vice-chancellor's office in Patna, India, to demand a fee cut.",
+])
+def test_people_blocking_or_storming_to_press_a_demand_are_a_peaceful_protest(resources, text):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 June 2021, police blocked the main road in Tamale, Ghana, after an accident.",
+    "On 7 June 2021, bandits blocked the highway near Gusau, Nigeria, demanding a ransom.",
+])
+def test_a_road_blocked_by_police_or_bandits_is_no_protest(resources, text):
+    assert all(event.event_type != "Protests" for event in news_events(resources, text))
+
+
+@pytest.mark.parametrize("text", [
+    ("On 7 June 2021, a farmer died in Kupwara district, India, caught in firing between "
+     "Indian and Pakistani soldiers across the frontier."),
+    ("On 7 June 2021, a shopkeeper was wounded after soldiers of India and Pakistan fired on "
+     "each other's posts in Rajouri, India."),
+])
+def test_a_civilian_hit_in_an_exchange_of_fire_is_a_battle(resources, text):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_soldiers_shooting_a_farmer_stay_an_attack_on_civilians(resources):
+    (event,) = news_events(resources, "On 7 June 2021, soldiers shot dead a farmer in Kupwara "
+                                "district, India.")
+    assert event.event_type == "Violence against civilians"
+
+
+def test_a_public_fast_to_press_a_demand_is_a_peaceful_protest(resources):
+    (event,) = news_events(resources, "On 7 June 2021, a group of farmers staged a fast outside the "
+                                "district office in Salem, India, seeking loan waivers.")
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_religious_fast_is_no_protest(resources):
+    assert news_events(resources, "On 7 June 2021, Muslims observed a fast in Hyderabad, India, "
+                                  "during Ramadan.") == []
