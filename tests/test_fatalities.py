@@ -396,3 +396,13 @@ def test_the_summary_credits_the_independent_source_of_the_coded_figure_not_a_pa
     assert deaths == 2
     assert "2 reported killed (according to the provincial police)" in notes
     assert "according to Voice of Jihad" not in notes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A village chief was on Monday shot dead by gunmen in Bawku.", 1),
+    ("Two traders were on Friday shot dead by robbers near Tamale.", 2),
+    ("A village chief was shot dead by gunmen in Bawku on Monday.", 1),
+])
+def test_a_date_between_the_auxiliary_and_shot_dead_keeps_the_victims(count, text, deaths):
+    assert count(text) == deaths

@@ -358,6 +358,7 @@ def _victims(token: Token) -> list[Token]:
             victims += _patients(token.head)
             if token.head.pos_ == "NOUN":  # "4 shot dead" (parsed as a noun "shot")
                 victims.append(token.head)
+                victims += _subject_across_date(token.head)
         return victims
     return [token]
 
@@ -382,6 +383,14 @@ def _kill_victims(token: Token) -> list[Token]:
             # to have been killed"
             victims += _children(token.head, "nsubj")
     return victims
+
+
+def _subject_across_date(word: Token) -> list[Token]:
+    """"A chief was on Monday shot dead": a date between the auxiliary and the verb makes
+    the parser read "shot" as a noun of "on Monday"; the victim is the auxiliary's subject."""
+    if word.dep_ != "pobj" or word.head.dep_ != "prep" or word.head.head.pos_ != "AUX":
+        return []
+    return _children(word.head.head, "nsubj", "nsubjpass")
 
 
 def _patients(verb: Token) -> list[Token]:
