@@ -39,14 +39,9 @@ def write_corpus(folder: Path, count: int) -> tuple[Path, int]:
 def fresh_database(db: str | None, folder: Path, workers: int) -> str:
     if db is None:
         return str(folder / f"run-{workers}.db")
-    import sqlalchemy as sa
+    from sitrep.store import drop_tables
 
-    from sitrep.store import _METADATA, _resolve_target
-
-    engine = sa.create_engine(_resolve_target(db)[0])
-    with engine.begin() as conn:
-        _METADATA.drop_all(conn)
-    engine.dispose()
+    drop_tables(db)
     return db
 
 

@@ -278,16 +278,11 @@ def store_unlinked(reports, store) -> None:  # type: ignore[no-untyped-def]
 
 def fresh_store(db: str | None, folder: Path, name: str):  # type: ignore[no-untyped-def]
     """An empty database: a new SQLite file in ``folder``, or ``db`` with its tables dropped."""
-    import sqlalchemy as sa
-
-    from sitrep.store import _METADATA, _resolve_target, open_store
+    from sitrep.store import drop_tables, open_store
 
     if db is None:
         return open_store(folder / f"{name}.db")
-    engine = sa.create_engine(_resolve_target(db)[0])
-    with engine.begin() as conn:
-        _METADATA.drop_all(conn)
-    engine.dispose()
+    drop_tables(db)
     return open_store(db)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 
 import pytest
-import sqlalchemy as sa
 
 POSTGRES_URL_ENV = "SITREP_TEST_POSTGRES_URL"
 
@@ -30,13 +29,8 @@ def postgres_url() -> str:
 
 def fresh_postgres() -> str:
     """The test database's URL, with sitrep's tables dropped."""
-    from sitrep.store import _METADATA, _resolve_target
+    from sitrep.store import drop_tables
 
     url = postgres_url()
-    engine = sa.create_engine(_resolve_target(url)[0])
-    try:
-        with engine.begin() as conn:
-            _METADATA.drop_all(conn)
-    finally:
-        engine.dispose()
+    drop_tables(url)
     return url

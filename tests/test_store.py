@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postgres_db import postgres_url
+from postgres_db import fresh_postgres
 from sitrep import store as store_module
 from sitrep.errors import EventNotFound, SchemaOutdated, StoreError
 from sitrep.records import Claim, Document, Event, EventMention, Failure, Location
@@ -25,6 +25,7 @@ from sitrep.store import (
     StoredDocument,
     _resolve_target,
     document_key,
+    drop_tables,
     open_store,
 )
 
@@ -150,24 +151,11 @@ def write_raid(store: Store) -> Event:
 # ---- fixtures -----------------------------------------------------------------------------
 
 
-def _reset_postgres(url: str) -> None:
-    """Drop sitrep's tables so each test starts from an empty database."""
-    from sitrep.store import _METADATA
-
-    engine = sa.create_engine(_resolve_target(url)[0])
-    try:
-        with engine.begin() as conn:
-            _METADATA.drop_all(conn)
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A fresh empty store: a SQLite file, or the PostgreSQL database of the env var."""
     if request.param == "postgres":
-        url = postgres_url()
-        _reset_postgres(url)
+        url = fresh_postgres()
         opened = open_store(url)
     else:
         opened = open_store(tmp_path / "db" / "sitrep.db")
@@ -355,8 +343,7 @@ def test_writing_the_same_batch_twice_keeps_row_counts(
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(batch=batches(POSTGRES_TEXT))
 def test_postgresql_round_trip_and_rewrite(batch: dict[str, list]) -> None:
-    url = postgres_url()
-    _reset_postgres(url)
+    url = fresh_postgres()
     with open_store(url) as store:
         store.write_batch(**batch)
         assert_batch_reads_back(store, batch)
@@ -666,6 +653,21 @@ def test_sqlite_url_and_reopening_keep_the_data(tmp_path: Path) -> None:
         # Full-text search is still FTS5 (whole words), not the LIKE fallback (substrings).
         assert [d.id for d in store.search_documents("raided")] == ["raid"]
         assert store.search_documents("raide") == []
+
+
+def test_drop_tables_leaves_an_empty_database_that_opens_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "sitrep.db"
+    with open_store(path) as store:
+        write_raid(store)
+        assert store.list_events()
+    drop_tables(str(path))
+    engine = sa.create_engine(f"sqlite:///{path}")
+    try:
+        assert sa.inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+    with open_store(path) as store:
+        assert store.list_events() == []
 
 
 def test_newer_schema_raises_schema_outdated(tmp_path: Path) -> None:

@@ -68,8 +68,8 @@ from sitrep.store_schema import (
 )
 from sitrep.store_write import WRITE_ATTEMPTS, StoreWrites
 
-# The names callers import from ``sitrep.store`` (tests and benchmarks also build a
-# database from ``_METADATA`` and resolve targets with ``_resolve_target``).
+# The names callers import from ``sitrep.store`` (tests also resolve targets with
+# ``_resolve_target``; ``drop_tables`` empties a database for tests and benchmarks).
 __all__ = [
     "COUNTED_TABLES",
     "DOC_KEY_HEX_CHARS",
@@ -91,6 +91,7 @@ __all__ = [
     "document_key",
     "documents",
     "documents_fts",
+    "drop_tables",
     "event_mention_links",
     "event_mentions",
     "events",
@@ -172,6 +173,21 @@ class Store(StoreReads, StoreWrites):
 
     # Reading: ``store_read.StoreReads``. Writing: ``store_write.StoreWrites``. The
     # engine, ``dialect``, ``url`` and ``close``: ``store_base.StoreBase``.
+
+
+def drop_tables(target: str | Path) -> None:
+    """Drop every table sitrep made in the database at ``target`` (the data go with them).
+
+    For tests and benchmarks that need an empty database at a URL they were given.
+    """
+    engine = sa.create_engine(_resolve_target(target)[0])
+    try:
+        with engine.begin() as conn:
+            _METADATA.drop_all(conn)
+            if conn.dialect.name == "sqlite":  # the FTS5 table is made by raw DDL
+                conn.execute(sa.text(f"DROP TABLE IF EXISTS {documents_fts.name}"))
+    finally:
+        engine.dispose()
 
 
 def _resolve_target(target: str | Path) -> tuple[sa.URL, str]:

@@ -231,18 +231,8 @@ class StoreWrites(StoreBase):
                 sa.select(event_mentions.c.id).where(event_mentions.c.doc_key.in_(chunk))
             ).scalars()
             stale.extend(m for m in stored_ids if m not in mentions_by_id)
-        affected: set[str] = set()
+        affected = _unlink_mentions(conn, stale)
         for chunk in _chunks(stale):
-            affected.update(
-                conn.execute(
-                    sa.select(event_mention_links.c.event_id).where(
-                        event_mention_links.c.mention_id.in_(chunk)
-                    )
-                ).scalars()
-            )
-            conn.execute(
-                sa.delete(event_mention_links).where(event_mention_links.c.mention_id.in_(chunk))
-            )
             conn.execute(sa.delete(claims).where(claims.c.mention_id.in_(chunk)))
             conn.execute(sa.delete(event_mentions).where(event_mentions.c.id.in_(chunk)))
         return affected
@@ -299,19 +289,7 @@ class StoreWrites(StoreBase):
                 sa.delete(event_mention_links).where(event_mention_links.c.event_id.in_(chunk))
             )
         # A mention belongs to one event: a mention that moved leaves its old event.
-        moved = [m for e in batch for m in e.mention_ids]
-        losers: set[str] = set()
-        for chunk in _chunks(sorted(set(moved))):
-            losers.update(
-                conn.execute(
-                    sa.select(event_mention_links.c.event_id).where(
-                        event_mention_links.c.mention_id.in_(chunk)
-                    )
-                ).scalars()
-            )
-            conn.execute(
-                sa.delete(event_mention_links).where(event_mention_links.c.mention_id.in_(chunk))
-            )
+        losers = _unlink_mentions(conn, sorted({m for e in batch for m in e.mention_ids}))
         link_rows = [
             {"event_id": e.id, "mention_id": mention_id, "position": position}
             for e in batch
@@ -416,3 +394,17 @@ def _file_lock(path: Path, shown: str) -> Iterator[None]:
 def _document_lock_id(doc_key: str) -> int:
     """A PostgreSQL advisory lock id (signed 64-bit) for a document's content key."""
     return int.from_bytes(hashlib.sha256(doc_key.encode()).digest()[:8], "big", signed=True)
+
+
+def _unlink_mentions(conn: Connection, mention_ids: list[str]) -> set[str]:
+    """Remove these mentions' links to their events; returns the events they were in."""
+    events_left: set[str] = set()
+    for chunk in _chunks(mention_ids):
+        events_left.update(conn.execute(
+            sa.select(event_mention_links.c.event_id).where(
+                event_mention_links.c.mention_id.in_(chunk))
+        ).scalars())
+        conn.execute(
+            sa.delete(event_mention_links).where(event_mention_links.c.mention_id.in_(chunk))
+        )
+    return events_left
