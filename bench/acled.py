@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitrep_run import DEFAULT_DATA, SitrepRunError, run_parse, sitrep_command  # noqa: E402
+from sitrep_run import DEFAULT_DATA, SitrepRunError, parse_or_load  # noqa: E402
 
 from sitrep.export import INTER_LABELS  # noqa: E402  (ACLED's inter codes and labels)
 _LABEL_TO_CODE = {v.casefold(): k for k, v in INTER_LABELS.items()}
@@ -541,25 +541,13 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         rows += file_rows
 
-    import json
-
     records = [to_record(r) for r in rows]
-    if args.load_output:
-        from sitrep_run import match_outputs, read_output_lines
-
-        outputs = match_outputs(records, read_output_lines(args.load_output.read_text("utf-8")))
-    else:
-        cmd = sitrep_command(args.cmd)
-        try:
-            outputs = run_parse(records, cmd, shlex.split(args.sitrep_args), args.chunk)
-        except SitrepRunError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        if args.save_output:
-            with args.save_output.open("w", encoding="utf-8") as fh:
-                for rec in records:
-                    if rec["id"] in outputs:
-                        fh.write(json.dumps(outputs[rec["id"]], ensure_ascii=False) + "\n")
+    try:
+        outputs = parse_or_load(records, args.cmd, shlex.split(args.sitrep_args), args.chunk,
+                                load=args.load_output, save=args.save_output)
+    except SitrepRunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
     command = "python bench/acled.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     report = markdown_report(score(rows, outputs), command.strip())

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitrep_run import DEFAULT_DATA, SitrepRunError, run_parse, sitrep_command
+from sitrep_run import DEFAULT_DATA, SitrepRunError, parse_or_load
 
 TARGET_SHARE = 0.10  # at most this share of label-0 documents may yield a news event
 LABELS = {0: "not protest-related", 1: "protest-related", 2: "other"}
@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cmd", help="command that runs the sitrep CLI")
     parser.add_argument("--sitrep-args", default="", help="extra arguments for `sitrep parse`")
     parser.add_argument("--chunk", type=int, default=250, help="documents per sitrep process")
+    parser.add_argument("--save-output", type=Path, help="write sitrep's JSON lines here")
+    parser.add_argument("--load-output", type=Path,
+                        help="score these saved JSON lines instead of running sitrep")
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     args = parser.parse_args(argv)
     if not (args.data / "sample" / "document").is_dir():
@@ -119,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     documents = read_documents(args.data)[: args.limit]
     records = [{"id": d["id"], "text": d["text"]} for d in documents]
     try:
-        outputs = run_parse(records, sitrep_command(args.cmd), shlex.split(args.sitrep_args),
-                            args.chunk)
+        outputs = parse_or_load(records, args.cmd, shlex.split(args.sitrep_args), args.chunk,
+                                load=args.load_output, save=args.save_output)
     except SitrepRunError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

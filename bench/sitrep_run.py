@@ -134,3 +134,24 @@ def run_parse(
                 done = min(start + chunk_size, len(records))
                 print(f"  parsed {done}/{len(records)}", file=sys.stderr, flush=True)
     return results
+
+
+def parse_or_load(
+    records: Sequence[dict],
+    cmd_override: str | None,
+    extra_args: Sequence[str],
+    chunk_size: int,
+    load: Path | None = None,
+    save: Path | None = None,
+) -> dict[str, dict]:
+    """`sitrep parse` outputs for records: read from `load` when given, else run sitrep
+    (and write its JSON lines to `save` when given, in the records' order).
+
+    Raises SitrepRunError when sitrep fails.
+    """
+    if load is not None:
+        return match_outputs(records, read_output_lines(load.read_text("utf-8")))
+    outputs = run_parse(records, sitrep_command(cmd_override), extra_args, chunk_size)
+    if save is not None:
+        write_jsonl((outputs[str(r["id"])] for r in records if str(r["id"]) in outputs), save)
+    return outputs

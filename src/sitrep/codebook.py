@@ -82,12 +82,26 @@ class Codebook:
     unconfirmed_cues: tuple[str, ...]
     idioms: tuple[str, ...] = ()  # phrases whose words name no event ("heart attack")
     legal_cues: frozenset[str] = frozenset()  # lemmas of proceedings about a past act
+    court_words: frozenset[str] = frozenset()  # lemmas of a court case: its nouns are no news
     symbolic_objects: frozenset[str] = frozenset()  # "burnt an effigy": a symbol, no harm
     allegation_phrases: tuple[str, ...] = ()  # "it is alleged that ...": a case, not news
     organised_attack_phrases: tuple[str, ...] = ()  # "claimed responsibility": no private crime
+    sport_words: tuple[str, ...] = ()  # a report with sport_report_min of these is about sport
+    sport_report_min: int = 3
+    sport_disorder_words: tuple[str, ...] = ()  # crowd disorder a sports report may still code
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
+
+    def is_sports_report(self, text_lower: str) -> bool:
+        """The report is about sport: sport_report_min of sport_words occur in it."""
+        found = 0
+        for word in self.sport_words:
+            if find_phrase(text_lower, word) >= 0:
+                found += 1
+                if found >= self.sport_report_min:
+                    return True
+        return False
 
 
 def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
@@ -128,10 +142,14 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         unconfirmed_cues=tuple(str(w).lower() for w in data["unconfirmed_cues"]),
         idioms=tuple(str(w).lower() for w in data.get("idioms", ())),
         legal_cues=frozenset(str(w).lower() for w in data.get("legal_cues", ())),
+        court_words=frozenset(str(w).lower() for w in data.get("court_words", ())),
         symbolic_objects=frozenset(str(w).lower() for w in data.get("symbolic_objects", ())),
         allegation_phrases=tuple(str(w).lower() for w in data.get("allegation_phrases", ())),
         organised_attack_phrases=tuple(
             str(w).lower() for w in data.get("organised_attack_phrases", ())),
+        sport_words=tuple(str(w).lower() for w in data.get("sport_words", ())),
+        sport_report_min=int(data.get("sport_report_min", 3)),
+        sport_disorder_words=tuple(str(w).lower() for w in data.get("sport_disorder_words", ())),
     )
 
 

@@ -153,6 +153,9 @@ def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bo
     return not clauses_only and token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in NOUN_POS
 
 
+RECENT_PAST_WORDS = frozenset({"recent", "recently", "lately", "of late"})
+
+
 def _is_historical(
     sentence: Span,
     lower: str,
@@ -165,8 +168,10 @@ def _is_historical(
 ) -> bool:
     if timex is not None and not _dates_the_act(timex, sentence, trigger):
         timex, date = None, None  # "protest recent killings": the killings' time
-    if timex is not None and timex.value == "PAST_REF":
-        return True
+    if timex is not None and timex.value == "PAST_REF" and (
+        timex.text.lower() not in RECENT_PAST_WORDS
+    ):
+        return True  # "formerly", "in the past"; "recently" is when news happens
     if date is not None and reference is not None:
         if (reference - date).days > BACKGROUND_AGE_DAYS:
             return True

@@ -126,8 +126,8 @@ def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[
     several words ("Commission of Inquiry into State Capture"), an act that is the subject of
     proceedings ("accused of killing", "charges of rape", "a warrant for his arrest", "a
     life sentence for those who kill", every act of a sentence that says "it is alleged"):
-    the report is about the proceedings, not the act; and an act on a symbol ("burnt an
-    effigy"), which harms no one.
+    the report is about the proceedings, not the act; an act on a symbol ("burnt an
+    effigy"), which harms no one; and words used in another sense (``_names_no_act``).
     """
     # a name of several words ("Government Science Secondary School"); one word the model
     # took for a name ("RPG", "IED") is still the weapon
@@ -139,6 +139,7 @@ def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[
     if any(find_phrase(lower, phrase) >= 0 for phrase in codebook.allegation_phrases):
         return frozenset(t.i for t in sentence)  # "it is alleged that ...": a case in court
     masked.update(t.i for t in sentence if _in_legal_frame(t, codebook))
+    masked.update(t.i for t in sentence if _names_no_act(t, lower))
     masked.update(t.i for t in sentence if any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in codebook.symbolic_objects
         for c in t.children))
@@ -156,3 +157,111 @@ def _in_legal_frame(token: Token, codebook: Codebook) -> bool:
             return True
     return False
 
+
+
+CONTEST_LEMMAS = frozenset({"fight", "battle", "struggle", "war", "clash", "combat"})
+# "a political fight", "a legal battle", "a custody battle": a contest fought in words
+CONTEST_DOMAINS = frozenset(
+    {"political", "legal", "court", "courtroom", "verbal", "diplomatic", "economic", "trade",
+     "price", "custody", "electoral", "ideological", "constitutional", "uphill", "media",
+     "bidding", "takeover", "boardroom", "title", "public", "policy", "budget"}
+)
+# "critics blasted the deal", "she blasted the coach for ...": criticism
+CRITIC_LEMMAS = frozenset({"critic", "opposition", "leader", "minister", "president",
+                           "spokesman", "spokesperson", "spokeswoman", "party", "union",
+                           "analyst", "commentator", "editorial", "lawmaker", "mp"})
+INDEFINITE_PRONOUNS = frozenset({"nothing", "something", "anything", "everything"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+# an explosion at one of these, with no weapon named, is an industrial accident
+INDUSTRIAL_SITES = frozenset({"mine", "plant", "factory", "refinery", "pipeline", "warehouse",
+                              "depot", "facility", "colliery", "furnace", "boiler", "tanker"})
+WEAPON_WORDS = ("bomb", "ied", "explosive", "grenade", "device", "suicide", "attack",
+                "militant", "rocket", "shell", "missile", "mortar", "drone")
+# "an opportunity for rape", "an increase in violent protests", "fears of terrorist
+# attacks": acts named as a kind, not as something that happened
+GENERIC_FRAME_HEADS = frozenset({"opportunity", "increase", "rise", "fear", "threat", "risk",
+                                 "culture", "scourge", "problem", "prevention", "rate",
+                                 "incidence", "spectre", "specter", "danger", "prospect"})
+
+
+def _names_no_act(token: Token, lower: str) -> bool:
+    """The word is used in a sense that names no event: a contest over an idea ("the fight
+    against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
+    the deal"), a thing or a chance missed ("missing out on the title", "nothing was
+    missing"), a suicide ("killed himself"), an explosion at a mine or plant with no weapon
+    named, or an act named as a kind ("an opportunity for rape", "fears of terrorist
+    attacks")."""
+    lemma = token.lemma_.lower()
+    if lemma in CONTEST_LEMMAS:
+        return _contests_an_idea(token)
+    if lemma == "blast" and token.pos_ == "VERB":
+        return _is_criticism(token)
+    if token.lower_ == "missing":
+        return _misses_a_thing(token)
+    if lemma == "kill" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES and not c.conjuncts
+                               for c in token.children):
+        return True  # "killed himself": a suicide, unless others died with him
+    if lemma in ("explosion", "blast") and token.pos_ == "NOUN" and _at_industrial_site(token):
+        return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
+                       for w in WEAPON_WORDS)
+    return _in_generic_frame(token)
+
+
+def _is_idea(token: Token) -> bool:
+    """A common singular noun that names no one: "collusion", "poverty", "the legislation"
+    (people and groups are names, plurals or the parser's persons and groups)."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and not token.ent_type_
+
+
+def _contests_an_idea(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.lemma_.lower() in CONTEST_DOMAINS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return any(_is_idea(obj) for obj in child.children if obj.dep_ == "pobj")
+        if token.pos_ == "VERB" and child.dep_ == "dobj":
+            return _is_idea(child)
+    return False
+
+
+def _is_criticism(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "as"):
+            return True
+        if child.dep_ == "nsubj" and (
+            child.ent_type_ == "PERSON" or child.lemma_.lower() in CRITIC_LEMMAS
+        ):
+            return True
+    return False
+
+
+def _misses_a_thing(token: Token) -> bool:
+    if token.dep_ == "csubj" or any(
+        c.dep_ in ("dobj", "prt") or c.lower_ == "out" for c in token.children
+    ):
+        return True  # "missing the market would cost him", "missing out on the title"
+    subjects = [c for node in (token, token.head) for c in node.children
+                if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in INDEFINITE_PRONOUNS for s in subjects)  # "nothing was missing"
+
+
+def _at_industrial_site(token: Token) -> bool:
+    return any(
+        child.dep_ == "prep" and child.lower_ in ("at", "in")
+        and any(o.lemma_.lower() in INDUSTRIAL_SITES for o in child.children if o.dep_ == "pobj")
+        for child in token.children
+    ) or any(c.dep_ == "compound" and c.lemma_.lower() in INDUSTRIAL_SITES
+             for c in token.children)
+
+
+def _in_generic_frame(token: Token) -> bool:
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head  # "an opportunity for rape, killings": the list's first word
+    if node.dep_ != "pobj" or node.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+           for c in node.children):
+        return False  # "fears of the attacks" points at attacks that happened
+    prep = node.head
+    return prep.dep_ == "prep" and prep.head.lemma_.lower() in GENERIC_FRAME_HEADS

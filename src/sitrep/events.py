@@ -65,7 +65,10 @@ def extract_event_mentions(
     mentions: list[EventMention] = []
     current: int | None = None  # index of the news event the report is describing
     rules = {rule.name: rule for rule in codebook.rules}
+    sports_report = codebook.is_sports_report(context.parsed.text.lower())
     for sentence in context.parsed.sents:
+        if sports_report and not _names_crowd_disorder(sentence, codebook):
+            continue  # "fired his parting shot", "rallied to beat Phoenix": play, not events
         forced = None
         if current is not None and not _has_background_cue(sentence, context, codebook):
             anaphor = _find_anaphor(sentence, codebook)
@@ -503,6 +506,8 @@ def _fire_rule(
 ) -> tuple[Rule, Token, Actor | None, Actor | None] | None:
     """The first rule (in codebook order) with a trigger in the sentence whose conditions hold."""
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
+    in_court = any(t.lemma_.lower() in codebook.court_words and not t.ent_type_
+                   for t in sentence)  # not "the Supreme Court of Kenya" named as a place
     has_protest = _has_protest_word(sentence, codebook)
     cues = SentenceCues(
         has_protest=has_protest,
@@ -515,8 +520,10 @@ def _fire_rule(
     unrealised = None  # the first rule that fired on an act that did not happen
     for rule in codebook.rules:
         for trigger in _triggers(sentence, lower, rule, words=words, masked=masked):
-            if is_non_event and rule.event_type in NON_EVENT_TYPES:
-                continue
+            if (is_non_event or in_court and trigger.pos_ in ("NOUN", "PROPN")) and (
+                rule.event_type in NON_EVENT_TYPES
+            ):
+                continue  # an accident, a match; "faces 22 counts of rape": a court case
             if rule.event_type in DEMONSTRATION_TYPES and _is_protested_over(trigger, codebook):
                 continue  # "protest over the arrest of a cleric": the cause, not the police
             actor1, actor2 = assign_roles(trigger, actors, context.places)
@@ -571,6 +578,11 @@ class SentenceCues:
     protest_in_report: bool  # ... or anywhere in the report
     crowd_in_focus: bool  # the report is describing a demonstration ("they" = its crowd)
     organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
+
+
+def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:
+    lower = sentence.text.lower()
+    return any(find_phrase(lower, w) >= 0 for w in codebook.sport_disorder_words)
 
 
 def _has_protest_word(span: Span, codebook: Codebook) -> bool:

@@ -1,0 +1,144 @@
+"""Words of violence used in another sense code no event: sport, contests over ideas,
+criticism, things missed, industrial accidents, acts named as a kind and court cases; the
+same words used for what armed people did still code one. Short reports written for these
+tests, through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+MATCH_REPORT = (
+    "SOCCER-PREMIERSHIP: Sundowns stretch their lead. DURBAN, 27 June 2021 - Sundowns beat "
+    "Chiefs 2-1 in the league on Saturday. The striker fired his parting shot from the edge "
+    "of the box in the second half, and the coach said the title race was far from over. "
+)
+
+
+@pytest.mark.parametrize("text", [
+    MATCH_REPORT,
+    ("GOLF: Smith leads after the third round. On 27 June 2021, Smith shot a five-under-par "
+     "round to lead the tournament in George, South Africa, after his rival shot two over "
+     "par; a birdie on the last hole sealed it."),
+    ("On 27 June 2021 in Cape Town, the hosts rallied to beat the visitors in the rugby "
+     "championship, and the referee sent off a player who attacked the scrum-half."),
+])
+def test_a_sports_report_codes_no_event(resources, text):
+    assert news_events(resources, text) == []
+
+
+def test_fans_rioting_at_a_match_are_still_an_event(resources):
+    events = news_events(resources, MATCH_REPORT + (
+        "After the final whistle, rioting fans threw stones at the police outside the "
+        "stadium, and officers fired tear gas."))
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, the mayor of Cape Town, South Africa, said the city would keep up its "
+     "fight against collusion by building firms."),
+    ("On 27 June 2021 in Warsaw, Poland, the president's spokesman called the letter a tool in "
+     "a political fight between the army and the government."),
+    "On 27 June 2021, the government of Gauteng, South Africa, launched a plan to fight poverty.",
+])
+def test_a_contest_over_an_idea_is_no_battle(resources, text):
+    assert news_events(resources, text) == []
+
+
+def test_troops_fighting_against_militants_are_still_a_battle(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, Afghan soldiers fought against Taliban militants for hours near "
+        "Kunduz, Afghanistan."))
+    assert event.event_type == "Battles"
+
+
+def test_critics_blasting_a_deal_is_no_explosion(resources):
+    assert news_events(resources, (
+        "On 27 June 2021 in Berlin, Germany, critics blasted the former chancellor for his "
+        "role in the pipeline deal.")) == []
+
+
+def test_militants_blasting_a_bridge_is_still_an_explosion(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, Taliban militants blasted a bridge with explosives near Ghazni, "
+        "Afghanistan."))
+    assert event.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021 in Alaska, United States, a captain said missing the holiday market "
+     "would cut his income by a quarter."),
+    "On 27 June 2021 in Lusaka, Zambia, the singer said nothing was missing in her life.",
+    "On 27 June 2021 in Lusaka, Zambia, the singer said she felt nothing was missing in her.",
+])
+def test_a_thing_or_chance_missed_is_no_abduction(resources, text):
+    assert news_events(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, an explosion at a coal mine in Shanxi, China, killed 21 workers and "
+     "trapped 30 underground."),
+    ("On 27 June 2021, a man was killed in an accident on the highway near Rivonia, South "
+     "Africa, and police appealed for witnesses."),
+])
+def test_an_industrial_or_road_accident_is_no_event(resources, text):
+    assert news_events(resources, text) == []
+
+
+def test_a_bomb_at_a_factory_is_still_an_explosion(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, a bomb explosion at a factory in Quetta, Pakistan, killed three "
+        "workers; militants planted the device."))
+    assert event.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021 in Harare, Zimbabwe, an opposition leader said the vote would be an "
+     "opportunity for rape, killings and looting."),
+    ("On 27 June 2021, analysts in Kuala Lumpur, Malaysia, cited fears of terrorist attacks "
+     "on foreign firms."),
+])
+def test_an_act_named_as_a_kind_is_no_event(resources, text):
+    assert news_events(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, the accused appeared in court in Pretoria, South Africa, where he "
+     "faces 12 counts of rape and 4 of robbery."),
+    ("On 27 June 2021, a judge in Durban, South Africa, heard that his charge was premeditated "
+     "murder."),
+    ("On 27 June 2021 in Pietermaritzburg, South Africa, the court let him appeal against his "
+     "murder and robbery convictions."),
+])
+def test_a_court_case_about_violence_is_no_event(resources, text):
+    assert news_events(resources, text) == []
+
+
+def test_police_shooting_a_man_accused_in_court_is_still_an_event(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, police shot dead a man outside the magistrate's court in Kisumu, "
+        "Kenya, as he tried to escape from the cells."))
+    assert event.event_type == "Violence against civilians"
+
+
+def test_a_suicide_is_no_attack(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, a civil servant killed himself at his home near Oxford, United "
+        "Kingdom.")) == []
+
+
+def test_an_ied_that_kills_defence_forces_is_still_an_explosion(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, two soldiers of the Kenya Defence Forces were killed in an IED "
+        "explosion near Mandera, Kenya."))
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_protest_staged_recently_is_news(resources):
+    (event,) = news_events(resources, (
+        "Members of the teachers' union staged a protest in Cachar, India, against the rise "
+        "in the prices of food recently."))
+    assert event.event_type == "Protests"
