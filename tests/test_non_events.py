@@ -142,3 +142,30 @@ def test_a_protest_staged_recently_is_news(resources):
         "Members of the teachers' union staged a protest in Cachar, India, against the rise "
         "in the prices of food recently."))
     assert event.event_type == "Protests"
+
+
+def test_a_killing_in_a_robbery_by_no_one_named_is_a_crime(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, a church minister was shot dead in his home in Westdene, South "
+        "Africa, during a failed robbery.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 June 2021, police and armed robbers exchanged fire near Tamale, Ghana; two robbers died.",
+    ("On 27 June 2021, Fulani armed robbers shot dead a chief near Kintampo, Ghana, in an "
+     "attack on his car."),
+])
+def test_robbers_fighting_police_or_a_named_group_robbing_stay_events(resources, text):
+    assert len(news_events(resources, text)) == 1
+
+
+def test_a_rape_by_a_private_person_is_a_crime(resources):
+    assert news_events(resources, (
+        "On 27 June 2021 in Mankweng, South Africa, a 23-year-old man broke into a "
+        "pensioner's house and raped her; soldiers later patrolled the village.")) == []
+
+
+def test_a_rape_by_gunmen_is_still_sexual_violence(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, gunmen raided a village near Mandera, Kenya, and raped two girls."))
+    assert event.sub_event_type == "Sexual violence"

@@ -83,6 +83,7 @@ class Codebook:
     idioms: tuple[str, ...] = ()  # phrases whose words name no event ("heart attack")
     legal_cues: frozenset[str] = frozenset()  # lemmas of proceedings about a past act
     court_words: frozenset[str] = frozenset()  # lemmas of a court case: its nouns are no news
+    crime_words: tuple[str, ...] = ()  # "robbery": an unidentified gang's attack is a crime
     symbolic_objects: frozenset[str] = frozenset()  # "burnt an effigy": a symbol, no harm
     allegation_phrases: tuple[str, ...] = ()  # "it is alleged that ...": a case, not news
     organised_attack_phrases: tuple[str, ...] = ()  # "claimed responsibility": no private crime
@@ -143,6 +144,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         idioms=tuple(str(w).lower() for w in data.get("idioms", ())),
         legal_cues=frozenset(str(w).lower() for w in data.get("legal_cues", ())),
         court_words=frozenset(str(w).lower() for w in data.get("court_words", ())),
+        crime_words=tuple(str(w).lower() for w in data.get("crime_words", ())),
         symbolic_objects=frozenset(str(w).lower() for w in data.get("symbolic_objects", ())),
         allegation_phrases=tuple(str(w).lower() for w in data.get("allegation_phrases", ())),
         organised_attack_phrases=tuple(

@@ -508,6 +508,7 @@ def _fire_rule(
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
     in_court = any(t.lemma_.lower() in codebook.court_words and not t.ent_type_
                    for t in sentence)  # not "the Supreme Court of Kenya" named as a place
+    for_gain = any(find_phrase(lower, w) >= 0 for w in codebook.crime_words)
     has_protest = _has_protest_word(sentence, codebook)
     cues = SentenceCues(
         has_protest=has_protest,
@@ -528,6 +529,10 @@ def _fire_rule(
                 continue  # "protest over the arrest of a cleric": the cause, not the police
             actor1, actor2 = assign_roles(trigger, actors, context.places)
             actor2 = as_victim(actor2, trigger)
+            if for_gain and rule.event_type == VAC_TYPE and (
+                actor1 is None or actor1.name.startswith(UNIDENTIFIED_PREFIX)
+            ):
+                continue  # "shot dead during a robbery" by no one named: a crime
             if _conditions_hold(rule, trigger, actor1, actor2, actors, cues, context):
                 if unrealised is None and not _is_unrealised_act(trigger, codebook):
                     return rule, trigger, actor1, actor2
@@ -672,6 +677,27 @@ def _is_private_person(actor: Actor | None) -> bool:
     return actor is not None and (actor.inter == 7 or actor.name.startswith(UNIDENTIFIED_PREFIX))
 
 
+PRIVATE_PERSON_LEMMAS = frozenset(
+    {"man", "woman", "boy", "girl", "youth", "teenager", "person", "neighbour", "neighbor",
+     "uncle", "father", "stepfather", "husband", "boyfriend", "brother", "cousin", "relative",
+     "teacher", "pastor", "employer", "driver", "suspect", "accused"}
+)
+
+
+def _has_private_agent(trigger: Token, actors: list[Actor]) -> bool:
+    """The parse names who did it, and it is a private person ("a 23-year-old man broke in
+    and raped her", "raped by her uncle"), not an armed actor the sentence names."""
+    agents = _subjects(trigger) + [
+        obj for c in trigger.children if c.dep_ == "agent" for obj in c.children
+        if obj.dep_ == "pobj"]
+    armed = [a for a in actors if a.inter in ARMED_INTERS]
+    return any(
+        t.lemma_.lower() in PRIVATE_PERSON_LEMMAS
+        and not any(a.start <= t.idx < a.end for a in armed)
+        for t in agents
+    )
+
+
 def _may_be_agent(actor: Actor, trigger: Token) -> bool:
     """A crowd named before an active trigger: "55 people were killed ... activists said"
     and "workers protested after a girl was killed" name no crowd that killed."""
@@ -703,6 +729,8 @@ def _conditions_hold(
         agent, _ = assign_roles(trigger, actors, context.places, guess=False)
         if agent is not None and agent.inter in ARMED_INTERS:
             return False
+    if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
+        return False
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
         return False
     if cond.get("protest_in_report") is not None and (
