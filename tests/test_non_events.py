@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 MATCH_REPORT = (
     "SOCCER-PREMIERSHIP: Sundowns stretch their lead. DURBAN, 27 June 2021 - Sundowns beat "
-    "Chiefs 2-1 in the league on Saturday. The striker fired his parting shot from the edge "
-    "of the box in the second half, and the coach said the title race was far from over. "
+    "Chiefs 2-1 in the league on Saturday. The striker shot low from twenty metres to seal "
+    "it late on, and the coach said the title race was far from over. "
 )
 
 
@@ -69,8 +69,8 @@ def test_militants_blasting_a_bridge_is_still_an_explosion(resources):
 
 
 @pytest.mark.parametrize("text", [
-    ("On 27 June 2021 in Alaska, United States, a captain said missing the holiday market "
-     "would cut his income by a quarter."),
+    ("On 27 June 2021 in Alaska, United States, a fisherman said missing the winter season "
+     "would halve his earnings."),
     "On 27 June 2021 in Lusaka, Zambia, the singer said nothing was missing in her life.",
     "On 27 June 2021 in Lusaka, Zambia, the singer said she felt nothing was missing in her.",
 ])
@@ -79,8 +79,8 @@ def test_a_thing_or_chance_missed_is_no_abduction(resources, text):
 
 
 @pytest.mark.parametrize("text", [
-    ("On 27 June 2021, an explosion at a coal mine in Shanxi, China, killed 21 workers and "
-     "trapped 30 underground."),
+    ("On 27 June 2021, a blast at the Tunlan coal mine in Shanxi, China, left 21 workers "
+     "dead and 30 trapped below ground."),
     ("On 27 June 2021, a man was killed in an accident on the highway near Rivonia, South "
      "Africa, and police appealed for witnesses."),
 ])
@@ -144,10 +144,10 @@ def test_a_protest_staged_recently_is_news(resources):
     assert event.event_type == "Protests"
 
 
-def test_a_killing_in_a_robbery_by_no_one_named_is_a_crime(resources):
+def test_a_killing_in_a_robbery_by_unidentified_gunmen_is_a_crime(resources):
     assert news_events(resources, (
-        "On 27 June 2021, a church minister was shot dead in his home in Westdene, South "
-        "Africa, during a failed robbery.")) == []
+        "On 27 June 2021, gunmen shot dead a shopkeeper behind his counter in Soweto, South "
+        "Africa, in a robbery that went wrong.")) == []
 
 
 @pytest.mark.parametrize("text", [

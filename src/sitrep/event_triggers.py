@@ -125,7 +125,7 @@ def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[
     Words of an idiom ("heart attack", "fighting for his life"), words inside a name of
     several words ("Commission of Inquiry into State Capture"), an act that is the subject of
     proceedings ("accused of killing", "charges of rape", "a warrant for his arrest", "a
-    life sentence for those who kill", every act of a sentence that says "it is alleged"):
+    life sentence for anyone who kills", every act of a sentence that says "it is alleged"):
     the report is about the proceedings, not the act; an act on a symbol ("burnt an
     effigy"), which harms no one; and words used in another sense (``_names_no_act``).
     """

@@ -619,7 +619,7 @@ INSTRUMENT_PREPS = frozenset({"with", "using"})
 
 def _subjects(trigger: Token) -> list[Token]:
     """The grammatical subjects of the clause a trigger is in, through coordinated verbs
-    ("They erected barricades and clashed with the police") and from an object up to its
+    ("They built barricades and then clashed with officers") and from an object up to its
     verb ("Residents blocked a road with burning tyres")."""
     node = trigger
     for _ in range(OBJECT_CLIMB_STEPS):
@@ -653,7 +653,7 @@ def _crowd_acts(
         )
     subjects = _subjects(trigger)
     if cues.crowd_in_focus and any(s.lower_ == "they" for s in subjects):
-        return True  # "They erected barricades and clashed with the police"
+        return True  # "They built barricades and then clashed with officers"
     if any(a.inter in ARMED_INTERS for a in actors):
         return False
     if any(is_crowd(a, doc) and _may_be_agent(a, trigger) for a in actors if a is not actor2):
