@@ -213,11 +213,18 @@ def test_run_parse_with_fake_cli(acled_dir, tmp_path, capsys):
         """
     ), "utf-8")
     cmd = f"{sys.executable} {fake}"
+    saved = tmp_path / "saved.jsonl"
     rc = acled.main(["--data", str(acled_dir), "--files", "testland", "--cmd", cmd,
-                     "--chunk", "1"])
+                     "--chunk", "1", "--save-output", str(saved)])
     assert rc == 0
     out = capsys.readouterr().out
     assert "| testland-2021.csv | 2 | 0 | 50.0 |" in out
+    # the saved lines, one per row in the rows' order, score the same without sitrep
+    ids = [json.loads(line)["id"] for line in saved.read_text("utf-8").splitlines()]
+    assert ids == [r.id for r in acled.read_acled_csv(acled_dir / "testland-2021.csv")]
+    assert acled.main(["--data", str(acled_dir), "--files", "testland",
+                       "--load-output", str(saved)]) == 0
+    assert "| testland-2021.csv | 2 | 0 | 50.0 |" in capsys.readouterr().out
 
 
 def test_run_parse_reports_failure(tmp_path):
