@@ -169,3 +169,15 @@ def test_a_rape_by_gunmen_is_still_sexual_violence(resources):
     (event,) = news_events(resources, (
         "On 27 June 2021, gunmen raided a village near Mandera, Kenya, and raped two girls."))
     assert event.sub_event_type == "Sexual violence"
+
+
+def test_jailed_for_stabbing_a_police_officer_is_a_court_case(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, a judge in Cape Town, South Africa, jailed a man for 15 years for "
+        "stabbing his neighbour, a police officer, to death.")) == []
+
+
+def test_an_assault_weapons_ban_is_no_assault(resources):
+    assert news_events(resources, (
+        "On 27 June 2021 in Louisville, United States, the gun lobby backed the candidate "
+        "despite his previous support for an assault weapons ban.")) == []

@@ -85,6 +85,24 @@ def test_two_thousand_alone_is_a_number() -> None:
     assert timexes_of("Two thousand people marched.") == {}
 
 
+@pytest.mark.parametrize("text", [
+    "Teachers protested at the dismissal of 1800 nurses.",
+    "Some 1500 workers marched to the ministry.",
+])
+def test_a_count_before_a_noun_is_no_year(text: str) -> None:
+    assert timexes_of(text) == {}
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The floods of 1998 were the worst in memory.", "1998"),
+    ("Police said about 1997 when asked.", "1997"),
+    ("Nearly 2004 saw the first attacks.", "2004"),
+    ("The massacre of 1996 in Dili was recalled.", "1996"),
+])
+def test_a_year_after_of_or_about_stays_a_year(text: str, expression: str) -> None:
+    assert timexes_of(text)[expression].value == expression
+
+
 def test_an_index_level_is_no_year() -> None:
     assert timexes_of("The index closed at 2082.1 points.") == {}
 

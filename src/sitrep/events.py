@@ -553,6 +553,7 @@ def _depth(token: Token) -> int:
 
 
 PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
+CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "opposition"})
 PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
 
 
@@ -561,7 +562,10 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     cleric", "a march against police killings"), not something done at it."""
     node = trigger
     for _ in range(PROTESTED_OVER_STEPS):
-        if node.dep_ == "pobj" and node.head.lower_ in PROTESTED_OVER_PREPS:
+        if node.dep_ in ("pobj", "pcomp") and (
+            node.head.lower_ in PROTESTED_OVER_PREPS
+            or node.head.lower_ == "to" and node.head.head.lemma_.lower() in CAUSE_NOUNS
+        ):  # "in response to police killing a dealer, citizens protested"
             # the protest word governs the preposition, maybe through the place the parser
             # hung it on ("protested in Nairobi, Kenya against the attacks")
             return any(

@@ -104,6 +104,7 @@ TOTAL_NOUNS = frozenset({"total", "toll"})
 
 CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since"})
 NOMINAL_DEATHS = frozenset({"death", "killing", "murder", "body", "bodies"})
+CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation"})
 CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce"})
 
 
@@ -249,6 +250,10 @@ def _is_given_as_cause(token: Token) -> bool:
             return True
         if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
             return True
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ == "to" and (
+            head.head.lemma_.lower() in CAUSE_NOUNS
+        ):
+            return True  # "in response to police killing a dealer, citizens protested"
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
         ):

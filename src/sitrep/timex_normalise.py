@@ -190,7 +190,22 @@ def norm_month_relative_year(match: re.Match[str], ctx: RuleContext) -> tuple[st
     return "DATE", f"{ctx.reference.year + offset:04d}-{month:02d}"
 
 
-def norm_year(match: re.Match[str], ctx: RuleContext) -> tuple[str, str]:
+# "the layoff of 1800 lab assistants", "some 1500 workers": a count before a noun, no year
+_COUNT_BEFORE = re.compile(
+    r"(?i:\b(?:of|over|some|about|around|nearly|almost|than|least|approximately|roughly|"
+    r"up to|estimated))\s+$"
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:was|were|is|are|and|or|when|had|has|have|saw|in|at|on|to|by|for|from|with|as|"
+    r"after|before|during|that|which|who|the|a|an|until|till|through|onwards?)\b)[a-z]"
+)
+
+
+def norm_year(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
+    if _COUNT_BEFORE.search(ctx.text, 0, match.start()) and _NOUN_AFTER.match(
+        ctx.text, match.end()
+    ):
+        return None
     return "DATE", match["year"]
 
 

@@ -1,0 +1,62 @@
+"""Forms of protest and attacks on the forces that the codebook's first words missed:
+processions brought out, slogans raised, effigies burnt, a strike continued, a road
+blocked by people protesting; a policeman beheaded, gunmen opening gun fire on officers;
+and what is not background: "for the previous four days", "the dismissal of 1800 nurses",
+a killing the protest answers. Short reports written for these tests, through the real
+model."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 June 2021, party workers brought out a procession in Rajshahi, Bangladesh, in the morning.",
+    ("On 27 June 2021, union leaders in Nizamabad, India, raised slogans against the "
+     "government's labour policies."),
+    ("On 27 June 2021, hundreds of party cadres burnt an effigy of the state minister in "
+     "Salem, India."),
+    ("On 27 June 2021, thousands of home guards continued their strike across Bihar, India, "
+     "to press their demand for higher pay."),
+    ("In Molo, Kenya, youths blocked the main road and the gate of the county office "
+     "protesting alleged rigging of the vote."),
+    ("Teachers in Guwahati, India, have been protesting for the previous four days, "
+     "demanding permanent posts."),
+    ("Staff climbed onto a water tank in Patna, India, protesting at the dismissal of "
+     "1800 nurses."),
+])
+def test_forms_of_protest_are_peaceful_protests(resources, text):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 June 2021, mourners walked in a funeral procession through Kumasi, Ghana.",
+    ("On 27 June 2021 in Lusaka, Zambia, the president fainted against his lectern while "
+     "watching a military procession."),
+])
+def test_a_funeral_or_military_procession_is_no_protest(resources, text):
+    assert news_events(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, Taliban fighters seized a police officer at a checkpoint in Wardak, "
+     "Afghanistan, and beheaded him the next day."),
+    ("On 27 June 2021, unidentified gunmen approached two police officers in Tamale, Ghana, "
+     "and opened gun fire on them."),
+])
+def test_attacks_on_the_forces_are_battles(resources, text):
+    (event,) = news_events(resources, text)
+    assert event.event_type == "Battles"
+
+
+def test_a_killing_a_protest_answers_is_its_cause_not_its_toll(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, in response to police killing a trader the previous day, residents "
+        "protested against the police in Accra, Ghana."))
+    assert event.event_type == "Protests"
+    assert event.fatalities == 0
