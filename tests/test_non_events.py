@@ -181,3 +181,38 @@ def test_an_assault_weapons_ban_is_no_assault(resources):
     assert news_events(resources, (
         "On 27 June 2021 in Louisville, United States, the gun lobby backed the candidate "
         "despite his previous support for an assault weapons ban.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021 in Harare, Zimbabwe, the army said it would engage with the "
+     "government to address the food shortages."),
+    ("On 27 June 2021 in Durban, South Africa, the police chief promised to keep engaging "
+     "all stakeholders, from chiefs to business."),
+])
+def test_engaging_partners_is_no_battle(resources, text):
+    assert news_events(resources, text) == []
+
+
+def test_police_engaging_rioters_or_militants_is_still_fighting(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, soldiers engaged Taliban militants in a gun battle near Kunduz, "
+        "Afghanistan."))
+    assert event.event_type == "Battles"
+
+
+def test_a_currency_rally_is_no_protest(resources):
+    assert news_events(resources, (
+        "On 27 June 2021 in Tokyo, Japan, the dollar slipped against the yen after the "
+        "currency's rally on strong demand.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021 in Kinshasa, DR Congo, the bishop said that if the vote is delayed "
+     "there will be new riots."),
+    ("On 27 June 2021 in Seattle, United States, the police said the flaw would help gunmen "
+     "attack bank customers."),
+    ("On 27 June 2021 in Pretoria, South Africa, the mayor named poor services as one of "
+     "the causes of protests."),
+])
+def test_riots_foretold_or_attacks_made_possible_are_no_news(resources, text):
+    assert news_events(resources, text) == []

@@ -86,14 +86,15 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
     """An act that is planned, wished, possible or required, not reported as done.
 
     A modal or future auxiliary on the trigger, or on the verb whose object or subject it
-    is ("can launch an attack", "an offensive will follow"; not "can confirm an
-    operation", a statement about a past act); an infinitive under a verb of intent
+    is ("can launch an attack", "an offensive will follow", "there will be riots"; not "can
+    confirm an operation", a statement about a past act), or on a verb that would let it
+    happen ("would help hackers attack"); an infinitive under a verb of intent
     ("vowed to attack") or under a noun of intent ("pressure to arrest him", "a plan to
     attack"; not "a march to demand", the purpose of an act that happened); what a warning
     or a fear is about ("warned that robbers were targeting shoppers").
     """
     verbs = [trigger]
-    if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger and (
+    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head is not trigger and (
         trigger.head.lemma_.lower() not in codebook.reporting_verbs  # "can confirm a raid"
     ):
         verbs.append(trigger.head)
@@ -104,6 +105,10 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
             return True
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codebook.future_cues:
             return True
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in ENABLING_VERBS and (
+            any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in verb.head.children)
+        ):
+            return True  # "would help hackers attack", "will let them strike"
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
             return True  # "warned that robbers were targeting shoppers": a danger, not a report
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -115,6 +120,7 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
 
 
 WARNING_VERBS = frozenset({"warn", "fear"})
+ENABLING_VERBS = frozenset({"help", "let", "allow", "enable", "make"})
 
 
 def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False) -> str:

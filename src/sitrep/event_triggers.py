@@ -181,7 +181,8 @@ WEAPON_WORDS = ("bomb", "ied", "explosive", "grenade", "device", "suicide", "att
 # attacks": acts named as a kind, not as something that happened
 GENERIC_FRAME_HEADS = frozenset({"opportunity", "increase", "rise", "fear", "threat", "risk",
                                  "culture", "scourge", "problem", "prevention", "rate",
-                                 "incidence", "spectre", "specter", "danger", "prospect"})
+                                 "incidence", "spectre", "specter", "danger", "prospect",
+                                 "cause"})
 
 
 def _names_no_act(token: Token, lower: str) -> bool:

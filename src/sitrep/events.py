@@ -527,6 +527,8 @@ def _fire_rule(
                 continue  # an accident, a match; "faces 22 counts of rape": a court case
             if rule.event_type in DEMONSTRATION_TYPES and _is_protested_over(trigger, codebook):
                 continue  # "protest over the arrest of a cleric": the cause, not the police
+            if trigger.lemma_.lower() == "engage" and not _engages_in_fighting(trigger, actors):
+                continue  # "engage with the government", "engaging all stakeholders"
             actor1, actor2 = assign_roles(trigger, actors, context.places)
             actor2 = as_victim(actor2, trigger)
             if for_gain and rule.event_type == VAC_TYPE and (
@@ -545,6 +547,29 @@ def _fire_rule(
                     # the sentence's main act happened; what it embeds did not
                     return rule, trigger, actor1, actor2
     return unrealised
+
+
+FIGHT_NOUNS = frozenset({"fight", "fighting", "combat", "battle", "firefight", "gunfight",
+                         "clash", "exchange", "skirmish", "confrontation", "scuffle", "brawl",
+                         "shootout", "shoot-out", "violence", "war", "hostility"})
+
+
+def _engages_in_fighting(trigger: Token, actors: list[Actor]) -> bool:
+    """"Engage" names fighting when it takes no object ("the two sides engaged"), or its
+    object, or what it engages with or in, is an armed actor, each other or a fight
+    ("engaged the militants", "engaged in a gun battle"); not "engage with the government
+    to address the crisis" or "engaging all stakeholders"."""
+    armed = [a for a in actors if a.inter in ARMED_INTERS]
+    objects = [c for c in trigger.children if c.dep_ == "dobj"] + [
+        o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("with", "in")
+        for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return True
+    return any(
+        o.lemma_.lower() in FIGHT_NOUNS or o.lower_ in ("other", "another")
+        or any(a.start <= t.idx < a.end for a in armed for t in o.subtree)
+        for o in objects
+    )
 
 
 def _depth(token: Token) -> int:
