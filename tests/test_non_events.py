@@ -216,3 +216,22 @@ def test_a_currency_rally_is_no_protest(resources):
 ])
 def test_riots_foretold_or_attacks_made_possible_are_no_news(resources, text):
     assert news_events(resources, text) == []
+
+
+def test_guards_and_a_gang_firing_in_a_heist_is_a_crime(resources):
+    assert news_events(resources, (
+        "Cash van guards wounded in failed heist near Alberton, South Africa. On 27 June 2021, "
+        "the gang escaped in two cars after the guards returned fire.")) == []
+
+
+def test_robbers_shot_while_escaping_police_stay_a_battle(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, two armed robbers were shot dead near Tamale, Ghana, as they tried "
+        "to escape from police after a robbery."))
+    assert event.event_type == "Battles"
+
+
+def test_hitmen_arrested_by_police_is_no_political_arrest(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, six alleged hitmen were arrested by police outside Richards Bay, "
+        "South Africa.")) == []

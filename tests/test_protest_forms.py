@@ -60,3 +60,32 @@ def test_a_killing_a_protest_answers_is_its_cause_not_its_toll(resources):
         "protested against the police in Accra, Ghana."))
     assert event.event_type == "Protests"
     assert event.fatalities == 0
+
+
+def test_demonstrators_mounting_roadblocks_are_a_violent_demonstration(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, demonstrators mounted roadblocks in Yendi, Ghana, to keep a new "
+        "chief out of the town."))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_protest_against_a_police_roadblock_stays_peaceful(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, taxi drivers blocked the highway at Limuru, Kenya, with their cars "
+        "to protest. Their demonstration was aimed against the police's new roadblock."))
+    assert event.event_type == "Protests"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("On 27 June 2021, traders and builders got into a streetfight at Kasoa market, Ghana, "
+     "when stalls were pulled down.", "Riots"),
+    ("On 27 June 2021, activists backing the hartal set the fire on the highway by pouring "
+     "petrol at Gazipur, Bangladesh.", "Riots"),
+    ("On 27 June 2021, two gunmen fired on an army post in Bacho, Thailand, and fled when "
+     "soldiers returned fire.", "Battles"),
+    ("On 27 June 2021, an unidentified armed actor shot dead a pastor in Tema, Ghana, for "
+     "unknown reasons.", "Violence against civilians"),
+])
+def test_fights_fires_and_shootings_the_first_words_missed(resources, text, event_type):
+    (event,) = news_events(resources, text)
+    assert event.event_type == event_type

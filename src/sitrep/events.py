@@ -509,6 +509,8 @@ def _fire_rule(
     in_court = any(t.lemma_.lower() in codebook.court_words and not t.ent_type_
                    for t in sentence)  # not "the Supreme Court of Kenya" named as a place
     for_gain = any(find_phrase(lower, w) >= 0 for w in codebook.crime_words)
+    report_for_gain = for_gain or any(
+        find_phrase(context.parsed.text.lower(), w) >= 0 for w in codebook.crime_words)
     has_protest = _has_protest_word(sentence, codebook)
     cues = SentenceCues(
         has_protest=has_protest,
@@ -535,6 +537,10 @@ def _fire_rule(
                 actor1 is None or actor1.name.startswith(UNIDENTIFIED_PREFIX)
             ):
                 continue  # "shot dead during a robbery" by no one named: a crime
+            if report_for_gain and rule.event_type in (VAC_TYPE, "Battles") and not any(
+                _is_political_side(a) for a in (actor1, actor2, *actors)
+            ):
+                continue  # a heist's guards and gang firing on each other: a crime
             if _conditions_hold(rule, trigger, actor1, actor2, actors, cues, context):
                 if unrealised is None and not _is_unrealised_act(trigger, codebook):
                     return rule, trigger, actor1, actor2
@@ -593,10 +599,12 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
         ):  # "in response to police killing a dealer, citizens protested"
             # the protest word governs the preposition, maybe through the place the parser
             # hung it on ("protested in Nairobi, Kenya against the attacks")
-            return any(
+            governors = list(node.head.ancestors)[:PROTESTED_OVER_STEPS + 1]
+            governors += [c for g in governors for c in g.children if c.dep_ == "nsubj"]
+            return any(  # "the demonstration was against the mounting of a roadblock"
                 verb.lemma_.lower() in codebook.protest_words
                 or verb.lower_ in codebook.protest_words
-                for verb in list(node.head.ancestors)[:PROTESTED_OVER_STEPS + 1]
+                for verb in governors
             )
         if node.head is node:
             return False
@@ -701,6 +709,15 @@ def _is_organised_attack(sentence: Span, codebook: Codebook) -> bool:
     return any(find_phrase(lower, phrase) >= 0 for phrase in codebook.organised_attack_phrases)
 
 
+def _is_political_side(actor: Actor | None) -> bool:
+    """The state's forces, or a named non-state group: a side that makes violence political
+    (not civilians, crowds or an unidentified gang)."""
+    return actor is not None and (
+        actor.inter == 1 or actor.inter in ARMED_INTERS and not (
+            actor.name.startswith(UNIDENTIFIED_PREFIX))
+    )
+
+
 def _is_private_person(actor: Actor | None) -> bool:
     """Civilians, or people the dictionary knows only as an unidentified gang."""
     return actor is not None and (actor.inter == 7 or actor.name.startswith(UNIDENTIFIED_PREFIX))
@@ -770,7 +787,7 @@ def _conditions_hold(
         (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8)
          and not actor2.name.startswith(UNIDENTIFIED_PREFIX))  # not "robbers", "hitmen"
         or (actor1 is not None and actor1.inter in ARMED_INTERS
-            and not actor1.name.startswith(POLICE_PREFIX))
+            and not actor1.name.startswith((POLICE_PREFIX, UNIDENTIFIED_PREFIX)))
         or (actor1 is None and not _is_private_person(actor2) and any(
             # "the capture of a financier" in a report on a named armed group; "three
             # people were arrested", "two of the robbers" by no one named are not, nor
