@@ -49,3 +49,15 @@ def test_square_brackets_are_parsed_like_round_ones(nlp):
     doc = nlp("Police charged protesters in Lahore [Punjab] on Tuesday [25 August].")
     assert [t.dep_ for t in doc if t.text in "[]"] == ["punct"] * 4
     assert doc.text == "Police charged protesters in Lahore [Punjab] on Tuesday [25 August]."
+
+
+def test_is_before_a_noun_in_mixed_case_text_is_the_group(nlp):
+    doc = nlp("On 13 March 2020, 7 IS fighters died in a drone strike in Kunar.")
+    group = next(t for t in doc if t.text == "IS")
+    assert group.norm_ == "isis"
+    assert group.pos_ != "AUX" and group.dep_ != "ROOT"
+
+
+def test_is_in_a_headline_in_capitals_stays_the_verb(nlp):
+    doc = nlp("PEACE IS POSSIBLE, SAYS ENVOY")
+    assert next(t for t in doc if t.text == "IS").norm_ == "is"

@@ -35,3 +35,11 @@ def test_a_bracketed_date_keeps_the_sides_of_a_clash(resources):
                                 "and soldiers near Kupwara in Jammu and Kashmir.")
     assert event.event_type == "Battles"
     assert {event.inter1, event.inter2} == {1, 3}  # the army against an unnamed rebel group
+
+
+def test_is_militants_killed_in_an_airstrike_are_its_toll(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, 6 IS militants died in an airstrike by Afghan forces in Chapa Dara "
+        "district, Kunar."))
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 6

@@ -9,7 +9,8 @@ weights and meta) is used. The stock model misses upper-case datelines and tags
 "Islamic State" as NORP "Islamic"; an entity ruler built from the actor dictionary and
 the dateline fixes both. The parser also breaks sentences at a bracket ("on Wednesday
 [26 August] between militants and forces"); a component before it keeps a bracketed
-aside inside the sentence it interrupts.
+aside inside the sentence it interrupts, and gives "IS" in mixed-case text the norm of
+the group ("5 IS militants were killed"), which the model otherwise parses as "is".
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def keep_asides_in_sentence(doc: Doc) -> Doc:
     for token in doc:
         if token.text in SQUARE_AS_ROUND:
             token.norm_ = SQUARE_AS_ROUND[token.text]
+        elif token.text == "IS" and _in_mixed_case(doc, token.i):
+            token.norm_ = "isis"  # "5 IS militants": the group, not the verb "is"
     for start, end in _inline_asides(doc):
         for token in doc[start : end + 1]:
             token.is_sent_start = False
@@ -101,6 +104,13 @@ def keep_asides_in_sentence(doc: Doc) -> Doc:
         if after < len(doc) and not doc[after].text[:1].isupper():
             doc[after].is_sent_start = False
     return doc
+
+
+def _in_mixed_case(doc: Doc, i: int) -> bool:
+    """The words around token i are not all capitals (so "IS" is not "is" in a headline
+    written in capitals: "PEACE IS POSSIBLE")."""
+    near = [t.text for t in doc[max(0, i - 2) : i + 3] if t.is_alpha and t.i != i]
+    return any(not w.isupper() for w in near)
 
 
 def _inline_asides(doc: Doc) -> Iterator[tuple[int, int]]:
