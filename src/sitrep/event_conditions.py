@@ -1,0 +1,291 @@
+"""Rule conditions: whether a codebook rule's conditions hold for a trigger in its sentence.
+
+Needs: the trigger's parse, the sentence's actors, the report (``ReportContext``) and the
+codebook. Adds: ``_conditions_hold`` (every condition ``data/codebook.yaml`` documents:
+armed actors, crowds, targets, protest words, political arrests, private agents...) with
+the tests it is built from (who acts as a crowd, who is a private person or a political
+side), and ``SentenceCues``, what the events stage reads once per sentence for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, is_phrase
+from sitrep.event_targets import OBJECT_DEPS, _victim_text
+from sitrep.records import Actor
+from sitrep.roles import assign_roles, object_is_place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from sitrep.events import ReportContext
+
+CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
+POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
+UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
+NON_STATE_ARMED_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
+CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
+                          "street-fight", "skirmish", "exchange", "engage"})
+CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "community"})
+
+
+CROWD_PRONOUNS = frozenset({"them", "they"})
+
+
+def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
+    """The trigger acts on a crowd, or on no one named ("Police intervened", "dispersed
+    them", "detained 14 farmers"), not on suspects of a crime ("arrested two suspects")."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return True
+    return any(
+        o.lower_ in CROWD_PRONOUNS or o.lemma_.lower() in CROWD_NOUNS
+        or (o.tag_ in ("NNS", "NNPS") and o.lemma_.lower() not in LEGAL_OBJECT_NOUNS)
+        for o in objects
+    )
+
+
+LEGAL_OBJECT_NOUNS = frozenset({"suspect", "accused", "culprit", "perpetrator", "criminal",
+                                "robber", "thief", "killer", "murderer"})
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """What a rule's conditions may ask of the sentence beyond its actors."""
+
+    has_protest: bool  # a protest word in the sentence
+    protest_in_report: bool  # ... or anywhere in the report
+    crowd_in_focus: bool  # the report is describing a demonstration ("they" = its crowd)
+    organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
+
+
+def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:
+    lower = sentence.text.lower()
+    return any(find_phrase(lower, w) >= 0 for w in codebook.sport_disorder_words)
+
+
+def _has_protest_word(span: Span, codebook: Codebook) -> bool:
+    lower = span.text.lower()
+    return any(
+        (t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words)
+        and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
+        for t in span
+    ) or any(is_phrase(w) and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+
+
+def is_crowd(actor: Actor | None, doc: Doc) -> bool:
+    """Unarmed people acting together: rioters, protesters, or civilians in the plural
+    ("residents", "a mob", "NPP supporters"); one man is not a crowd."""
+    if actor is None or actor.inter not in CROWD_INTERS:
+        return False
+    if actor.inter in (5, 6):
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS
+
+
+OBJECT_PATH_DEPS = frozenset({"dobj", "pobj", "prep"})
+OBJECT_CLIMB_STEPS = 4  # "tyres -> with -> road -> blocked"
+INSTRUMENT_PREPS = frozenset({"with", "using"})
+
+
+def _subjects(trigger: Token) -> list[Token]:
+    """The grammatical subjects of the clause a trigger is in, through coordinated verbs
+    ("They built barricades and then clashed with officers") and from an object up to its
+    verb ("Residents blocked a road with burning tyres")."""
+    node = trigger
+    for _ in range(OBJECT_CLIMB_STEPS):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ not in OBJECT_PATH_DEPS:
+            break
+        if node.dep_ == "prep" and node.lower_ not in INSTRUMENT_PREPS:
+            return []  # "protested against banditry attacks": what they protest, not do
+        node = node.head
+    subjects = []
+    while True:
+        subjects += [c for c in node.children if c.dep_ == "nsubj"]
+        if node.dep_ != "conj" or node.head is node:
+            return subjects
+        node = node.head
+
+
+def _crowd_acts(
+    trigger: Token, actor1: Actor | None, actor2: Actor | None, actors: list[Actor],
+    cues: SentenceCues,
+) -> bool:
+    """A crowd is a side of the act: its agent, or the rioters/protesters it is against.
+
+    With no agent named, a crowd named in the sentence, or "they" while the report is
+    describing a demonstration, is taken to be the agent unless an armed actor is named.
+    """
+    doc = trigger.doc
+    if actor1 is not None and not _is_agentless_passive(trigger):
+        return is_crowd(actor1, doc) or (
+            actor2 is not None and actor2.inter in (5, 6)
+            and trigger.lemma_.lower() in CLASH_LEMMAS  # police who *clash* with a crowd
+        )
+    subjects = _subjects(trigger)
+    if cues.crowd_in_focus and any(s.lower_ == "they" for s in subjects):
+        return True  # "They built barricades and then clashed with officers"
+    if any(a.inter in ARMED_INTERS for a in actors):
+        return False
+    if any(is_crowd(a, doc) and _may_be_agent(a, trigger) for a in actors if a is not actor2):
+        return True
+    if any(s.tag_ == "NNS" for s in subjects) and cues.protest_in_report:
+        return True  # "spare part dealers destroyed property to protest ..."
+    if not cues.crowd_in_focus:
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
+
+
+def _is_organised_attack(sentence: Span, codebook: Codebook) -> bool:
+    """"an attack which a group unknown to the dictionary claimed responsibility for",
+    "killed in a banditry attack": someone armed and organised did it, though unnamed."""
+    lower = sentence.text.lower()
+    return any(find_phrase(lower, phrase) >= 0 for phrase in codebook.organised_attack_phrases)
+
+
+def _is_political_side(actor: Actor | None) -> bool:
+    """The state's forces, or a named non-state group: a side that makes violence political
+    (not civilians, crowds or an unidentified gang)."""
+    return actor is not None and (
+        actor.inter == 1 or actor.inter in ARMED_INTERS and not (
+            actor.name.startswith(UNIDENTIFIED_PREFIX))
+    )
+
+
+def _is_private_person(actor: Actor | None) -> bool:
+    """Civilians, or people the dictionary knows only as an unidentified gang."""
+    return actor is not None and (actor.inter == 7 or actor.name.startswith(UNIDENTIFIED_PREFIX))
+
+
+PRIVATE_PERSON_LEMMAS = frozenset(
+    {"man", "woman", "boy", "girl", "youth", "teenager", "person", "neighbour", "neighbor",
+     "uncle", "father", "stepfather", "husband", "boyfriend", "brother", "cousin", "relative",
+     "teacher", "pastor", "employer", "driver", "suspect", "accused"}
+)
+
+
+def _has_private_agent(trigger: Token, actors: list[Actor]) -> bool:
+    """The parse names who did it, and it is a private person ("a 23-year-old man broke in
+    and raped her", "raped by her uncle"), not an armed actor the sentence names."""
+    agents = _subjects(trigger) + [
+        obj for c in trigger.children if c.dep_ == "agent" for obj in c.children
+        if obj.dep_ == "pobj"]
+    armed = [a for a in actors if a.inter in ARMED_INTERS]
+    return any(
+        t.lemma_.lower() in PRIVATE_PERSON_LEMMAS
+        and not any(a.start <= t.idx < a.end for a in armed)
+        for t in agents
+    )
+
+
+def _may_be_agent(actor: Actor, trigger: Token) -> bool:
+    """A crowd named before an active trigger: "55 people were killed ... activists said"
+    and "workers protested after a girl was killed" name no crowd that killed."""
+    is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    return actor.start < trigger.idx and not is_passive
+
+
+def _is_agentless_passive(trigger: Token) -> bool:
+    """"a girl was killed" with no "by ...": whoever the parse finds around it did not
+    do it."""
+    children = list(trigger.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(
+        c.dep_ == "agent" for c in children)
+
+
+def _conditions_hold(
+    rule: Rule,
+    trigger: Token,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    actors: list[Actor],
+    cues: SentenceCues,
+    context: ReportContext,
+) -> bool:
+    cond = rule.conditions
+    if cond.get("actor1_armed") and (actor1 is None or actor1.inter not in ARMED_INTERS):
+        return False
+    if cond.get("unarmed_agent"):
+        agent, _ = assign_roles(trigger, actors, context.places, guess=False)
+        if agent is not None and agent.inter in ARMED_INTERS:
+            return False
+    if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
+        return False
+    if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
+        return False
+    if cond.get("protest_in_report") is not None and (
+        cond["protest_in_report"] != cues.protest_in_report
+    ):
+        return False
+    if cond.get("political_arrest") and not (
+        (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8)
+         and not actor2.name.startswith(UNIDENTIFIED_PREFIX))  # not "robbers", "hitmen"
+        or (actor1 is not None and actor1.inter in ARMED_INTERS
+            and not actor1.name.startswith((POLICE_PREFIX, UNIDENTIFIED_PREFIX)))
+        or (actor1 is None and not _is_private_person(actor2) and any(
+            # "the capture of a financier" in a report on a named armed group; "three
+            # people were arrested", "two of the robbers" by no one named are not, nor
+            # are arrests in a report whose only armed actors are the state's and a gang
+            a.inter in NON_STATE_ARMED_INTERS and not a.name.startswith(UNIDENTIFIED_PREFIX)
+            for a in context.actors))
+    ):
+        return False  # the police arresting a crime suspect is not an ACLED event
+    if "unless_any" in cond:
+        lower = trigger.sent.text.lower()
+        if any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["unless_any"]):
+            return False
+    if "victim_any" in cond and not any(
+        find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["victim_any"]
+    ):
+        return False
+    if "unless_victim_any" in cond and any(
+        find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["unless_victim_any"]
+    ):
+        return False
+    if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors):
+        return False
+    if "actor1_inter" in cond and (actor1 is None or actor1.inter not in cond["actor1_inter"]):
+        return False
+    if "actor2_inter" in cond and (actor2 is None or actor2.inter not in cond["actor2_inter"]):
+        return False
+    if cond.get("actor2_armed") and (actor2 is None or actor2.inter not in ARMED_INTERS):
+        return False
+    if cond.get("actor2_armed") is False and actor2 is not None and actor2.inter in ARMED_INTERS:
+        return False  # the armed target is named: the rules for attacks on forces apply
+    if "needs_any" in cond:
+        lower = trigger.sent.text.lower()
+        if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any"]):
+            return False
+    if cond.get("armed_actor") == "sentence_or_report":
+        # "one of its strikes killed 140 mourners": a pronoun for an armed actor the
+        # report names elsewhere (the police investigating a crime do not count)
+        refers_back = any(t.tag_ in ("PRP", "PRP$") for t in trigger.sent)
+        if not any(a.inter in ARMED_INTERS for a in actors) and not (refers_back and any(
+            a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
+            for a in context.actors
+        )) and not cues.organised_attack:
+            return False
+    elif cond.get("armed_actor") and not any(a.inter in ARMED_INTERS for a in actors):
+        return False
+    if cond.get("needs_protest") == "sentence_or_crowd":
+        if not cues.has_protest and not (
+            cues.crowd_in_focus and _acts_on_crowd(trigger, context)
+        ):
+            return False
+    elif cond.get("needs_protest") and not cues.has_protest:
+        return False
+    if cond.get("target_civilian"):
+        others_armed = [a for a in actors if a.inter in ARMED_INTERS and a is not actor1]
+        if actor2 is not None and actor2.inter != 7:
+            return False
+        if actor2 is None and others_armed:
+            return False
+    if cond.get("object_place") and not object_is_place(trigger, context.places):
+        return False
+    # no_object: "demonstrated their skill", "helped rally the sector" are no protest
+    return not (cond.get("no_object") and any(c.dep_ in OBJECT_DEPS for c in trigger.children))
