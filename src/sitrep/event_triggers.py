@@ -158,7 +158,6 @@ def _in_legal_frame(token: Token, codebook: Codebook) -> bool:
     return False
 
 
-
 CONTEST_LEMMAS = frozenset({"fight", "battle", "struggle", "war", "clash", "combat"})
 # "a political fight", "a legal battle", "a custody battle": a contest fought in words
 CONTEST_DOMAINS = frozenset(
