@@ -150,13 +150,27 @@ def _api(site: str, path: str) -> dict:  # type: ignore[type-arg]
 
 
 def _wait_ready(driver, element_id: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, PAGE_WAIT_SECONDS).until(
+    WebDriverWait(driver, PAGE_WAIT_SECONDS,
+                  ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(By.ID, element_id).get_attribute("data-ready") == "true"
         and d.find_element(By.ID, element_id).get_attribute("data-basemap") == "loaded"
     )
+
+
+def _navigate(driver, action) -> None:  # type: ignore[no-untyped-def]
+    """Run ``action`` (a click that loads another page) and wait until the old page is gone:
+    until then the old page's map still reads as ready, or goes stale under the wait."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, PAGE_WAIT_SECONDS).until(expected_conditions.staleness_of(old_page))
 
 
 def _severe_console_messages(driver) -> list[str]:  # type: ignore[no-untyped-def]
@@ -185,7 +199,7 @@ def test_map_filter_and_event_page_show_the_right_events_and_evidence(site, brow
 
     Select(browser.find_element(By.NAME, "country")).select_by_value("SY")
     Select(browser.find_element(By.NAME, "event_type")).select_by_value("Battles")
-    browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+    _navigate(browser, browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click)
     _wait_ready(browser, "map")
     assert "country=SY" in browser.current_url
     syria = _api(site, "/api/events?country=SY&event_type=Battles")
@@ -198,7 +212,8 @@ def test_map_filter_and_event_page_show_the_right_events_and_evidence(site, brow
     _screenshot(browser, "web-map-filtered.png")
 
     raid = next(e for e in syria["items"] if "Deir" in (e["location"]["name"] or ""))
-    browser.find_element(By.CSS_SELECTOR, f'tr[data-event-id="{raid["id"]}"] a.event-link').click()
+    _navigate(browser, browser.find_element(
+        By.CSS_SELECTOR, f'tr[data-event-id="{raid["id"]}"] a.event-link').click)
     _wait_ready(browser, "event-map")
     assert browser.find_element(By.ID, "event-title").text.startswith(raid["sub_event_type"])
     assert browser.find_element(By.ID, "event-fatalities").text == str(raid["fatalities"])
@@ -235,7 +250,7 @@ def test_clicking_a_marker_opens_a_popup_linking_to_its_event(site, browser):
     assert link.text == event["sub_event_type"]
     # A DOM click: Leaflet may still be panning the popup into view, and a pointer click
     # at its old place would land on the map instead.
-    browser.execute_script("arguments[0].click()", link)
+    _navigate(browser, lambda: browser.execute_script("arguments[0].click()", link))
     _wait_ready(browser, "event-map")
     assert browser.find_element(By.CSS_SELECTOR, "article.event").get_attribute(
         "data-event-id") == event_id
@@ -248,9 +263,9 @@ def test_clicking_a_timeline_bar_filters_the_page_to_that_period(site, browser):
     _wait_ready(browser, "map")
     bar = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.timeline-bar")[-1]
     start, count = bar.get_attribute("data-start"), int(bar.get_attribute("data-count"))
-    browser.execute_script(
+    _navigate(browser, lambda: browser.execute_script(
         "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar
-    )
+    ))
     _wait_ready(browser, "map")
     assert f"since={start}" in browser.current_url
     assert len(browser.find_elements(By.CSS_SELECTOR, "#events tr.event-row")) == count
@@ -263,7 +278,7 @@ def test_hostile_report_text_is_shown_literally_and_runs_nothing(site, browser):
     link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "a.document-link")
                 if "Hostile report" in a.text)
     assert link.text == HOSTILE_REPORT["title"]
-    link.click()
+    _navigate(browser, link.click)
     text = browser.find_element(By.CSS_SELECTOR, ".source-text").text
     assert '<img src=x onerror="window.sitrepXss=1">' in text
     assert "<script>window.sitrepXss = 2</script>" in text
