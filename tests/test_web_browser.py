@@ -163,14 +163,22 @@ def _wait_ready(driver, element_id: str) -> None:  # type: ignore[no-untyped-def
 
 def _navigate(driver, action) -> None:  # type: ignore[no-untyped-def]
     """Run ``action`` (a click that loads another page) and wait until the old page is gone:
-    until then the old page's map still reads as ready, or goes stale under the wait."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    until then the old page's map still reads as ready, and reading it while it is torn down
+    fails (a stale element, or Chromium's "node does not belong to the document")."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old_page = driver.find_element(By.TAG_NAME, "html")
+    driver.execute_script("window.sitrepOldPage = true")
     action()
-    WebDriverWait(driver, PAGE_WAIT_SECONDS).until(expected_conditions.staleness_of(old_page))
+
+    def new_page_loaded(d) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            return bool(d.execute_script(
+                "return window.sitrepOldPage === undefined && document.readyState !== 'loading'"))
+        except WebDriverException:  # the page is being replaced
+            return False
+
+    WebDriverWait(driver, PAGE_WAIT_SECONDS).until(new_page_loaded)
 
 
 def _severe_console_messages(driver) -> list[str]:  # type: ignore[no-untyped-def]
