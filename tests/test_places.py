@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import os
-from pathlib import Path
 
 import pytest
 import spacy
@@ -190,13 +189,9 @@ def english():
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_sample_report_places_resolve_with_the_real_index(tmp_path_factory, english) -> None:
-    path = Path(tmp_path_factory.getbasetemp()) / "real-index" / "places-v1.sqlite"
-    if not path.exists():  # the other module's slow test may have built it already
-        build_gazetteer(path)
+def test_sample_report_places_resolve_with_the_real_index(real_gazetteer, english) -> None:
     document = Document(id="sample", text=SAMPLE_TEXT, dateline="BEIRUT")
-    with open_gazetteer(path, build_if_missing=False) as gaz:
-        places = extract_places(document, english(SAMPLE_TEXT), gazetteer=gaz)
+    places = extract_places(document, english(SAMPLE_TEXT), gazetteer=real_gazetteer)
     by_start = {p.start: p for p in places}
 
     def at(phrase: str, occurrence: int = 0) -> Place:

@@ -61,6 +61,24 @@ class SentenceCues:
     organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
 
 
+@dataclass(frozen=True)
+class ReportCues:
+    """What the rules read once per report, not once per sentence."""
+
+    has_protest: bool  # a protest word somewhere in the report
+    is_sports_report: bool  # codebook.sport_words: its shots and clashes are play
+    names_crime_for_gain: bool  # codebook.crime_words: a robbery, a heist
+
+
+def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
+    lower = context.parsed.text.lower()
+    return ReportCues(
+        has_protest=_has_protest_word(context.parsed[:], codebook),
+        is_sports_report=codebook.is_sports_report(lower),
+        names_crime_for_gain=any(find_phrase(lower, w) >= 0 for w in codebook.crime_words),
+    )
+
+
 def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:
     lower = sentence.text.lower()
     return any(find_phrase(lower, w) >= 0 for w in codebook.sport_disorder_words)

@@ -33,6 +33,7 @@ from sitrep.event_conditions import (
     CLASH_LEMMAS,
     CROWD_INTERS,
     UNIDENTIFIED_PREFIX,
+    ReportCues,
     SentenceCues,
     _conditions_hold,
     _has_protest_word,
@@ -40,12 +41,13 @@ from sitrep.event_conditions import (
     _is_organised_attack,
     _is_political_side,
     _names_crowd_disorder,
+    report_cues,
 )
 from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_act
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
-from sitrep.fatalities import count_fatalities
+from sitrep.fatalities import CAUSE_NOUNS, count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.roles import as_victim, assign_roles, associated_actor
 
@@ -78,9 +80,9 @@ def extract_event_mentions(
     mentions: list[EventMention] = []
     current: int | None = None  # index of the news event the report is describing
     rules = {rule.name: rule for rule in codebook.rules}
-    sports_report = codebook.is_sports_report(context.parsed.text.lower())
+    report = report_cues(context, codebook)
     for sentence in context.parsed.sents:
-        if sports_report and not _names_crowd_disorder(sentence, codebook):
+        if report.is_sports_report and not _names_crowd_disorder(sentence, codebook):
             continue  # "fired his parting shot", "rallied to beat Phoenix": play, not events
         forced = None
         if current is not None and not _has_background_cue(sentence, context, codebook):
@@ -96,7 +98,7 @@ def extract_event_mentions(
         ):
             # "In the demonstration, they destroyed property": a riot, not just a reference
             own = _code_sentence(sentence, context, codebook=codebook, dictionary=dictionary,
-                                 crowd_in_focus=True)
+                                 report=report, crowd_in_focus=True)
             if own is not None and not own[0].is_background and current is not None and (
                 _escalates(own[0], of=in_focus, codebook=codebook)
             ):
@@ -104,7 +106,7 @@ def extract_event_mentions(
                 continue
         coded = _code_sentence(
             sentence, context, codebook=codebook, dictionary=dictionary, forced=forced,
-            crowd_in_focus=in_focus is not None and in_focus.event_type in DEMONSTRATION_TYPES,
+            report=report, crowd_in_focus=in_focus is not None and in_focus.event_type in DEMONSTRATION_TYPES,
         )
         if coded is not None:
             mention, trigger = coded
@@ -398,12 +400,14 @@ def _code_sentence(
     *,
     codebook: Codebook,
     dictionary: ActorDictionary,
+    report: ReportCues,
     forced: tuple[Rule, Token] | None = None,
     crowd_in_focus: bool = False,
 ) -> tuple[EventMention, Token] | None:
     """Code one sentence by the first rule that fires (or by ``forced``: rule and trigger).
 
-    ``crowd_in_focus``: the report is describing a demonstration, so "they" are its crowd.
+    ``report``: what the rules read once per report; ``crowd_in_focus``: the report is
+    describing a demonstration, so "they" are its crowd.
     """
     lower = sentence.text.lower()
     sources = attribution_spans(sentence)
@@ -417,6 +421,7 @@ def _code_sentence(
         actor1, actor2 = assign_roles(trigger, actors, context.places, guess=False)
     else:
         fired = _fire_rule(sentence, lower, actors, context, codebook,
+                           report=report,
                            crowd_in_focus=crowd_in_focus)
         if fired is None:
             return None
@@ -488,6 +493,7 @@ def _fire_rule(
     context: ReportContext,
     codebook: Codebook,
     *,
+    report: ReportCues,
     crowd_in_focus: bool = False,
 ) -> tuple[Rule, Token, Actor | None, Actor | None] | None:
     """The first rule (in codebook order) with a trigger in the sentence whose conditions hold."""
@@ -495,12 +501,10 @@ def _fire_rule(
     in_court = any(t.lemma_.lower() in codebook.court_words and not t.ent_type_
                    for t in sentence)  # not "the Supreme Court of Kenya" named as a place
     for_gain = any(find_phrase(lower, w) >= 0 for w in codebook.crime_words)
-    report_for_gain = for_gain or any(
-        find_phrase(context.parsed.text.lower(), w) >= 0 for w in codebook.crime_words)
     has_protest = _has_protest_word(sentence, codebook)
     cues = SentenceCues(
         has_protest=has_protest,
-        protest_in_report=has_protest or _has_protest_word(context.parsed[:], codebook),
+        protest_in_report=has_protest or report.has_protest,
         crowd_in_focus=crowd_in_focus,
         organised_attack=_is_organised_attack(sentence, codebook),
     )
@@ -523,7 +527,7 @@ def _fire_rule(
                 actor1 is None or actor1.name.startswith(UNIDENTIFIED_PREFIX)
             ):
                 continue  # "shot dead during a robbery" by no one named: a crime
-            if report_for_gain and rule.event_type in (VAC_TYPE, "Battles") and not any(
+            if report.names_crime_for_gain and rule.event_type in (VAC_TYPE, "Battles") and not any(
                 _is_political_side(a) for a in (actor1, actor2, *actors)
             ):
                 continue  # a heist's guards and gang firing on each other: a crime
@@ -570,7 +574,6 @@ def _depth(token: Token) -> int:
 
 
 PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
-CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "opposition"})
 PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
 
 

@@ -104,7 +104,8 @@ TOTAL_NOUNS = frozenset({"total", "toll"})
 
 CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since"})
 NOMINAL_DEATHS = frozenset({"death", "killing", "murder", "body", "bodies"})
-CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation"})
+# "in response to / in protest at the killing of ...": what a demonstration answers
+CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "opposition"})
 CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce"})
 
 
