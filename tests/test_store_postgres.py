@@ -7,7 +7,9 @@ outside CI they skip when it is unset, in CI they fail.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,6 +135,28 @@ def test_concurrent_writers_of_overlapping_batches_store_each_document_once(
         ]
     assert (rows["documents"], rows["event_mentions"], rows["events"]) == (WRITERS,) * 3
     assert (rows["claims"], rows["failures"]) == (WRITERS, 1)
+
+
+def test_sqlite_file_another_program_is_writing_is_waited_for_not_refused(
+    tmp_path: Path,
+) -> None:
+    # Switching a file to WAL while another connection holds its write lock is refused at
+    # once by SQLite (no busy timeout): two runs opening a new database together hit this.
+    path = tmp_path / "busy.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the other program's write lock, journal mode
+    releaser = threading.Timer(LOCK_WAIT_S, lambda: other.execute("COMMIT"))
+    releaser.start()
+    started = time.monotonic()
+    try:
+        with open_store(path) as store:
+            _raid_batch(store, 1)
+            waited = time.monotonic() - started
+            assert store.count_rows()["documents"] == 1
+    finally:
+        releaser.join()
+        other.close()
+    assert waited >= LOCK_WAIT_S * 0.9  # it waited for the lock rather than going around it
 
 
 def _takes_turns(target: str, held: set[str], wanted: set[str]) -> bool:

@@ -28,6 +28,7 @@ every name is re-exported here, so callers import from ``sitrep.store`` only:
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -237,9 +238,31 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS:d}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
     finally:
         cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another connection holds the file.
+
+    SQLite answers "database is locked" at once, without the busy timeout, when two
+    connections switch a new file to WAL together (each reads, then needs the exclusive
+    lock: it refuses rather than wait into a deadlock). Several runs opening a new database
+    at the same moment do exactly that, so wait for the other switch as long as the busy
+    timeout would have.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def _configure_readonly_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
