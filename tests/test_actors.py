@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.actors import load_actor_dictionary, without_country
+from sitrep.actors import load_actor_dictionary, other_number, without_country
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +180,43 @@ def test_an_agency_credited_in_a_dateline_is_no_actor(find):
     assert find("CAPE TOWN, October 12 (ANA) - A judge dismissed the appeal.") == []
     assert [name for _, name, _ in find("Taliban militants attacked the ANA in Kunduz.")] == [
         "Taliban", "Military Forces of {country}"]
+
+
+@pytest.mark.parametrize("phrase, other", [
+    ("student", "students"), ("traders", "trader"), ("businessman", "businessmen"),
+    ("family", "families"), ("witnesses", "witness"), ("church", "churches"),
+    ("boy", "boys"), ("boda boda operators", "boda boda operator"),
+    ("people", "people"), ("man", "man"),  # "men" are as often the attackers
+])
+def test_other_number_inflects_the_last_word(phrase, other):
+    assert other_number(phrase) == other
+
+
+def test_civilian_nouns_match_in_either_number(find):
+    # the dictionary lists "students" and "pastor"; a report names one student, two pastors
+    assert [f[1:] for f in find("Police shot a student and beat two pastors.")] == [
+        ("Police Forces of {country}", 1), ("Civilians ({country})", 7),
+        ("Civilians ({country})", 7)]
+
+
+def test_a_communitys_children_and_women_are_civilians_its_herders_a_militia(find):
+    # ACLED codes the people of a community attacked as civilians; its armed men as militia
+    assert [f[1:] for f in find("Pokot herders shot a Samburu boy and two Turkana women.")] == [
+        ("Pokot Ethnic Militia ({country})", 4), ("Civilians ({country})", 7),
+        ("Civilians ({country})", 7)]
+
+
+def test_a_peoples_name_beside_a_compass_word_or_a_town_is_a_place(find):
+    assert find("Raiders struck Baragoi town (Samburu North, Samburu).") == [
+        ("Raiders", "Unidentified Ethnic Militia ({country})", 4)]
+
+
+def test_off_duty_and_retired_members_of_the_forces_are_civilians(find):
+    assert [f[1:] for f in find("Gunmen shot an off-duty soldier and a retired police officer.")
+            ] == [("Unidentified Armed Group ({country})", 3), ("Civilians ({country})", 7),
+                  ("Civilians ({country})", 7)]
+
+
+def test_clinical_or_election_officers_are_staff_not_the_police(find):
+    assert find("Clinical officers marched in Nairobi and election officers joined them.") == []
+    assert find("Officers fired tear gas.")[0][1:] == ("Police Forces of {country}", 1)

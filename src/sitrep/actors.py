@@ -44,6 +44,7 @@ _PLACEHOLDER_FORMS_RE = re.compile(r"\s*\(\{country\}\)|\s+of (?:the )?\{country
 INTER_STATE = 1
 INTER_EXTERNAL = 8
 INTER_CIVILIANS = 7
+CIVILIANS_NAME = "Civilians ({country})"
 INTER_PROTESTERS = 6
 INTER_RIOTERS = 5
 INTER_IDENTITY = 4
@@ -126,8 +127,12 @@ class ActorDictionary:
                 is_state=bool(generic.get("state", False)),
             )
             self.entries[entry.name] = entry
-            for word in generic.get("words", []):
-                self.phrases.setdefault(str(word).lower(), entry.name)
+            words = [str(w).lower() for w in generic.get("words", [])]
+            for word in words:
+                self.phrases.setdefault(word, entry.name)
+            if generic.get("any_number"):  # "a student" as well as "students"
+                for word in words:
+                    self.phrases.setdefault(other_number(word), entry.name)
         self.countries: dict[str, CountryWords] = {}
         self.national_words: dict[str, str] = {}  # lower-case word -> ISO code
         for code, info in data.get("countries", {}).items():
@@ -199,6 +204,33 @@ class ActorDictionary:
         return COUNTRY_PLACEHOLDER in name
 
 
+def other_number(phrase: str) -> str:
+    """The phrase with its last word in the other grammatical number, by the regular
+    English endings ("student" <-> "students", "businessman" <-> "businessmen", "family" <->
+    "families"); a word with no other form ("people") comes back unchanged, as does "man":
+    "men" in reports are as often the attackers ("men in uniform", "the Shibir men")."""
+    head, _, last = phrase.rpartition(" ")
+    if last in ("people", "children", "police", "staff", "public", "man"):
+        other = last
+    elif last.endswith("men"):
+        other = last[:-3] + "man"
+    elif last.endswith("man"):
+        other = last[:-3] + "men"
+    elif last.endswith("ies"):
+        other = last[:-3] + "y"
+    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        other = last[:-1] + "ies"
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        other = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        other = last[:-1]
+    elif last.endswith(("ch", "sh", "ss", "x")):
+        other = last + "es"
+    else:
+        other = last + "s"
+    return f"{head} {other}" if head else other
+
+
 def without_country(name: str) -> str:
     """A generic name for an event whose country the report never gives, with no template
     left in it: "Protesters ({country})" -> "Protesters", "Police Forces of {country}" ->
@@ -263,6 +295,11 @@ def _merged_with_previous(
     if entry.is_generic and not _is_generic_mention(previous, dictionary) and (
         _is_group_modifier(previous, span)
     ):
+        if previous.inter == INTER_IDENTITY and entry.inter == INTER_CIVILIANS and (
+            span.root.lower_ in NON_COMBATANT_NOUNS
+        ):
+            # "a Samburu boy", "two Pokot women": people of the community, not its militia
+            return _joined(previous, span.end_char, parsed, name=entry.name, inter=entry.inter)
         party = _party_of(previous, dictionary)
         if party is not None:  # "NPP supporters" are people; "NPP militias" its militia
             name, inter = _party_mention_name(party, entry, span.sent)
@@ -401,8 +438,18 @@ def _new_actor(
                 filler = filler.removeprefix("the ")
             name = name.replace(COUNTRY_PLACEHOLDER, filler)
             start = min(start, modifier_start)
+    inter = entry.inter
+    if entry.is_state and entry.is_generic and OFF_DUTY_RE.search(
+        span.doc.text[max(0, start - 30):start]
+    ):
+        # "an off-duty police officer", "a retired soldier": not acting as the state's
+        # forces; ACLED codes violence against them as violence against civilians
+        name, inter = CIVILIANS_NAME, INTER_CIVILIANS
     return Actor(start=start, end=span.end_char, text=span.doc.text[start:span.end_char],
-                 name=name, inter=entry.inter)
+                 name=name, inter=inter)
+
+
+OFF_DUTY_RE = re.compile(r"\b(?:off[- ]duty|retired)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 def _is_generic_mention(actor: Actor, dictionary: ActorDictionary) -> bool:
@@ -453,18 +500,35 @@ def _is_dateline_credit(span: Span) -> bool:
 
 def _is_place_use(span: Span) -> bool:
     """A people's name used for its home area: "in Turkana", "Turkana County", "North
-    Gonja"."""
+    Gonja", "Samburu North"."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
+    if root.dep_ in ("appos", "npadvmod") and (
+        root.head.lower_ in COMPASS_WORDS or root.head.lower_ in AREA_NOUNS
+        or root.head.ent_type_ in ("GPE", "LOC")
+    ):
+        return True  # "near Baragoi town (Samburu North, Samburu)": the county
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.lower_ in AREA_NOUNS:
+    if following is not None and (following.lower_ in AREA_NOUNS or (
+        following.is_title and following.lower_ in COMPASS_WORDS  # "Samburu North"
+    )):
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
     # "North Gonja", "Upper Denkyira": a district named for the people
     return previous is not None and previous.is_title and previous.lower_ in COMPASS_WORDS
 
 
+BARE_OFFICER_WORDS = frozenset({"officer", "officers"})
+CIVIL_OFFICE_WORDS = frozenset(
+    {"clinical", "medical", "health", "revenue", "election", "electoral", "returning",
+     "presiding", "polling", "agricultural", "extension", "education", "information",
+     "probation", "welfare", "loan", "bank", "finance", "marketing", "veterinary", "tax"}
+)
+NON_COMBATANT_NOUNS = frozenset(
+    {"woman", "women", "boy", "boys", "girl", "girls", "child", "children", "baby", "babies",
+     "family", "families", "pupils", "schoolchildren", "students", "mourners", "worshippers"}
+)
 COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "upper", "lower", "central", "northern", "southern",
      "eastern", "western"}
@@ -485,6 +549,10 @@ def _is_actor_noun(span: Span) -> bool:
         root = span[-1]  # "Unidentified gunmen attack": both words hang on the verb
     if not _is_noun(root):
         return False
+    if len(span) == 1 and root.lower_ in BARE_OFFICER_WORDS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in CIVIL_OFFICE_WORDS for c in root.children
+    ):
+        return False  # "clinical officers", "election officers": staff, not the police
     if span[0].is_title and root.dep_ == "compound" and root.head.pos_ == "PROPN":
         return False
     return not any(

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+NON_STATE_ARMED_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (
         "Government regains territory",

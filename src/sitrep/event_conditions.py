@@ -12,10 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, is_phrase
+from sitrep.codebook import (
+    ARMED_INTERS,
+    NON_STATE_ARMED_INTERS,
+    Codebook,
+    Rule,
+    find_phrase,
+    is_phrase,
+)
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
+from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS
 from sitrep.records import Actor
-from sitrep.roles import assign_roles, object_is_place
+from sitrep.roles import _is_acted_upon, assign_roles, object_is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,7 +33,6 @@ if TYPE_CHECKING:
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
-NON_STATE_ARMED_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
                           "street-fight", "skirmish", "exchange", "engage"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "community"})
@@ -140,23 +147,69 @@ def _crowd_acts(
     describing a demonstration, is taken to be the agent unless an armed actor is named.
     """
     doc = trigger.doc
+    if _is_grievance(trigger):
+        return False
     if actor1 is not None and not _is_agentless_passive(trigger):
         return is_crowd(actor1, doc) or (
             actor2 is not None and actor2.inter in (5, 6)
             and trigger.lemma_.lower() in CLASH_LEMMAS  # police who *clash* with a crowd
         )
     subjects = _subjects(trigger)
-    if cues.crowd_in_focus and any(s.lower_ == "they" for s in subjects):
+    clause = next((n for n in (trigger, *trigger.ancestors) if n.dep_ in ("relcl", "acl")),
+                  None)
+    if clause is not None:
+        # in a clause describing someone, they did it ("youths who were throwing stones"),
+        # not the crowd the sentence is about ("rallied against a group whose members were
+        # involved in torturing a lecturer"); in a passive one it was done to them
+        # ("12 civilians killed at a hotel")
+        is_passive = clause.tag_ == "VBN" and clause.dep_ == "acl" or any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+        return not is_passive and any(
+            a.start <= clause.head.idx < a.end and is_crowd(a, doc) for a in actors)
+    if cues.crowd_in_focus and any(_refers_to_crowd(s) for s in subjects):
         return True  # "They built barricades and then clashed with officers"
     if any(a.inter in ARMED_INTERS for a in actors):
         return False
-    if any(is_crowd(a, doc) and _may_be_agent(a, trigger) for a in actors if a is not actor2):
+    # a crowd acted upon does not do a one-sided act ("guilty of murdering six children and
+    # assaulting boys"); in a clash, those hurt took part ("15 people were injured in a
+    # clash between two groups")
+    is_clash = trigger.lemma_.lower() in CLASH_LEMMAS
+    if any(is_crowd(a, doc) and _may_be_agent(a, trigger)
+           and (is_clash or not _is_acted_upon(doc, a))
+           for a in actors if a is not actor2):
         return True
     if any(s.tag_ == "NNS" for s in subjects) and cues.protest_in_report:
         return True  # "spare part dealers destroyed property to protest ..."
     if not cues.crowd_in_focus:
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
+
+
+def _is_grievance(trigger: Token) -> bool:
+    """What a crowd protests or answers, not what it did: "marched to condemn the attack on
+    churches", "demanding justice for the victims of an acid attack", "unrest following
+    clerics killing", "rioted after police killed a man"."""
+    for node in (trigger, *trigger.ancestors):
+        head = node.head
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in CAUSE_MARKERS:
+            return True
+        if node.dep_ in ("pobj", "pcomp") and head.lower_ in ("to", "at", "of") and (
+            head.head.lemma_.lower() in CAUSE_NOUNS
+        ):
+            return True  # "in response to", "in protest at"
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
+        ):
+            return True
+        if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in CAUSE_VERBS:
+            return True  # not "protested, burning tyres": how they protested
+    return False
+
+
+def _refers_to_crowd(subject: Token) -> bool:
+    """"they", or "the group": words that take up the crowd a report is describing."""
+    return subject.lower_ == "they" or subject.lemma_.lower() == "group" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
 
 
 def _is_organised_attack(sentence: Span, codebook: Codebook) -> bool:
@@ -206,6 +259,12 @@ def _may_be_agent(actor: Actor, trigger: Token) -> bool:
     and "workers protested after a girl was killed" name no crowd that killed."""
     is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     return actor.start < trigger.idx and not is_passive
+
+
+def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
+    """Whether the parse names a crowd (protesters, rioters, civilians) as doing it."""
+    agent, _ = assign_roles(trigger, actors, context.places, guess=False)
+    return agent is not None and agent.inter in CROWD_INTERS
 
 
 def _is_agentless_passive(trigger: Token) -> bool:
@@ -265,7 +324,11 @@ def _conditions_hold(
         find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["unless_victim_any"]
     ):
         return False
-    if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors):
+    if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors) and not (
+        # "protesters blocked the bridge, demanding action against policemen": the
+        # crowd the parse names as doing it decides, not the others the sentence names
+        cond.get("crowd_agent_decides") and _crowd_agent(trigger, actors, context)
+    ):
         return False
     if "actor1_inter" in cond and (actor1 is None or actor1.inter not in cond["actor1_inter"]):
         return False
@@ -298,7 +361,8 @@ def _conditions_hold(
     elif cond.get("needs_protest") and not cues.has_protest:
         return False
     if cond.get("target_civilian"):
-        others_armed = [a for a in actors if a.inter in ARMED_INTERS and a is not actor1]
+        others_armed = [a for a in actors if a.inter in ARMED_INTERS and a is not actor1
+                        and (actor1 is None or a.name != actor1.name)]  # not "police" again
         if actor2 is not None and actor2.inter != 7:
             return False
         if actor2 is None and others_armed:

@@ -17,6 +17,7 @@ from sitrep.event_time import date_of_timex
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from spacy.tokens import Span, Token
 
@@ -36,10 +37,13 @@ def _flags(
     date: dt.date | None,
     reference: dt.date | None,
     codebook: Codebook,
+    *,
+    timexes: Sequence[Timex] = (),
 ) -> tuple[str, ...]:
     flags: list[str] = []
     if _is_historical(sentence, _own_clause_text(sentence, trigger), timex, date, reference,
-                      codebook, trigger=trigger):
+                      codebook, trigger=trigger,
+                      recent_since=_recent_since(sentence, timexes, reference)):
         flags.append("historical")
     if _is_negated(trigger):
         flags.append("negated")
@@ -111,6 +115,8 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
             return True  # "would help hackers attack", "will let them strike"
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
             return True  # "warned that robbers were targeting shoppers": a danger, not a report
+        if _is_demanded(verb):
+            return True  # "demanding the arrest of the officers": what they want done
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
             verb.head.lemma_.lower() in codebook.future_cues
@@ -120,6 +126,19 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
 
 
 WARNING_VERBS = frozenset({"warn", "fear"})
+DEMAND_VERBS = frozenset({"demand", "seek", "want", "urge"})
+
+
+def _is_demanded(trigger: Token) -> bool:
+    """A noun trigger that is what someone demands ("demanding the arrest of the officers",
+    "called for the arrest of the MP"): an act wanted, not done."""
+    if trigger.pos_ not in NOUN_POS:
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in DEMAND_VERBS:
+        return True
+    return (trigger.dep_ == "pobj" and head.lower_ == "for"
+            and head.head.lemma_.lower() == "call")
 ENABLING_VERBS = frozenset({"help", "let", "allow", "enable", "make"})
 
 
@@ -171,6 +190,7 @@ def _is_historical(
     codebook: Codebook,
     *,
     trigger: Token | None = None,
+    recent_since: bool = False,
 ) -> bool:
     if timex is not None and not _dates_the_act(timex, sentence, trigger):
         timex, date = None, None  # "protest recent killings": the killings' time
@@ -184,7 +204,36 @@ def _is_historical(
     if timex is not None and reference is not None and re.fullmatch(r"\d{4}", timex.value):
         if int(timex.value) < reference.year:
             return True
-    return any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues)
+    return _background_cue(lower, codebook, recent_since=recent_since)
+
+
+def _background_cue(lower: str, codebook: Codebook, *, recent_since: bool) -> bool:
+    return any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues
+               if not (recent_since and cue in SINCE_WORDS))
+
+
+SINCE_WORDS = frozenset({"since"})
+
+
+def _recent_since(
+    sentence: Span, timexes: Sequence[Timex], reference: dt.date | None
+) -> bool:
+    """Something goes on "since" a recent time ("on hunger strike since Monday night",
+    "protests since early this morning"): that "since" marks no background."""
+    if reference is None:
+        return False
+    for timex in timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char or (
+            timex.type not in ("DATE", "TIME")
+        ):
+            continue
+        before = sentence.doc.text[max(sentence.start_char, timex.start - 20):timex.start]
+        if re.search(r"\bsince\s+(?:\w+\s+)?$", before.lower()) is None:
+            continue
+        date, _ = date_of_timex(timex)
+        if date is not None and 0 <= (reference - date).days <= BACKGROUND_AGE_DAYS:
+            return True
+    return False
 
 
 def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
@@ -209,11 +258,13 @@ def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
 
 def _has_background_cue(sentence: Span, context: ReportContext, codebook: Codebook) -> bool:
     lower = sentence.text.lower()
-    if any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues):
+    recent_since = _recent_since(sentence, context.timexes, context.reference)
+    if _background_cue(lower, codebook, recent_since=recent_since):
         return True
     for timex in context.timexes:
         if sentence.start_char <= timex.start < sentence.end_char and timex.type == "DATE":
             date, _ = date_of_timex(timex)
-            if _is_historical(sentence, lower, timex, date, context.reference, codebook):
+            if _is_historical(sentence, lower, timex, date, context.reference, codebook,
+                              recent_since=recent_since):
                 return True
     return False

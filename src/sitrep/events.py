@@ -438,7 +438,8 @@ def _code_sentence(
         sentence, trigger, context.timexes, codebook, reference=context.reference
     )
     timex, date, precision = when.timex, when.date, when.precision
-    flags = _flags(sentence, trigger, timex, date, context.reference, codebook)
+    flags = _flags(sentence, trigger, timex, date, context.reference, codebook,
+                   timexes=context.timexes)
     fatalities, fatality_text, is_estimate = count_fatalities(
         sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES
     )
@@ -522,7 +523,7 @@ def _fire_rule(
             if trigger.lemma_.lower() == "engage" and not _engages_in_fighting(trigger, actors):
                 continue  # "engage with the government", "engaging all stakeholders"
             actor1, actor2 = assign_roles(trigger, actors, context.places)
-            actor2 = as_victim(actor2, trigger)
+            actor2 = as_victim(actor2, trigger, by=actor1)
             if for_gain and rule.event_type == VAC_TYPE and (
                 actor1 is None or actor1.name.startswith(UNIDENTIFIED_PREFIX)
             ):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.codebook import ARMED_INTERS
+from sitrep.actors import CIVILIANS_NAME
+from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.records import Actor, Place
 
 if TYPE_CHECKING:
@@ -88,6 +89,10 @@ def assign_roles(
     elif trigger.pos_ == "ADJ":  # "students remained missing": the subject is the victim
         patient_tokens.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
         patient_tokens.extend(c for c in trigger.children if c.dep_ == "nsubj")
+    elif _is_headline_passive(trigger):
+        # "Lawyer killed at her home by unknown gunmen", parsed as active: "by" names the doer
+        agent_tokens.extend(_by_phrase(trigger))
+        patient_tokens.extend(c for c in trigger.children if c.dep_ == "nsubj")
     else:
         agent_tokens.extend(_agents_of(trigger))
         patient_tokens.extend(_patients_of(trigger))
@@ -98,7 +103,7 @@ def assign_roles(
             ]
     if not agent_tokens:
         agent_tokens = _agents_of_nested_event(trigger)
-    actor1 = _actor_in(agent_tokens, actors)
+    actor1 = _actor_in(agent_tokens, actors, outside=trigger)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
     is_two_sided = trigger.lemma_.lower() in TWO_SIDED_NOUNS
     if not guess:
@@ -123,6 +128,8 @@ def assign_roles(
                      and not _rival_crowds(trigger, actor1, a))
         ]
         after = [a for a in rest if a.start > trigger.idx]
+        if said_by_pronoun:  # "when they stormed the village": those named before are "they"
+            rest = after
         actor2 = (after or rest or [None])[0] if rest else None
     actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
     return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
@@ -216,7 +223,6 @@ def _in_acled_order(
     return actor1, actor2
 
 
-CIVILIANS_NAME = "Civilians ({country})"
 INTER_IDENTITY = 4
 ONE_SIDED_LEMMAS = frozenset(
     {"kill", "attack", "shoot", "hack", "raid", "murder", "massacre", "abduct", "kidnap",
@@ -228,13 +234,25 @@ FIGHTER_WORDS = frozenset(
 )
 
 
-def as_victim(actor: Actor | None, trigger: Token) -> Actor | None:
+INTER_RIOTERS = 5
+YOUNG_PEOPLE_WORDS = frozenset({"youth", "youths"})
+
+
+def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> Actor | None:
     """An identity group on the receiving end of a one-sided attack is civilians.
 
     "Pokot raiders kill eleven Turkana", "Orma attack Pokomo villages": ACLED codes the
     victims of a communal attack as civilians, and keeps the militia for the attackers
-    and for two-sided fighting ("clashes between Turkana and Pokot").
+    and for two-sided fighting ("clashes between Turkana and Pokot"). So are "youths" an
+    armed group (``by``) attacks; youths the police fire on may be a crowd rioting.
     """
+    if actor is not None and actor.inter == INTER_RIOTERS and by is not None and (
+        by.inter in NON_STATE_ARMED_INTERS and trigger.lemma_.lower() in ONE_SIDED_LEMMAS
+        and actor.text.lower().split()[-1] in YOUNG_PEOPLE_WORDS
+    ):
+        # "Naxalites killed two youth": young people an armed group attacks, not a mob
+        return Actor(start=actor.start, end=actor.end, text=actor.text, name=CIVILIANS_NAME,
+                     inter=7)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
     if trigger.lemma_.lower() not in ONE_SIDED_LEMMAS:
@@ -379,6 +397,9 @@ def _is_acted_upon(doc: Doc, actor: Actor) -> bool:
     root = span.root
     if root.dep_ in ("nsubjpass", "dobj"):
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
+           for c in root.children):
+        return True  # "Two soldiers killed in Mandera": a headline's passive
     return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREP_HEADS
 
 
@@ -439,6 +460,29 @@ def _agents_of(verb: Token) -> list[Token]:
     return agents
 
 
+def _by_phrase(verb: Token) -> list[Token]:
+    return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
+            for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _is_headline_passive(verb: Token) -> bool:
+    """A headline's passive with its auxiliary left out ("Lawyer killed by gunmen", "Police
+    officers killed when responding to an attack"), which the parser reads as active: a
+    past form with a subject and no object, and "by" a noun or a verb that always takes an
+    object when active."""
+    children = list(verb.children)
+    return (verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in children)
+            and not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp")
+                        for c in children)
+            and (bool(_by_phrase(verb)) or verb.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS))
+
+
+ALWAYS_TRANSITIVE_LEMMAS = frozenset(
+    {"kill", "murder", "injure", "wound", "abduct", "kidnap", "behead", "lynch", "stab",
+     "hack", "slaughter", "massacre", "torture", "rape"}
+)
+
+
 def _is_passive(verb: Token) -> bool:
     """A verb in the passive voice ("was killed", "were attacked")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -458,7 +502,13 @@ def _patients_of(verb: Token) -> list[Token]:
     return patients
 
 
-def _actor_in(tokens: list[Token], actors: list[Actor], *, exclude: Actor | None = None) -> Actor | None:
+def _actor_in(
+    tokens: list[Token], actors: list[Actor], *, exclude: Actor | None = None,
+    outside: Token | None = None,
+) -> Actor | None:
+    """The actor a token names, or else the first one in the token's phrase; not one in
+    the clause of ``outside`` (the trigger) when the phrase holds it: in "a gang of four
+    men shot dead a priest", the men's phrase holds the shooting, and its priest."""
     for token in tokens:
         subtree = list(token.subtree)
         start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
@@ -467,7 +517,12 @@ def _actor_in(tokens: list[Token], actors: list[Actor], *, exclude: Actor | None
         ]
         if head_hits:
             return head_hits[0]
-        inside = [a for a in actors if start <= a.start < end and a is not exclude]
+        skip_start = skip_end = -1
+        if outside is not None and outside in subtree:
+            clause = list(outside.subtree)
+            skip_start, skip_end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        inside = [a for a in actors if start <= a.start < end and a is not exclude
+                  and not skip_start <= a.start < skip_end]
         if inside:
             return inside[0]
     return None

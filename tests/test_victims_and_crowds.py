@@ -1,0 +1,120 @@
+"""Whom an attack is on and what a crowd does: a victim named by one noun ("a student") is a
+civilian, as are youths an armed group kills; "they" who storm a village are not its
+victims, nor is a side named twice ("police ... police") an armed other; protesters who
+gather, or who block a bridge while demanding action against the police, are protesting; a
+crowd that sets tyres on fire, or that the report takes up as "the group" when it throws
+stones, is rioting, but an attack it marches against, or children a man is convicted of
+assaulting, are not its acts, while people hurt in a clash took part in it; a protest going
+on "since Monday night" is news, not background; an arrest that marchers demand is no
+arrest; India's Border Security Force is its police. Short reports written for these tests,
+through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 28 June 2021, some 300 protesters gathered outside the parliament in Phnom Penh, "
+     "Cambodia, while lawmakers voted on the new law on associations."),
+    ("On 28 June 2021, protesters blocked a bridge over the Beas river in Punjab, India, "
+     "demanding strict action against policemen for firing on them the week before."),
+    ("Students in Kolkata, India, have been on a hunger strike inside their campus since "
+     "Monday night, demanding that the vice-chancellor resign."),
+])
+def test_protesters_who_gather_or_block_a_bridge_are_protesting(resources, text):
+    events = news_events(resources, text)
+    assert [e.event_type for e in events][:1] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 28 June 2021, a crowd in Kisumu, Kenya, set tyres on fire to protest the vote count.",
+    ("On 28 June 2021, hundreds of traders marched through Kumasi, Ghana, against the new "
+     "market tolls. The group then hurled stones at the offices of the assembly."),
+])
+def test_a_crowd_that_burns_tyres_or_throws_stones_is_rioting(resources, text):
+    events = news_events(resources, text)
+    assert "Riots" in [e.event_type for e in events]
+
+
+def test_a_tally_since_a_year_long_past_stays_background(resources):
+    assert news_events(resources, (
+        "Since 2017, clashes between two clans along the border of Wajir and Mandera, "
+        "Kenya, have killed more than 40 people.")) == []
+
+
+def test_an_arrest_the_marchers_demand_is_no_intervention(resources):
+    (event,) = news_events(resources, (
+        "On 28 June 2021, hundreds of villagers marched to the district office in Nadia, "
+        "India, demanding the arrest of two officers over a death in custody."))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, priests and nuns marched through Mangaluru, India, to condemn the "
+     "attack on two churches."),
+    ("On 27 June 2021, doctors marched with candles through Agra, India, demanding the "
+     "arrest of the men responsible for beating up a nurse."),
+])
+def test_what_a_crowd_protests_is_not_what_it_did(resources, text):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_children_a_man_was_convicted_of_assaulting_are_no_crowd_that_rioted(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, a court in Pretoria, South Africa, found a man guilty of murdering "
+        "two children and assaulting three boys.")) == []
+
+
+def test_people_hurt_in_a_clash_between_two_groups_took_part_in_it(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, a dozen people were hurt in a clash that pitted two rival student "
+        "groups against each other at a college in Sylhet, Bangladesh."))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+VAC = "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, event_type, actor1, actor2", [
+    # a victim named by one noun the dictionary lists in the plural ("students")
+    (("On 27 June 2021, officers at a police post in Kisii, Kenya, shot dead a student who was "
+      "out after the curfew."), VAC, "Police Forces of Kenya", "Civilians (Kenya)"),
+    # "they" is the militia named before it: no guess makes that militia the one attacked
+    (("On 27 June 2021, Pokot raiders shot dead a Turkana boy when they stormed a homestead "
+      "near Lokori, Kenya."), VAC, "Pokot Ethnic Militia (Kenya)", "Civilians (Kenya)"),
+    # the police named twice are one side, not an armed other
+    (("On 27 June 2021, police shot dead a scrap dealer in Kumasi, Ghana, a day after police "
+      "searched the scrap yards of the city."), VAC, "Police Forces of Ghana", "Civilians (Ghana)"),
+    # youths an armed group kills are civilians, not rioters
+    (("On 27 June 2021, Maoist rebels killed two youths in a village of Bijapur, India, "
+      "accusing them of passing information to the police."), VAC,
+     "CPI (Maoist): Communist Party of India (Maoist)", "Civilians (India)"),
+    # India's Border Security Force is its police
+    (("On 27 June 2021, a farmer from Lalmonirhat, Bangladesh, was shot dead by the Border "
+      "Security Force at the frontier."), VAC, "Police Forces of India", "Civilians (Bangladesh)"),
+    # a headline's passive, read by the parser as active: who is named with "by" did it
+    ("Trader killed at his shop in Garissa, Kenya by unknown gunmen on 27 June 2021", VAC,
+     "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # soldiers killed are the ones attacked, not the attackers
+    ("Three soldiers killed in Lamu, Kenya on 27 June 2021", "Battles", None,
+     "Military Forces of Kenya"),
+    # the gang's phrase holds the shooting ("a gang of four men shot dead a priest")
+    (("On 27 June 2021, an armed gang of three men shot dead a priest on the road to Kitui, "
+      "Kenya."), VAC, "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+])
+def test_who_attacked_whom(resources, text, event_type, actor1, actor2):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.actor1, event.actor2) == (event_type, actor1, actor2)
+
+
+def test_civilians_killed_in_a_bombing_are_no_crowd_rioting(resources):
+    (event,) = news_events(resources, (
+        "Suicide bombing claimed by a militant group; 9 civilians killed at market in "
+        "Maiduguri, Nigeria on 27 June 2021."))
+    assert event.event_type == "Explosions/Remote violence"
