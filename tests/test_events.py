@@ -268,6 +268,20 @@ def test_hyphenated_triggers_are_matched_as_phrases():
     assert "sit-in" not in rules["protests.peaceful"].words
 
 
+def test_a_misspelt_rule_condition_is_an_error_not_ignored():
+    from importlib import resources as files
+
+    import yaml
+
+    from sitrep.codebook import load_codebook
+
+    data = yaml.safe_load(files.files("sitrep").joinpath("data/codebook.yaml").read_text())
+    load_codebook(data)  # every condition of the bundled codebook is known
+    data["rules"][0]["conditions"] = {"unles_any": ["drill"]}
+    with pytest.raises(ValueError, match="unknown condition.*unles_any"):
+        load_codebook(data)
+
+
 def test_a_report_s_later_month_does_not_date_an_event_told_in_the_past(resources):
     # the report is dated 30 June 2021: "in August" is the future of the call, not the walk
     event = _main_event(

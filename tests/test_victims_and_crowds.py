@@ -1,13 +1,14 @@
-"""Whom an attack is on and what a crowd does: a victim named by one noun ("a student") is a
-civilian, as are youths an armed group kills; "they" who storm a village are not its
-victims, nor is a side named twice ("police ... police") an armed other; protesters who
-gather, or who block a bridge while demanding action against the police, are protesting; a
-crowd that sets tyres on fire, or that the report takes up as "the group" when it throws
-stones, is rioting, but an attack it marches against, or children a man is convicted of
-assaulting, are not its acts, while people hurt in a clash took part in it; a protest going
-on "since Monday night" is news, not background; an arrest that marchers demand is no
-arrest; India's Border Security Force is its police. Short reports written for these tests,
-through the real model."""
+"""Whom an attack is on and what a crowd does, as ACLED's coders read it: a victim named by one
+noun ("a student") is a civilian, as are youths an armed group kills; "they" who storm a
+village are not its victims, nor is a side named twice ("police ... police") an armed other;
+headline passives keep who did it. Protesters who gather, or who block a bridge while
+demanding action against the police, are protesting; a crowd that sets tyres on fire, or
+that the report takes up as "the group" when it throws stones, is rioting; an attack a crowd
+marches against, or children a man is convicted of assaulting, are not its acts, while
+people hurt in a clash took part in it. Property burnt by people no one names is a riot, by
+a named armed group destruction, by a fire no event. A protest going on "since Monday night"
+is news; an arrest marchers demand is none. Short reports written for these tests, through
+the real model."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ def test_protesters_who_gather_or_block_a_bridge_are_protesting(resources, text)
 
 @pytest.mark.parametrize("text", [
     "On 28 June 2021, a crowd in Kisumu, Kenya, set tyres on fire to protest the vote count.",
+    # "after" a clause with its own subject: the crowd threw the stones, not what it answers
+    ("On 28 June 2021, police clashed with traders in Kumasi, Ghana, after the traders threw "
+     "stones at a police van."),
     ("On 28 June 2021, hundreds of traders marched through Kumasi, Ghana, against the new "
      "market tolls. The group then hurled stones at the offices of the assembly."),
 ])
@@ -59,6 +63,8 @@ def test_an_arrest_the_marchers_demand_is_no_intervention(resources):
      "attack on two churches."),
     ("On 27 June 2021, doctors marched with candles through Agra, India, demanding the "
      "arrest of the men responsible for beating up a nurse."),
+    ("On 27 June 2021, farmers in Mathura, India, began a sit-in after stray cattle "
+     "destroyed their wheat."),
 ])
 def test_what_a_crowd_protests_is_not_what_it_did(resources, text):
     (event,) = news_events(resources, text)
@@ -118,3 +124,23 @@ def test_civilians_killed_in_a_bombing_are_no_crowd_rioting(resources):
         "Suicide bombing claimed by a militant group; 9 civilians killed at market in "
         "Maiduguri, Nigeria on 27 June 2021."))
     assert event.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # property burnt by people no one names: rioters, as ACLED codes them
+    ("On 27 June 2021, assailants set two buses ablaze at a bus stand in Gazipur, Bangladesh.",
+     "Mob violence"),
+    ("On 27 June 2021, a truck was set on fire on the highway near Feni, Bangladesh.",
+     "Mob violence"),
+    # by a named armed group: looting/property destruction
+    ("On 27 June 2021, Al Shabaab militants torched two lorries near Mandera, Kenya.",
+     "Looting/property destruction"),
+])
+def test_who_burnt_the_property_decides_riot_or_destruction(resources, text, sub_event_type):
+    (event,) = news_events(resources, text)
+    assert event.sub_event_type == sub_event_type
+
+
+def test_what_a_fire_or_a_flood_destroyed_is_no_event(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, a fire destroyed 30 stalls at the main market in Kumasi, Ghana.")) == []

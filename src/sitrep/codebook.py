@@ -106,6 +106,18 @@ class Codebook:
         return False
 
 
+# The conditions a rule may set (event_conditions._conditions_hold reads them; the
+# codebook's header says what each means): a misspelt one would otherwise be ignored.
+CONDITION_KEYS = frozenset(
+    {"actor1_armed", "actor1_inter", "actor2_armed", "actor2_inter", "anonymous_agent",
+     "armed_actor",
+     "crowd_agent_decides", "crowd_side", "needs_any", "needs_protest", "no_object",
+     "object_place", "political_arrest", "protest_in_report", "target_civilian",
+     "unarmed_agent", "unless_any", "unless_inters", "unless_private_agent",
+     "unless_victim_any", "victim_any"}
+)
+
+
 def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
     """The bundled codebook, or one built from ``data`` (a parsed codebook YAML)."""
     if data is None:
@@ -117,6 +129,12 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
             raise ValueError(
                 f"codebook rule {raw['name']!r}: {raw['event_type']!r} / "
                 f"{raw['sub_event_type']!r} is not an ACLED event and sub-event type"
+            )
+        unknown = sorted(set(raw.get("conditions") or {}) - CONDITION_KEYS)
+        if unknown:
+            raise ValueError(
+                f"codebook rule {raw['name']!r}: unknown condition(s) {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(CONDITION_KEYS))}"
             )
         triggers = [str(t).lower() for t in raw["triggers"]]
         rules.append(

@@ -147,7 +147,7 @@ def _crowd_acts(
     describing a demonstration, is taken to be the agent unless an armed actor is named.
     """
     doc = trigger.doc
-    if _is_grievance(trigger):
+    if _is_grievance(trigger, actors):
         return False
     if actor1 is not None and not _is_agentless_passive(trigger):
         return is_crowd(actor1, doc) or (
@@ -185,10 +185,14 @@ def _crowd_acts(
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
 
 
-def _is_grievance(trigger: Token) -> bool:
+def _in_crowd(token: Token, actors: list[Actor]) -> bool:
+    return any(a.start <= token.idx < a.end and is_crowd(a, token.doc) for a in actors)
+
+
+def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:
     """What a crowd protests or answers, not what it did: "marched to condemn the attack on
     churches", "demanding justice for the victims of an acid attack", "unrest following
-    clerics killing", "rioted after police killed a man"."""
+    clerics killing", "rioted after being beaten"."""
     for node in (trigger, *trigger.ancestors):
         head = node.head
         if node.dep_ in ("pobj", "pcomp") and head.lower_ in CAUSE_MARKERS:
@@ -199,11 +203,20 @@ def _is_grievance(trigger: Token) -> bool:
             return True  # "in response to", "in protest at"
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
-        ):
+        ) and not any(c.dep_ == "nsubj" and _in_crowd(c, actors) for c in node.children):
+            # "protested after bulls destroyed their crops"; not "clashed with police after
+            # farmers threw stones", whose own subject is a crowd
             return True
         if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in CAUSE_VERBS:
             return True  # not "protested, burning tyres": how they protested
     return False
+
+
+# people named only by what they did, with no weapon or group: "assailants set a bus ablaze"
+ANONYMOUS_DOERS = frozenset(
+    {"assailant", "assailants", "attacker", "attackers", "miscreant", "miscreants", "arsonist",
+     "arsonists", "persons", "people", "individuals"}
+)
 
 
 def _refers_to_crowd(subject: Token) -> bool:
@@ -293,6 +306,12 @@ def _conditions_hold(
             return False
     if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
         return False
+    if cond.get("anonymous_agent") and (
+        actor1 is not None and not (actor1.name.startswith(UNIDENTIFIED_PREFIX)
+                                    and actor1.text.lower().split()[-1] in ANONYMOUS_DOERS)
+        or any(_is_political_side(a) for a in actors)
+    ):
+        return False  # not "gunmen", "militants": armed and organised
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
         return False
     if cond.get("protest_in_report") is not None and (

@@ -189,8 +189,8 @@ def _names_no_act(token: Token, lower: str) -> bool:
     against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
     the deal"), a thing or a chance missed ("missing out on the title", "nothing was
     missing"), a suicide ("killed himself"), an explosion at a mine or plant with no weapon
-    named, or an act named as a kind ("an opportunity for rape", "fears of terrorist
-    attacks")."""
+    named, what a fire or a flood did ("a fire destroyed 20 houses"), or an act named as a
+    kind ("an opportunity for rape", "fears of terrorist attacks")."""
     lemma = token.lemma_.lower()
     if lemma in CONTEST_LEMMAS:
         return _contests_an_idea(token)
@@ -204,7 +204,16 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma in ("explosion", "blast") and token.pos_ == "NOUN" and _at_industrial_site(token):
         return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
                        for w in WEAPON_WORDS)
+    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_FORCES
+                                    for c in token.children):
+        return True  # "a fire destroyed 20 houses", "floods killed 12": no one's act
     return _in_generic_frame(token)
+
+
+NATURAL_FORCES = frozenset(
+    {"fire", "blaze", "inferno", "flood", "floodwater", "storm", "rain", "wind", "earthquake",
+     "landslide", "mudslide", "cyclone", "hurricane", "lightning", "tornado", "drought"}
+)
 
 
 def _is_idea(token: Token) -> bool:
