@@ -110,6 +110,9 @@ VAC = "Violence against civilians"
     # soldiers killed are the ones attacked, not the attackers
     ("Three soldiers killed in Lamu, Kenya on 27 June 2021", "Battles", None,
      "Military Forces of Kenya"),
+    # forces pursuing rebels who attack civilians answered no one: the civilians began nothing
+    (("On 27 June 2021, Ethiopian troops beat villagers near Moyale, Kenya, while pursuing "
+      "OLF rebels."), VAC, "Military Forces of Ethiopia", "Civilians (Kenya)"),
     # the gang's phrase holds the shooting ("a gang of four men shot dead a priest")
     (("On 27 June 2021, an armed gang of three men shot dead a priest on the road to Kitui, "
       "Kenya."), VAC, "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),

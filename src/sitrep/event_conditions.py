@@ -143,8 +143,10 @@ def _crowd_acts(
 ) -> bool:
     """A crowd is a side of the act: its agent, or the rioters/protesters it is against.
 
-    With no agent named, a crowd named in the sentence, or "they" while the report is
-    describing a demonstration, is taken to be the agent unless an armed actor is named.
+    Never what the crowd protests or answers (``_is_grievance``). In a clause describing
+    someone, only they can be its agent. With no agent named, a crowd named in the sentence
+    and not acted upon, or "they" / "the group" while the report is describing a
+    demonstration, is taken to be the agent unless an armed actor is named.
     """
     doc = trigger.doc
     if _is_grievance(trigger, actors):

@@ -8,7 +8,9 @@ killed") is never guessed to be it; the side repelled started the fight; in a cl
 names no initiator the non-state side comes first, as do the side forces pursued or
 repulsed. Civilians who attack or riot as a crowd are rioters, and those they attack stay
 civilians, as do officials they attack. A passive verb in a subordinate clause ("workers
-protested after a girl was killed") has its own doer, never the main clause's subject.
+protested after a girl was killed") has its own doer, never the main clause's subject; a
+headline's passive without its auxiliary ("Lawyer killed by gunmen", "Two soldiers
+killed in Mandera") is a passive, though the parser reads it as active.
 """
 
 from __future__ import annotations
@@ -205,9 +207,10 @@ def _in_acled_order(
     if lemma in REPEL_LEMMAS and actor2 is not None:
         return actor2, actor1
     if _is_state(actor1) and actor2 is not None and not _is_state(actor2) and (
-        _is_response(trigger)
+        actor2.inter in ARMED_INTERS and _is_response(trigger)
     ):
         # "police pursued the raiders and exchanged fire": the forces answered the others
+        # (not "troops attack civilians while pursuing rebels": the civilians began nothing)
         return actor2, actor1
     if (
         lemma in CLASH_LEMMAS and _is_state(actor1) and actor2 is not None
@@ -252,7 +255,7 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     ):
         # "Naxalites killed two youth": young people an armed group attacks, not a mob
         return Actor(start=actor.start, end=actor.end, text=actor.text, name=CIVILIANS_NAME,
-                     inter=7)
+                     inter=INTER_CIVILIANS)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
     if trigger.lemma_.lower() not in ONE_SIDED_LEMMAS:
