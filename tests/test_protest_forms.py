@@ -89,3 +89,15 @@ def test_a_protest_against_a_police_roadblock_stays_peaceful(resources):
 def test_fights_fires_and_shootings_the_first_words_missed(resources, text, event_type):
     (event,) = news_events(resources, text)
     assert event.event_type == event_type
+
+
+@pytest.mark.parametrize("text", [
+    # a headline verb the parser tags as a verb but hangs on the noun after it
+    "Teachers protest lack of pay rises in Kisumu, Kenya on 27 June 2021.",
+    # a plural noun hung on an adverb: "protests district-wide"
+    ("On 27 June 2021, power workers in Hyderabad, Pakistan stayed away from work, "
+     "accompanied by protests district-wide."),
+])
+def test_protest_words_the_parser_hangs_on_another_word_still_name_a_protest(resources, text):
+    events = news_events(resources, text)
+    assert [e.event_type for e in events][:1] == ["Protests"]

@@ -51,10 +51,11 @@ HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
 
 
 def _is_plural_modifier(token: Token) -> bool:
-    """A plural noun the parser took for a modifier of a name: "Fights Chekosi and
-    Konkomba resumed", "Clashes Tuesday in Nairobi". English noun modifiers are singular
-    ("riot police", "protest leaders"), so a plural one heads its own phrase."""
-    return token.dep_ == "compound" and token.tag_ == "NNS" and token.head.pos_ == "PROPN"
+    """A plural noun the parser took for a modifier of a name or of a word that is no
+    noun: "Fights Chekosi and Konkomba resumed", "Clashes Tuesday in Nairobi", "protests
+    district-wide". English noun modifiers are singular ("riot police", "protest
+    leaders"), so a plural one heads its own phrase."""
+    return token.dep_ == "compound" and token.tag_ == "NNS" and token.head.pos_ != "NOUN"
 
 
 CROWD_PARTICIPLES = frozenset({"rioting", "protesting", "demonstrating"})
@@ -70,6 +71,8 @@ def _is_headline_verb(token: Token) -> bool:
     """A verb the parser took for a noun modifier in a headline-style sentence:
     "Police battle Pokot raiders", "Bandits raid villages" (a plural or named subject
     right before it); "riot gear" and "protest leaders" stay modifiers."""
+    if token.tag_ in ("VB", "VBP", "VBZ", "VBD") and token.dep_ == "compound":
+        return True  # "Teachers protest lack of pay": tagged a verb, hung on the noun
     if token.tag_ != "NN" or token.i == token.sent.start:
         return False
     before = token.doc[token.i - 1]
