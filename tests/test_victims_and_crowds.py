@@ -147,3 +147,7 @@ def test_who_burnt_the_property_decides_riot_or_destruction(resources, text, sub
 def test_what_a_fire_or_a_flood_destroyed_is_no_event(resources):
     assert news_events(resources, (
         "On 27 June 2021, a fire destroyed 30 stalls at the main market in Kumasi, Ghana.")) == []
+    # someone's fire is someone's act
+    (event,) = news_events(resources, (
+        "On 27 June 2021, police fire killed two protesters in Kisumu, Kenya."))
+    assert event.sub_event_type == "Excessive force against protesters"

@@ -95,7 +95,8 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
     happen ("would help hackers attack"); an infinitive under a verb of intent
     ("vowed to attack") or under a noun of intent ("pressure to arrest him", "a plan to
     attack"; not "a march to demand", the purpose of an act that happened); what a warning
-    or a fear is about ("warned that robbers were targeting shoppers").
+    or a fear is about ("warned that robbers were targeting shoppers"); what someone
+    demands ("demanding the arrest of the officers", "a call for protests").
     """
     verbs = [trigger]
     if trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head is not trigger and (

@@ -207,9 +207,12 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma in ("explosion", "blast") and token.pos_ == "NOUN" and _at_industrial_site(token):
         return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
                        for w in WEAPON_WORDS)
-    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_FORCES
-                                    for c in token.children):
-        return True  # "a fire destroyed 20 houses", "floods killed 12": no one's act
+    if token.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_FORCES
+        and not any(m.dep_ in ("compound", "poss", "nmod") for m in c.children)
+        for c in token.children
+    ):
+        return True  # "a fire destroyed 20 houses", "floods killed 12"; not "police fire"
     return _in_generic_frame(token)
 
 
