@@ -144,9 +144,13 @@ def test_who_burnt_the_property_decides_riot_or_destruction(resources, text, sub
     assert event.sub_event_type == sub_event_type
 
 
-def test_what_a_fire_or_a_flood_destroyed_is_no_event(resources):
+def test_a_fire_no_one_set_is_no_event_but_police_fire_is_an_act(resources):
     assert news_events(resources, (
         "On 27 June 2021, a fire destroyed 30 stalls at the main market in Kumasi, Ghana.")) == []
+    # a fire no one set: "caught on fire", "was ablaze"
+    for text in ("On 27 June 2021, a house caught on fire in Kisumu, Kenya.",
+                 "On 27 June 2021, the market in Kumasi, Ghana, was ablaze after a power fault."):
+        assert news_events(resources, text) == []
     # someone's fire is someone's act
     (event,) = news_events(resources, (
         "On 27 June 2021, police fire killed two protesters in Kisumu, Kenya."))

@@ -192,8 +192,9 @@ def _names_no_act(token: Token, lower: str) -> bool:
     against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
     the deal"), a thing or a chance missed ("missing out on the title", "nothing was
     missing"), a suicide ("killed himself"), an explosion at a mine or plant with no weapon
-    named, what a fire or a flood did ("a fire destroyed 20 houses"), or an act named as a
-    kind ("an opportunity for rape", "fears of terrorist attacks")."""
+    named, what a fire or a flood did ("a fire destroyed 20 houses"), a fire no one set
+    ("a house caught on fire"), or an act named as a kind ("an opportunity for rape",
+    "fears of terrorist attacks")."""
     lemma = token.lemma_.lower()
     if lemma in CONTEST_LEMMAS:
         return _contests_an_idea(token)
@@ -207,6 +208,9 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma in ("explosion", "blast") and token.pos_ == "NOUN" and _at_industrial_site(token):
         return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
                        for w in WEAPON_WORDS)
+    is_on_fire = token.lower_ == "on" and any(c.lower_ == "fire" for c in token.children)
+    if (token.lower_ == "ablaze" or is_on_fire) and not _is_set_on_fire(token):
+        return True  # "a house caught on fire", "the market was ablaze": no one set it
     if token.pos_ == "VERB" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_FORCES
         and not any(m.dep_ in ("compound", "poss", "nmod") for m in c.children)
@@ -214,6 +218,18 @@ def _names_no_act(token: Token, lower: str) -> bool:
     ):
         return True  # "a fire destroyed 20 houses", "floods killed 12"; not "police fire"
     return _in_generic_frame(token)
+
+
+def _is_set_on_fire(token: Token) -> bool:
+    """"ablaze" or "on (fire)" completing "set", the verb of its clause ("set two buses
+    ablaze", "set the land office of the district ablaze", "set a bus belonging to a
+    school on fire"): someone's act."""
+    for verb in (a for a in token.ancestors if a.pos_ == "VERB"):
+        if verb.lemma_.lower() == "set":
+            return True
+        if verb.dep_ != "acl":  # past "a bus belonging to a school" to the clause's verb
+            return False
+    return False
 
 
 NATURAL_FORCES = frozenset(
