@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.actors import CIVILIANS_NAME
+from sitrep.actors import (
+    CIVILIANS_NAME,
+    INTER_CIVILIANS,
+    INTER_IDENTITY,
+    INTER_RIOTERS,
+    INTER_STATE,
+)
 from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.records import Actor, Place
 
@@ -226,7 +232,6 @@ def _in_acled_order(
     return actor1, actor2
 
 
-INTER_IDENTITY = 4
 ONE_SIDED_LEMMAS = frozenset(
     {"kill", "attack", "shoot", "hack", "raid", "murder", "massacre", "abduct", "kidnap",
      "burn", "torch", "behead", "stab", "target", "ambush", "gun", "slaughter", "rape"}
@@ -237,7 +242,6 @@ FIGHTER_WORDS = frozenset(
 )
 
 
-INTER_RIOTERS = 5
 YOUNG_PEOPLE_WORDS = frozenset({"youth", "youths"})
 
 
@@ -263,11 +267,9 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     if set(actor.text.lower().split()) & FIGHTER_WORDS:
         return actor
     return Actor(start=actor.start, end=actor.end, text=actor.text, name=CIVILIANS_NAME,
-                 inter=7)
+                 inter=INTER_CIVILIANS)
 
 
-INTER_STATE = 1
-INTER_CIVILIANS = 7
 CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator
     {"clash", "skirmish", "fighting", "fight", "battle", "gunbattle", "gunfight", "firefight",
      "confrontation", "shootout", "exchange", "encounter"}
@@ -323,7 +325,6 @@ def _are_coordinated(doc: Doc, first: Actor, second: Actor) -> bool:
 
 CIVILIANS_PREFIX = "Civilians"
 RIOTERS_PREFIX = "Rioters"
-INTER_RIOTERS = 5
 CROWD_VIOLENCE_LEMMAS = frozenset(  # what crowds do; shooting, abducting... take arms
     {"attack", "kill", "beat", "lynch", "assault", "stone", "pelt", "injure", "hack", "burn",
      "torch", "storm", "loot", "vandalise", "vandalize", "destroy", "hurl", "throw", "set",
