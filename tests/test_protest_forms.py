@@ -1,6 +1,8 @@
 """Forms of protest and attacks on the forces that the codebook's first words missed:
 processions brought out, slogans raised, effigies burnt, a strike continued, a road
-blocked by people protesting; a policeman beheaded, gunmen opening gun fire on officers;
+blocked by people protesting or by farmers whatever they asked, a shutdown observed, an
+agitation staged, a token strike; not a road a landslide blocked, a government shutdown,
+a rival beaten in a primary, a fire on a platform, people detained in custody; a policeman beheaded, gunmen opening gun fire on officers;
 and what is not background: "for the previous four days", "the dismissal of 1800 nurses",
 a killing the protest answers. Short reports written for these tests, through the real
 model."""
@@ -28,6 +30,16 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "demanding permanent posts."),
     ("Staff climbed onto a water tank in Patna, India, protesting at the dismissal of "
      "1800 nurses."),
+    # a road or a railway blocked by people, whatever they asked for
+    ("On 27 June 2021, farmers blocked trains at the station in Ludhiana, India, after the "
+     "state delayed buying their paddy."),
+    ("On 27 June 2021, traders in Sopore, Kashmir, observed a complete shutdown against the "
+     "arrest of a local cleric."),
+    ("On 27 June 2021, student unions in Hyderabad, India, staged an agitation over "
+     "scholarships the state had not paid."),
+    "Striking doctors stage demonstration in Kisumu, Kenya, on 27 June 2021",
+    ("On 27 June 2021, bank employees in Kochi, India, held a two-hour token strike for a "
+     "revision of their wages."),
 ])
 def test_forms_of_protest_are_peaceful_protests(resources, text):
     (event,) = news_events(resources, text)
@@ -40,6 +52,21 @@ def test_forms_of_protest_are_peaceful_protests(resources, text):
      "watching a military procession."),
 ])
 def test_a_funeral_or_military_procession_is_no_protest(resources, text):
+    assert news_events(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 June 2021, a landslide blocked the road between Murang'a and Kangema in Kenya.",
+    ("On 27 June 2021, the federal government shutdown entered its third week as Congress "
+     "failed to agree a budget."),
+    ("On 27 June 2021, Sanders easily beat Clinton, a former secretary of state, in the "
+     "Michigan primary."),
+    "On 27 June 2021, BP reported a fire at one of its North Sea platforms.",
+    # a report that mentions a protest; people detained in custody are no intervention
+    ("On 27 June 2021, an inspector in Leeds said officers had removed belts from people "
+     "detained at the station. Relatives held a protest there last year."),
+])
+def test_blocked_roads_shutdowns_and_beatings_that_are_no_event(resources, text):
     assert news_events(resources, text) == []
 
 

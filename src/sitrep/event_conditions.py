@@ -54,6 +54,27 @@ def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
     )
 
 
+def _is_acting_subject(token: Token) -> bool:
+    """The word is the subject of a verb that says what it did ("the protesters demanded
+    the demolition of the mosque", "demonstrators gathered"), not what was said of it
+    ("protesters said", "protesters are expected") or done to it."""
+    verb = token.head
+    return (
+        token.dep_ == "nsubj" and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in SAYING_OR_EXPECTING_LEMMAS
+    )
+
+
+SAYING_OR_EXPECTING_LEMMAS = frozenset({"say", "tell", "claim", "allege", "expect", "plan",
+                                        "threaten", "vow", "warn", "intend", "want", "hope"})
+
+
+# acts on people a report about a protest may name apart from it ("people detained" in
+# custody): an intervention only while the report is describing the demonstration
+DETENTION_LEMMAS = frozenset({"arrest", "detain", "apprehend", "nab", "beat", "stop",
+                              "prevent", "block"})
+
+
 LEGAL_OBJECT_NOUNS = frozenset({"suspect", "accused", "culprit", "perpetrator", "criminal",
                                 "robber", "thief", "killer", "murderer"})
 
@@ -376,9 +397,11 @@ def _conditions_hold(
         return False
     if cond.get("needs_protest") == "sentence_or_crowd":
         if not cues.has_protest and not (
-            cues.crowd_in_focus and _acts_on_crowd(trigger, context)
+            (cues.crowd_in_focus or cues.protest_in_report
+             and trigger.lemma_.lower() not in DETENTION_LEMMAS)
+            and _acts_on_crowd(trigger, context)
         ):
-            return False
+            return False  # tear gas in a report about protesters; not "people detained"
     elif cond.get("needs_protest") and not cues.has_protest:
         return False
     if cond.get("target_civilian"):
@@ -388,6 +411,8 @@ def _conditions_hold(
             return False
         if actor2 is None and others_armed:
             return False
+    if cond.get("crowd_subject") and not _is_acting_subject(trigger):
+        return False
     if cond.get("object_place") and not object_is_place(trigger, context.places):
         return False
     # no_object: "demonstrated their skill", "helped rally the sector" are no protest

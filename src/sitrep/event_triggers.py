@@ -10,6 +10,7 @@ word, acts on a symbol).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from sitrep.codebook import Codebook, Rule, find_phrase, find_phrases
@@ -73,6 +74,10 @@ def _is_headline_verb(token: Token) -> bool:
     right before it); "riot gear" and "protest leaders" stay modifiers."""
     if token.tag_ in ("VB", "VBP", "VBZ", "VBD") and token.dep_ == "compound":
         return True  # "Teachers protest lack of pay": tagged a verb, hung on the noun
+    if token.tag_ in ("VBD", "VBN") and token.dep_ == "amod" and token.i > token.sent.start and (
+        token.doc[token.i - 1].tag_.startswith("NN")
+    ):  # "a procession ... hartal vandalised vehicles": a verb right after its subject
+        return True
     if token.tag_ != "NN" or token.i == token.sent.start:
         return False
     before = token.doc[token.i - 1]
@@ -102,7 +107,8 @@ def _triggers(
 ) -> list[Token]:
     """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``;
     a phrase whose head is in ``masked`` does not count)."""
-    found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words]
+    found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words
+             or lemma == low and any(g in rule.words for g in _guessed_lemmas(low))]
     for phrase in rule.phrases:
         offset = find_phrase(lower, phrase)
         if offset >= 0:
@@ -114,6 +120,28 @@ def _triggers(
             if span is not None and span.root.i not in masked:
                 found.append(span.root)
     return found
+
+
+INFLECTIONS = ("ed", "es", "s", "d")
+
+
+@functools.lru_cache(maxsize=8192)
+def _guessed_lemmas(word: str) -> tuple[str, ...]:
+    """Lemmas an inflected word may have, for a word the tagger took for another part of
+    speech and so left unlemmatised ("Residents protested against ..." tagged "protested"
+    a noun): "protested" -> protest, "stoned" -> stone, "clashes" -> clash. Not "-ing":
+    "lynching", "killing", "bombing" are nouns in their own right, and usually name what a
+    protest is about. Only the rule's own trigger words are looked up among the guesses."""
+    guesses = []
+    for suffix in INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            guesses.append(stem)
+            if suffix == "ed":
+                guesses.append(stem + "e")  # "vandalised" -> vandalise
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    guesses.append(stem[:-1])  # "stopped" -> stop
+    return tuple(guesses)
 
 
 NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})

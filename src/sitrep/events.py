@@ -127,6 +127,18 @@ def extract_event_mentions(
                 continue
             if (
                 current is not None and forced is None and not mention.is_background
+                and rules[mention.rule].conditions.get("crowd_subject")
+                and mentions[current].event_type in DEMONSTRATION_TYPES
+            ):
+                # "The demonstrators accused the chief of bias": the crowd of the
+                # demonstration being described, not another one
+                target = mentions[current]
+                mentions[current] = replace(
+                    target, claims=target.claims + mention.claims,
+                    evidence=target.evidence + mention.evidence)
+                continue
+            if (
+                current is not None and forced is None and not mention.is_background
                 and mention.rule in INTERVENTION_RULES
                 and mentions[current].event_type in DEMONSTRATION_TYPES
             ):
@@ -369,7 +381,10 @@ def _find_anaphor(sentence: Span, codebook: Codebook) -> Token | None:
         if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
             continue
         lemma = token.lemma_.lower()
-        if lemma in EVENT_HEAD_NOUNS or any(lemma in rule.words for rule in codebook.rules):
+        if lemma in EVENT_HEAD_NOUNS or any(
+            lemma in rule.words for rule in codebook.rules
+            if not rule.conditions.get("crowd_subject")  # "the demonstrators": people, no act
+        ):
             return token
     return None
 

@@ -1,0 +1,139 @@
+"""Words the tagger gets wrong and crowds named without a protest verb, as ACLED's coders read
+them: a verb tagged as a noun ("protested" after a stray quote) or hung as a modifier right
+after its subject still names the act; "turns violent", stone-pelting, supporters who
+damage property, squatters who throw stones are riots, two rival groups in a deadly clash
+are no rioters; "the protesters demanded" is a protest, "the demonstrators" taken up again
+are the same demonstration, and tear gas fired in a report about protesters is an
+intervention in it; a lynching a sit-in is against is not its form. Unnamed people who are
+armed ("men wielding machetes") are an armed group; prison guards are police; shots "fired
+at" someone are an attack. Short reports written for these tests, through the real model,
+and parses built by hand as the model gave them on real reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def _rule_triggers(nlp, rule_name, words, tags, pos, deps, heads, lemmas):
+    """The tokens of a parse built by hand (as the model gave it on a real report) that
+    trigger a codebook rule."""
+    from spacy.tokens import Doc
+
+    from sitrep.codebook import load_codebook
+    from sitrep.event_triggers import _trigger_words, _triggers
+
+    doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads,
+              lemmas=lemmas)
+    rule = next(r for r in load_codebook().rules if r.name == rule_name)
+    sentence = doc[:]
+    return [t.text for t in _triggers(sentence, sentence.text.lower(), rule,
+                                      words=_trigger_words(sentence))]
+
+
+def test_a_verb_tagged_as_a_noun_still_names_the_act(nlp):
+    # "Residents of Kariobangi' protested against ...": the stray quote made the model tag
+    # "protested" a noun, leaving it unlemmatised
+    assert _rule_triggers(
+        nlp, "protests.peaceful",
+        words=["Residents", "of", "Kariobangi", "'", "protested", "against", "dirty", "water"],
+        tags=["NNS", "IN", "NNP", "''", "NN", "IN", "JJ", "NN"],
+        pos=["NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "ADP", "ADJ", "NOUN"],
+        deps=["nsubj", "prep", "pobj", "punct", "ROOT", "prep", "amod", "pobj"],
+        heads=[4, 0, 1, 0, 4, 4, 7, 5],
+        lemmas=["resident", "of", "Kariobangi", "'", "protested", "against", "dirty", "water"],
+    ) == ["protested"]
+
+
+def test_a_verb_hung_as_a_modifier_right_after_its_subject_names_the_act(nlp):
+    # "... in Nakuru protested agains the delay": the misspelling made "protested" a
+    # modifier of "agains"; "the disputed land" (no noun before it) stays a modifier
+    words = ["Workers", "in", "Nakuru", "protested", "agains", "the", "delay"]
+    assert _rule_triggers(
+        nlp, "protests.peaceful", words=words,
+        tags=["NNS", "IN", "NNP", "VBN", "NNS", "DT", "NN"],
+        pos=["NOUN", "ADP", "PROPN", "VERB", "NOUN", "DET", "NOUN"],
+        deps=["ROOT", "prep", "pobj", "amod", "appos", "det", "appos"],
+        heads=[0, 0, 1, 4, 0, 6, 4],
+        lemmas=["worker", "in", "Nakuru", "protest", "again", "the", "delay"],
+    ) == ["protested"]
+    assert _rule_triggers(
+        nlp, "protests.peaceful", words=["They", "left", "the", "protested", "land"],
+        tags=["PRP", "VBD", "DT", "VBN", "NN"], pos=["PRON", "VERB", "DET", "VERB", "NOUN"],
+        deps=["nsubj", "ROOT", "det", "amod", "dobj"], heads=[1, 1, 4, 4, 1],
+        lemmas=["they", "leave", "the", "protest", "land"],
+    ) == []
+
+
+def test_the_protesters_named_doing_something_are_protesting(resources):
+    events = news_events(resources, (
+        "On 28 June 2021, the protesters demanded the closure of a quarry outside Machakos, "
+        "Kenya, which they said had cracked their houses."))
+    assert [e.event_type for e in events][:1] == ["Protests"]
+
+
+def test_tear_gas_in_a_report_about_protesters_is_an_intervention(resources):
+    (event,) = news_events(resources, (
+        "On 28 June 2021, protesters called on the governor of Nakuru, Kenya, to resign over "
+        "missing hospital funds. Police intervened, firing tear gas."))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize("text", [
+    "Demonstration over land evictions in Narok turns violent",
+    ("On 28 June 2021, stone-pelting was reported in Sopore, Kashmir, amid a shutdown "
+     "against the death of a shopkeeper."),
+    ("On 28 June 2021, Jubilee party supporters damaged property in Thika, Kenya, during the "
+     "party's nominations."),
+    ("On 28 June 2021, squatters threw stones at the car of a former MP in Taveta, Kenya, "
+     "and burned two houses on the farm he claims."),
+])
+def test_a_crowd_turning_violent_is_a_riot(resources, text):
+    events = news_events(resources, text)
+    assert [e.event_type for e in events][:1] == ["Riots"]
+
+
+@pytest.mark.parametrize("text", [
+    # the lynching is what the sit-in is about, not mob violence at it
+    ("On 28 June 2021, a students' union staged a sit-in in Guwahati, India, against the "
+     "lynching of a man accused of theft."),
+])
+def test_an_act_a_protest_is_against_is_not_its_form(resources, text):
+    events = news_events(resources, text)
+    assert [(e.event_type, e.sub_event_type) for e in events][:1] == [
+        ("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("On 28 June 2021, a shopkeeper in Kiambu, Kenya, was ambushed and beaten by twenty men "
+     "wielding machetes.", "Unidentified Armed Group (Kenya)"),
+    ("On 28 June 2021, a village council member was wounded in Banda, India, when "
+     "unidentified persons fired at him outside his home.", "Unidentified Armed Group (India)"),
+    ("On 28 June 2021, prison guards beat two inmates to death at the Kamiti prison in "
+     "Nairobi, Kenya.", "Police Forces of Kenya"),
+])
+def test_armed_strangers_and_prison_guards_attack_civilians(resources, text, actor1):
+    events = news_events(resources, text)
+    assert [(e.event_type, e.actor1) for e in events][:1] == [
+        ("Violence against civilians", actor1)]
+
+
+def test_the_demonstrators_taken_up_again_are_the_same_demonstration(resources):
+    events = news_events(resources, (
+        "On 28 June 2021, about two hundred residents of Maua, Kenya, marched to the "
+        "sub-county office, demanding water for their farms. The demonstrators said the "
+        "county had diverted their river. Demonstrators destroyed the gate of the office."))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_two_groups_killing_in_a_land_clash_are_no_riot(resources):
+    # ACLED codes deadly clashes between rival village groups as armed clashes: "groups"
+    # and "rivals" do not make the sides party supporters (a riot)
+    events = news_events(resources, (
+        "On 28 June 2021, a young farmer died in a clash between two rival groups over a pond "
+        "at a village in Bhola, Bangladesh."))
+    assert [e.event_type for e in events][:1] == ["Battles"]
