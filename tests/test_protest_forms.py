@@ -1,11 +1,12 @@
 """Forms of protest and attacks on the forces that the codebook's first words missed:
 processions brought out, slogans raised, effigies burnt, a strike continued, a road
 blocked by people protesting or by farmers whatever they asked, a shutdown observed, an
-agitation staged, a token strike; not a road a landslide blocked, a government shutdown,
-a rival beaten in a primary, a fire on a platform, people detained in custody; a policeman beheaded, gunmen opening gun fire on officers;
-and what is not background: "for the previous four days", "the dismissal of 1800 nurses",
-a killing the protest answers. Short reports written for these tests, through the real
-model."""
+agitation staged, a token strike, streets taken, a fast begun, a march against a "fake
+encounter"; not a road a landslide blocked, a government shutdown, a rival beaten in a
+primary, a fire on a platform, people detained in custody; a policeman beheaded, gunmen
+opening gun fire on officers; and what is not background: "for the previous four days",
+"the dismissal of 1800 nurses", a killing the protest answers. Short reports written for
+these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
     "Striking doctors stage demonstration in Kisumu, Kenya, on 27 June 2021",
     ("On 27 June 2021, bank employees in Kochi, India, held a two-hour token strike for a "
      "revision of their wages."),
+    ("Hundreds of hawkers have taken to the streets of Kisumu, Kenya, on 27 June 2021 "
+     "against their eviction from the bus park."),
+    ("On 27 June 2021, members of a farmers' union began a fast in Mandya, India, "
+     "demanding a fair price for sugarcane."),
+    # a "fake encounter" is what the march is against, not a battle
+    ("On 27 June 2021, a march was held in Srinagar, Kashmir, against the killing of two "
+     "labourers by soldiers in a fake encounter."),
 ])
 def test_forms_of_protest_are_peaceful_protests(resources, text):
     (event,) = news_events(resources, text)
