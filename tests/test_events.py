@@ -231,6 +231,28 @@ def test_soldiers_switching_sides_is_a_change_to_group(resources):
     assert sub == "Change to group/activity"
 
 
+@pytest.mark.parametrize("text", [
+    ("On 2 June 2021, Kenya deployed troops along its border with Somalia in Mandera "
+     "after threats from al-Shabaab."),
+    ("On 2 June 2021, the interior minister imposed a curfew on Bunkpurugu, Ghana, where "
+     "soldiers now patrol the streets."),
+])
+def test_forces_deployed_and_curfews_are_a_change_to_group(resources, text):
+    # ACLED's changes to a group's activity include deployments and security measures
+    sub, *_ = _coded(resources, text)
+    assert sub == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2021, the county recruited 300 nurses and deployed them to clinics in Kisumu, Kenya.",
+    ("On 2 June 2021, observers said the proposed deployment of peacekeepers in Burundi "
+     "would be discussed."),
+])
+def test_people_deployed_by_no_armed_actor_or_a_deployment_planned_are_no_event(resources,
+                                                                                text):
+    assert _news(resources, text) == []
+
+
 def test_armed_group_destroying_property_is_property_destruction(resources):
     sub, *_ = _coded(
         resources, "On 5 June 2021, al-Shabaab militants destroyed a telecommunications mast "

@@ -76,6 +76,19 @@ def test_victims_named_together_add_up_unless_they_are_the_same_people(count, te
         ("Security forces killed an insurgent commander near the border.", 1),
         ("Police shot him dead outside the bank.", 1),
         ("Militants gunned down two teachers in Lamu.", 2),
+        # "fatally" makes a shooting or a stabbing a killing
+        ("Police fatally shot a hawker during the curfew in Kisii.", 1),
+        ("Two guards were fatally stabbed at the mine in Migori.", 2),
+        # a body found is one dead; a headline's object with no article is one person
+        ("A body was found in a sugarcane farm in Mumias.", 1),
+        ("Villagers lynch suspected arsonist", 1),
+        # "to death" hung on the participle describing the victim
+        ("Residents stoned a man suspected of arson to death in Meru.", 1),
+        # a headline's "two killed" hung on the noun before it
+        ("Renewed clashes over grazing land, three killed, houses torched", 3),
+        # not a body of people, nor animals
+        ("A body representing bus owners met the governor in Nyeri.", 0),
+        ("Raiders killed livestock belonging to the herders.", 0),
     ],
 )
 def test_one_person_named_as_killed_is_one_death(count, text, deaths):

@@ -187,7 +187,7 @@ def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
     with its particle or object ("gunned down", "gun down", "lose life")."""
     words = codebook.fatality_lemmas
     lemma = token.lemma_.lower()
-    if lemma in words or token.lower_ in words:
+    if lemma in words or token.lower_ in words or _is_fatally_done(token):
         return True
     if token.tag_ in ("NN", "NNS") and lemma.removesuffix("s").removesuffix("ing") in words:
         return True  # "the killing of three activists"
@@ -198,6 +198,12 @@ def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
         for child in token.children if child.dep_ in ("prt", "dobj", "acomp", "oprd")
         for phrase in phrases
     )
+
+
+def _is_fatally_done(verb: Token) -> bool:
+    """"police fatally shot a man", "was fatally stabbed": the act killed its victim."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ == "fatally" for c in verb.children)
 
 
 def _is_not_a_death(token: Token) -> bool:
@@ -346,6 +352,10 @@ def _victims(token: Token) -> list[Token]:
         victims = _children(verb, "dobj", "nsubjpass", "obj")
         if verb.dep_ == "conj" and not victims:
             victims = _children(verb.head, "dobj", "nsubjpass")
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not victims:
+            # "stoned a man accused of theft to death": hung on the participle that
+            # describes the victim
+            victims = [verb.head]
         return victims or _children(verb, "nsubj")  # "4 civilians macheted to death"
     if lemma in ("dead", "death", "toll", "fatality"):
         victims = [token]
@@ -378,6 +388,10 @@ def _kill_victims(token: Token) -> list[Token]:
                     for c in _children(p, "pobj")]
     victims += [p for c in _children(token, "prep") if c.lower_ == "between"
                 for p in _children(c, "pobj")]  # "killed between 18-50 people"
+    if token.dep_ in ("acl", "relcl") and not victims and token.tag_ == "VBN" and not (
+        _children(token, "aux", "auxpass")
+    ):  # "clashes, two killed": a headline's own counted subject, not the noun it hangs on
+        victims = [v for v in _children(token, "nsubj") if v.like_num]
     if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed", "men who were"
         victims = [token.head]
     if token.tag_ in ("VBN", "VBD") and not victims:  # headline style: "two killed"
@@ -500,9 +514,35 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
                     return value
     if noun.lower_ in codebook.vague_numbers and noun.lower_ not in SINGULAR_DETERMINERS:
         return codebook.vague_numbers[noun.lower_], True
-    if may_be_one and _is_one_person(noun):
+    if may_be_one and (_is_one_person(noun) or _is_headline_victim(noun)):
+        return 1, False
+    if _is_found_body(noun):
         return 1, False
     return None
+
+
+FOUND_LEMMAS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
+
+
+def _is_found_body(noun: Token) -> bool:
+    """"A body has been found in a pit latrine", "the body was recovered": one dead (not "a
+    body representing traders", "the body of evidence")."""
+    return (
+        noun.tag_ == "NN" and noun.lemma_.lower() == "body"
+        and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in FOUND_LEMMAS
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
+def _is_headline_victim(noun: Token) -> bool:
+    """"Mob lynches suspected criminal", "Police kill robber": a headline's singular
+    object of a killing verb, with no determiner, is one person."""
+    return (
+        noun.tag_ == "NN" and noun.dep_ == "dobj" and _is_killing_verb(noun.head)
+        and noun.lemma_.lower() not in COLLECTIVE_NOUNS
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+        and noun.ent_type_ == ""
+    )
 
 
 def _is_count_word(child: Token) -> bool:
@@ -544,7 +584,7 @@ def _is_one_person(noun: Token) -> bool:
 
 def _is_killing_verb(verb: Token) -> bool:
     """"killed", "stoned ... to death", "shot dead", "gunned down"."""
-    if verb.lemma_.lower() in KILL_LEMMAS:
+    if verb.lemma_.lower() in KILL_LEMMAS or _is_fatally_done(verb):
         return True
     return any(
         (c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod"))
