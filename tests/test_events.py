@@ -253,6 +253,13 @@ def test_people_deployed_by_no_armed_actor_or_a_deployment_planned_are_no_event(
     assert _news(resources, text) == []
 
 
+def test_a_clash_whose_toll_comes_in_the_next_sentence_is_an_armed_clash(resources):
+    sub, *_ = _coded(resources, (
+        "On 2 June 2021, clashes broke out between two groups of herders near Garissa, Kenya, "
+        "over a water point. Two people were killed."))
+    assert sub == "Armed clash"
+
+
 def test_armed_group_destroying_property_is_property_destruction(resources):
     sub, *_ = _coded(
         resources, "On 5 June 2021, al-Shabaab militants destroyed a telecommunications mast "

@@ -2,11 +2,11 @@
 processions brought out, slogans raised, effigies burnt, a strike continued, a road
 blocked by people protesting or by farmers whatever they asked, a shutdown observed, an
 agitation staged, a token strike, streets taken, a fast begun, a march against a "fake
-encounter"; not a road a landslide blocked, a government shutdown, a rival beaten in a
-primary, a fire on a platform, people detained in custody; a policeman beheaded, gunmen
-opening gun fire on officers; and what is not background: "for the previous four days",
-"the dismissal of 1800 nurses", a killing the protest answers. Short reports written for
-these tests, through the real model."""
+encounter", the arrest of a presenter protested; not a road a landslide blocked, a
+government shutdown, a rival beaten in a primary, a fire on a platform, people detained
+in custody; a policeman beheaded, gunmen opening gun fire on officers; and what is not
+background: "for the previous four days", "the dismissal of 1800 nurses", a killing the
+protest answers. Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "against their eviction from the bus park."),
     ("On 27 June 2021, members of a farmers' union began a fast in Mandya, India, "
      "demanding a fair price for sugarcane."),
+    # the arrest protested is its cause, not police intervening
+    "On 27 June 2021, clerics in Lamu, Kenya, protested the arrest of a radio presenter.",
     # a "fake encounter" is what the march is against, not a battle
     ("On 27 June 2021, a march was held in Srinagar, Kashmir, against the killing of two "
      "labourers by soldiers in a fake encounter."),

@@ -1,12 +1,14 @@
 """Words the tagger gets wrong and crowds named without a protest verb, as ACLED's coders read
 them: a verb tagged as a noun ("protested" after a stray quote) or hung as a modifier right
 after its subject still names the act; "turns violent", stone-pelting, supporters who
-damage property, squatters who throw stones are riots, two rival groups in a deadly clash
-are no rioters; "the protesters demanded" is a protest, "the demonstrators" taken up again
-are the same demonstration, and tear gas fired in a report about protesters is an
-intervention in it; a lynching a sit-in is against is not its form. Unnamed people who are
-armed ("men wielding machetes") are an armed group; prison guards are police; shots "fired
-at" someone are an attack. Short reports written for these tests, through the real model,
+damage property, squatters who throw stones, a crowd the report calls rioters, property
+burnt by no one named in a report about a protest are riots, two rival groups in a deadly
+clash are no rioters, nor are rioters in court or named deep in what a protest is against;
+"the protesters demanded" is a protest, "the demonstrators" taken up again are the same
+demonstration, and tear gas fired in a report about protesters is an intervention in it;
+a lynching a sit-in is against is not its form. Unnamed people who are armed ("men
+wielding machetes") are an armed group; prison guards are police; shots "fired at"
+someone are an attack. Short reports written for these tests, through the real model,
 and parses built by hand as the model gave them on real reports."""
 
 from __future__ import annotations
@@ -108,12 +110,12 @@ def test_an_act_a_protest_is_against_is_not_its_form(resources, text):
 
 
 @pytest.mark.parametrize("text, actor1", [
-    ("On 28 June 2021, a shopkeeper in Kiambu, Kenya, was ambushed and beaten by twenty men "
-     "wielding machetes.", "Unidentified Armed Group (Kenya)"),
-    ("On 28 June 2021, a village council member was wounded in Banda, India, when "
-     "unidentified persons fired at him outside his home.", "Unidentified Armed Group (India)"),
-    ("On 28 June 2021, prison guards beat two inmates to death at the Kamiti prison in "
-     "Nairobi, Kenya.", "Police Forces of Kenya"),
+    (("On 28 June 2021, a shopkeeper in Kiambu, Kenya, was ambushed and beaten by twenty "
+      "men wielding machetes."), "Unidentified Armed Group (Kenya)"),
+    (("On 28 June 2021, a village council member was wounded in Banda, India, when "
+      "unidentified persons fired at him outside his home."), "Unidentified Armed Group (India)"),
+    (("On 28 June 2021, prison guards beat two inmates to death at the Kamiti prison in "
+      "Nairobi, Kenya."), "Police Forces of Kenya"),
 ])
 def test_armed_strangers_and_prison_guards_attack_civilians(resources, text, actor1):
     events = news_events(resources, text)
@@ -137,3 +139,31 @@ def test_two_groups_killing_in_a_land_clash_are_no_riot(resources):
         "On 28 June 2021, a young farmer died in a clash between two rival groups over a pond "
         "at a village in Bhola, Bangladesh."))
     assert [e.event_type for e in events][:1] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("On 28 June 2021, police shot dead two rioters during the protest against the vote "
+     "count in Kisumu, Kenya.", ["Riots"]),
+    # rioters in court are the subject of a case, not news of a riot
+    ("On 28 June 2021, a court in Nakuru, Kenya, jailed five rioters for the violence of "
+     "2017.", []),
+    # rioters named deep in what a protest is against are not its crowd
+    ("On 28 June 2021, lawyers marched in Lahore, Pakistan, against police who use brutal "
+     "force against rioters and protesters.", ["Protests"]),
+])
+def test_a_crowd_the_report_calls_rioters_is_rioting(resources, text, types):
+    assert [e.event_type for e in news_events(resources, text)][:1] == types
+
+
+@pytest.mark.parametrize("text, coded", [
+    # property burnt by no one named in a report about a protest: the protest turned violent
+    ("On 28 June 2021, party offices were burnt in Migori, Kenya, in protest at the "
+     "nominations.", ("Riots", "Violent demonstration")),
+    # what the traders protest is not what they did
+    ("On 28 June 2021, traders in Nairobi, Kenya, protested after their stalls were torched "
+     "by unknown people.", ("Protests", "Peaceful protest")),
+])
+def test_property_burnt_at_a_protest_by_no_one_named_is_a_violent_demonstration(
+        resources, text, coded):
+    events = news_events(resources, text)
+    assert [(e.event_type, e.sub_event_type) for e in events][:1] == [coded]

@@ -54,6 +54,16 @@ def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
     )
 
 
+def _with_next_sentence(sentence: Span) -> str:
+    """The sentence and the one after it ("Clashes broke out over a land dispute. One
+    person was killed.")."""
+    doc = sentence.doc
+    if sentence.end >= len(doc):
+        return sentence.text
+    following = next(doc[sentence.end:].sents, None)
+    return sentence.text + " " + following.text if following is not None else sentence.text
+
+
 def _is_acting_subject(token: Token) -> bool:
     """The word is the subject of a verb that says what it did ("the protesters demanded
     the demolition of the mosque", "demonstrators gathered"), not what was said of it
@@ -63,6 +73,22 @@ def _is_acting_subject(token: Token) -> bool:
         token.dep_ == "nsubj" and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in SAYING_OR_EXPECTING_LEMMAS
     )
+
+
+SIDE_PREPOSITIONS = frozenset({"with", "at", "on", "upon", "between", "by"})
+
+
+def _is_side_of_act(token: Token) -> bool:
+    """The word names a side of an act: a verb's subject or object ("two rioters were shot
+    dead", "police dispersed the rioters"), a headline's first noun ("Rioters attack
+    ..."), or who the act is with, by, at or on ("clashed with rioters", "destroyed by
+    rioters", "violence between police and rioters"); not a word deep in a phrase
+    ("force against rioters")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "ROOT"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPOSITIONS
 
 
 SAYING_OR_EXPECTING_LEMMAS = frozenset({"say", "tell", "claim", "allege", "expect", "plan",
@@ -333,6 +359,7 @@ def _conditions_hold(
         actor1 is not None and not (actor1.name.startswith(UNIDENTIFIED_PREFIX)
                                     and actor1.text.lower().split()[-1] in ANONYMOUS_DOERS)
         or any(_is_political_side(a) for a in actors)
+        or _is_grievance(trigger, actors)  # "protested after their stalls were burnt"
     ):
         return False  # not "gunmen", "militants": armed and organised
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
@@ -384,6 +411,10 @@ def _conditions_hold(
         lower = trigger.sent.text.lower()
         if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any"]):
             return False
+    if "needs_any_nearby" in cond:
+        lower = _with_next_sentence(trigger.sent).lower()
+        if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any_nearby"]):
+            return False
     if cond.get("armed_actor") == "sentence_or_report":
         # "one of its strikes killed 140 mourners": a pronoun for an armed actor the
         # report names elsewhere (the police investigating a crime do not count)
@@ -412,6 +443,8 @@ def _conditions_hold(
         if actor2 is None and others_armed:
             return False
     if cond.get("crowd_subject") and not _is_acting_subject(trigger):
+        return False
+    if cond.get("named_in_act") and not _is_side_of_act(trigger):
         return False
     if cond.get("object_place") and not object_is_place(trigger, context.places):
         return False

@@ -52,6 +52,8 @@ from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.roles import as_victim, assign_roles, associated_actor
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
 
@@ -86,7 +88,7 @@ def extract_event_mentions(
             continue  # "fired his parting shot", "rallied to beat Phoenix": play, not events
         forced = None
         if current is not None and not _has_background_cue(sentence, context, codebook):
-            anaphor = _find_anaphor(sentence, codebook)
+            anaphor = _find_anaphor(sentence, codebook, context.actors)
             if anaphor is not None:
                 antecedent = _antecedent(anaphor, mentions, codebook) or next(
                     m for m in mentions if not m.is_background
@@ -373,18 +375,18 @@ def _antecedent(
     return None
 
 
-def _find_anaphor(sentence: Span, codebook: Codebook) -> Token | None:
-    """A definite event noun ("the raid", "the operation") that refers back to a known event."""
+def _find_anaphor(sentence: Span, codebook: Codebook, actors: Sequence[Actor]) -> Token | None:
+    """A definite event noun ("the raid", "the operation") that refers back to a known event;
+    not people a rule's words also name ("the demonstrators", "the rioters": actors)."""
     for token in sentence:
         if token.tag_ not in ("NN", "NNS"):
+            continue
+        if any(a.start <= token.idx < a.end for a in actors):
             continue
         if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
             continue
         lemma = token.lemma_.lower()
-        if lemma in EVENT_HEAD_NOUNS or any(
-            lemma in rule.words for rule in codebook.rules
-            if not rule.conditions.get("crowd_subject")  # "the demonstrators": people, no act
-        ):
+        if lemma in EVENT_HEAD_NOUNS or any(lemma in rule.words for rule in codebook.rules):
             return token
     return None
 
@@ -590,12 +592,19 @@ def _depth(token: Token) -> int:
 
 
 PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
+# verbs whose object is what a demonstration is about: "protest the arrest of a host"
+PROTESTED_OBJECT_VERBS = frozenset({"protest", "condemn", "denounce", "decry", "oppose"})
 PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
 
 
 def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     """The trigger names what a demonstration is about ("protested over the arrest of a
-    cleric", "a march against police killings"), not something done at it."""
+    cleric", "a march against police killings", "clerics protest the arrest of a radio
+    host"), not something done at it."""
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and (
+        trigger.head.lemma_.lower() in PROTESTED_OBJECT_VERBS
+    ):
+        return True
     node = trigger
     for _ in range(PROTESTED_OVER_STEPS):
         if node.dep_ in ("pobj", "pcomp") and (
