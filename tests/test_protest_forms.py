@@ -5,8 +5,9 @@ agitation staged, a token strike, streets taken, a fast begun, a march against a
 encounter", the arrest of a presenter protested; not a road a landslide blocked, a
 government shutdown, a rival beaten in a primary, a fire on a platform, people detained
 in custody; a policeman beheaded, gunmen opening gun fire on officers; and what is not
-background: "for the previous four days", "the dismissal of 1800 nurses", a killing the
-protest answers. Short reports written for these tests, through the real model."""
+background: "for the previous four days", "salaries unpaid for the past year", "the
+dismissal of 1800 nurses", a killing the protest answers. Short reports written for these
+tests, through the real model."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "demanding permanent posts."),
     ("Staff climbed onto a water tank in Patna, India, protesting at the dismissal of "
      "1800 nurses."),
+    # how long the grievance has lasted is not when they protested
+    ("Teachers protested on a main road in Hyderabad, Pakistan, against the non-payment of "
+     "their salaries for the past year."),
     # a road or a railway blocked by people, whatever they asked for
     ("On 27 June 2021, farmers blocked trains at the station in Ludhiana, India, after the "
      "state delayed buying their paddy."),

@@ -92,6 +92,11 @@ def test_tear_gas_in_a_report_about_protesters_is_an_intervention(resources):
      "party's nominations."),
     ("On 28 June 2021, squatters threw stones at the car of a former MP in Taveta, Kenya, "
      "and burned two houses on the farm he claims."),
+    # South Asia's enforcers of a shutdown, and cars "set afire"
+    ("On 28 June 2021, a minibus was vandalised by strike enforcers in Biratnagar, Nepal, "
+     "on the second day of the shutdown."),
+    ("On 28 June 2021, hartal supporters set two cars afire in Rajshahi, Bangladesh, on the "
+     "first day of the hartal."),
 ])
 def test_a_crowd_turning_violent_is_a_riot(resources, text):
     events = news_events(resources, text)

@@ -111,7 +111,8 @@ class Codebook:
 CONDITION_KEYS = frozenset(
     {"actor1_armed", "actor1_inter", "actor2_armed", "actor2_inter", "anonymous_agent",
      "armed_actor",
-     "crowd_agent_decides", "crowd_side", "crowd_subject", "named_in_act", "needs_any", "needs_any_nearby", "needs_protest", "no_object",
+     "crowd_agent_decides", "crowd_side", "crowd_subject", "named_in_act", "needs_any",
+     "needs_any_nearby", "needs_protest", "no_object",
      "object_place", "political_arrest", "protest_in_report", "target_civilian",
      "unarmed_agent", "unless_any", "unless_inters", "unless_private_agent",
      "unless_victim_any", "victim_any"}

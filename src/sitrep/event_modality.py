@@ -41,7 +41,8 @@ def _flags(
     timexes: Sequence[Timex] = (),
 ) -> tuple[str, ...]:
     flags: list[str] = []
-    if _is_historical(sentence, _own_clause_text(sentence, trigger), timex, date, reference,
+    if _is_historical(sentence, _own_clause_text(sentence, trigger, codebook=codebook), timex,
+                      date, reference,
                       codebook, trigger=trigger,
                       recent_since=_recent_since(sentence, timexes, reference)):
         flags.append("historical")
@@ -143,17 +144,21 @@ def _is_demanded(trigger: Token) -> bool:
 ENABLING_VERBS = frozenset({"help", "let", "allow", "enable", "make"})
 
 
-def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False) -> str:
+def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = False,
+                     codebook: Codebook | None = None) -> str:
     """The sentence in lower case with what describes something other than the trigger's
     act blanked out, so a background cue there does not make the act background:
     relative clauses ("Dwellers, who became citizens five months ago, hit the streets"),
     other clauses ("... killed a soldier, and in another attack a sniper shot two"; "kill
-    a student protesting recent deaths") and a noun's own modifiers ("a protest against
-    the attacks on politicians the previous day")."""
+    a student protesting recent deaths"), a noun's own modifiers ("a protest against
+    the attacks on politicians the previous day") and, with ``codebook``, what a protest
+    trigger is against or about."""
     chars = list(sentence.text.lower())
+    protest = codebook is not None and _is_protest_word(trigger, codebook)
     for token in sentence:
-        if trigger in token.subtree or not _describes_something_else(
-            token, clauses_only=clauses_only
+        if trigger in token.subtree or not (
+            _describes_something_else(token, clauses_only=clauses_only)
+            or protest and _names_grievance(token)
         ):
             continue
         subtree = list(token.subtree)
@@ -167,6 +172,23 @@ OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the previous day"
+
+
+GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "about"})
+GRIEVANCE_VERBS = frozenset({"protest", "oppose", "condemn", "denounce", "decry", "demand"})
+
+
+def _is_protest_word(token: Token, codebook: Codebook) -> bool:
+    """The trigger is one of the codebook's protest words ("protested", "march")."""
+    return token.lemma_.lower() in codebook.protest_words or token.lower_ in codebook.protest_words
+
+
+def _names_grievance(token: Token) -> bool:
+    """What a protest is against or about ("protested against a law passed last year",
+    "condemned the killings of two years ago"): its background words are the grievance's,
+    not the protest's."""
+    return (token.dep_ == "pobj" and token.head.lower_ in GRIEVANCE_PREPOSITIONS) or (
+        token.dep_ == "dobj" and token.head.lemma_.lower() in GRIEVANCE_VERBS)
 
 
 def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:
@@ -243,6 +265,8 @@ def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
     adjective on another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
     if trigger is None:
         return True
+    if re.search(r"\bfor\s+$", sentence.doc.text[max(0, timex.start - 6):timex.start].lower()):
+        return False  # "protested ... for the past year": how long, up to the news
     # a date the parser hung on a noun ("the rape of a student in 1993") may still be the
     # act's: only another clause takes it away
     clauses = _own_clause_text(sentence, trigger, clauses_only=True)

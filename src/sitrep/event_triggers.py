@@ -43,12 +43,13 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
             continue
         if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
             ("NN", "VB")
-        ):
+        ) or token.lower_ in FIRE_STATE_WORDS:  # "set two cars afire", tagged an adverb
             words.append((token, token.lemma_.lower(), token.lower_))
     return words
 
 
 HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
+FIRE_STATE_WORDS = frozenset({"ablaze", "afire"})
 
 
 def _is_plural_modifier(token: Token) -> bool:
@@ -76,7 +77,7 @@ def _is_headline_verb(token: Token) -> bool:
         return True  # "Teachers protest lack of pay": tagged a verb, hung on the noun
     if token.tag_ in ("VBD", "VBN") and token.dep_ == "amod" and token.i > token.sent.start and (
         token.doc[token.i - 1].tag_.startswith("NN")
-    ):  # "a procession ... hartal vandalised vehicles": a verb right after its subject
+    ):  # "Employees ... in Badin protested agains the ...": a verb right after its subject
         return True
     if token.tag_ != "NN" or token.i == token.sent.start:
         return False
@@ -237,7 +238,7 @@ def _names_no_act(token: Token, lower: str) -> bool:
         return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
                        for w in WEAPON_WORDS)
     is_on_fire = token.lower_ == "on" and any(c.lower_ == "fire" for c in token.children)
-    if (token.lower_ == "ablaze" or is_on_fire) and not _is_set_on_fire(token):
+    if (token.lower_ in ("ablaze", "afire") or is_on_fire) and not _is_set_on_fire(token):
         return True  # "a house caught on fire", "the market was ablaze": no one set it
     if token.pos_ == "VERB" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_FORCES
@@ -249,8 +250,8 @@ def _names_no_act(token: Token, lower: str) -> bool:
 
 
 def _is_set_on_fire(token: Token) -> bool:
-    """"ablaze" or "on (fire)" completing "set", the verb of its clause ("set two buses
-    ablaze", "set the land office of the district ablaze", "set a bus belonging to a
+    """"ablaze", "afire" or "on (fire)" completing "set", the verb of its clause ("set two
+    buses ablaze", "set the land office of the district ablaze", "set a bus belonging to a
     school on fire"): someone's act."""
     for verb in (a for a in token.ancestors if a.pos_ == "VERB"):
         if verb.lemma_.lower() == "set":

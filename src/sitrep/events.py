@@ -129,7 +129,7 @@ def extract_event_mentions(
                 continue
             if (
                 current is not None and forced is None and not mention.is_background
-                and rules[mention.rule].conditions.get("crowd_subject")
+                and mention.rule in rules and rules[mention.rule].conditions.get("crowd_subject")
                 and mentions[current].event_type in DEMONSTRATION_TYPES
             ):
                 # "The demonstrators accused the chief of bias": the crowd of the
