@@ -109,6 +109,7 @@ def _triggers(
     """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``;
     a phrase whose head is in ``masked`` does not count)."""
     found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words
+             or any(g in rule.words for g in _misspelt_lemmas(low))
              or lemma == low and any(g in rule.words for g in _guessed_lemmas(low))]
     for phrase in rule.phrases:
         offset = find_phrase(lower, phrase)
@@ -143,6 +144,29 @@ def _guessed_lemmas(word: str) -> tuple[str, ...]:
                 if len(stem) > 2 and stem[-1] == stem[-2]:
                     guesses.append(stem[:-1])  # "stopped" -> stop
     return tuple(guesses)
+
+
+SPELT_RIGHT = frozenset(
+    {"protest", "protests", "protested", "protesting", "protester", "protesters", "protestor",
+     "protestors", "protestation", "protestations", "demonstrate", "demonstrates",
+     "demonstrated", "demonstrating", "demonstration", "demonstrations", "demonstrator",
+     "demonstrators", "demonstrable", "demonstrably"}
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _misspelt_lemmas(word: str) -> tuple[str, ...]:
+    """The protest word a misspelt or run-together word stands for, whatever lemma the
+    tagger made of it ("protesed", "protestested", "proteston", "demosntrated",
+    "demonstrationin"); not the words spelt right ("protesters" names people), nor
+    "Protestant" or "demonstrative"."""
+    if word in SPELT_RIGHT:
+        return ()
+    if word.startswith("protes") and not word.startswith("protestant"):
+        return ("protest",)
+    if word.startswith(("demonstr", "demosntr")) and not word.startswith("demonstrativ"):
+        return ("demonstrate", "demonstration")
+    return ()
 
 
 NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
