@@ -11,9 +11,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 NON_STATE_ARMED_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
@@ -94,6 +97,10 @@ class Codebook:
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
+
+    def is_protest_word(self, token: Token) -> bool:
+        """The token is one of protest_words, by lemma or as written ("protested", "march")."""
+        return token.lemma_.lower() in self.protest_words or token.lower_ in self.protest_words
 
     def is_sports_report(self, text_lower: str) -> bool:
         """The report is about sport: sport_report_min of sport_words occur in it."""

@@ -141,7 +141,7 @@ def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:
 def _has_protest_word(span: Span, codebook: Codebook) -> bool:
     lower = span.text.lower()
     return any(
-        (t.lemma_.lower() in codebook.protest_words or t.lower_ in codebook.protest_words)
+        codebook.is_protest_word(t)
         and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
         for t in span
     ) or any(is_phrase(w) and find_phrase(lower, w) >= 0 for w in codebook.protest_words)

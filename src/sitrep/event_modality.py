@@ -154,7 +154,7 @@ def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = Fal
     the attacks on politicians the previous day") and, with ``codebook``, what a protest
     trigger is against or about."""
     chars = list(sentence.text.lower())
-    protest = codebook is not None and _is_protest_word(trigger, codebook)
+    protest = codebook is not None and codebook.is_protest_word(trigger)
     for token in sentence:
         if trigger in token.subtree or not (
             _describes_something_else(token, clauses_only=clauses_only)
@@ -176,11 +176,6 @@ NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the prev
 
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "about"})
 GRIEVANCE_VERBS = frozenset({"protest", "oppose", "condemn", "denounce", "decry", "demand"})
-
-
-def _is_protest_word(token: Token, codebook: Codebook) -> bool:
-    """The trigger is one of the codebook's protest words ("protested", "march")."""
-    return token.lemma_.lower() in codebook.protest_words or token.lower_ in codebook.protest_words
 
 
 def _names_grievance(token: Token) -> bool:

@@ -262,7 +262,7 @@ def _names_no_act(token: Token, lower: str) -> bool:
         return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
                        for w in WEAPON_WORDS)
     is_on_fire = token.lower_ == "on" and any(c.lower_ == "fire" for c in token.children)
-    if (token.lower_ in ("ablaze", "afire") or is_on_fire) and not _is_set_on_fire(token):
+    if (token.lower_ in FIRE_STATE_WORDS or is_on_fire) and not _is_set_on_fire(token):
         return True  # "a house caught on fire", "the market was ablaze": no one set it
     if token.pos_ == "VERB" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_FORCES

@@ -43,7 +43,12 @@ from sitrep.event_conditions import (
     _names_crowd_disorder,
     report_cues,
 )
-from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_act
+from sitrep.event_modality import (
+    GRIEVANCE_VERBS,
+    _flags,
+    _has_background_cue,
+    _is_unrealised_act,
+)
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
@@ -592,8 +597,9 @@ def _depth(token: Token) -> int:
 
 
 PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
-# verbs whose object is what a demonstration is about: "protest the arrest of a host"
-PROTESTED_OBJECT_VERBS = frozenset({"protest", "condemn", "denounce", "decry", "oppose"})
+# verbs whose object is what a demonstration is about: "protest the arrest of a host" (not
+# "demand": an arrest demanded is an act that did not happen, see event_modality)
+PROTESTED_OBJECT_VERBS = GRIEVANCE_VERBS - {"demand"}
 PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
 
 
@@ -616,9 +622,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             governors = list(node.head.ancestors)[:PROTESTED_OVER_STEPS + 1]
             governors += [c for g in governors for c in g.children if c.dep_ == "nsubj"]
             return any(  # "the demonstration was against the mounting of a roadblock"
-                verb.lemma_.lower() in codebook.protest_words
-                or verb.lower_ in codebook.protest_words
-                for verb in governors
+                codebook.is_protest_word(verb) for verb in governors
             )
         if node.head is node:
             return False
