@@ -54,6 +54,11 @@ def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
     )
 
 
+def _names_any(lower: str, words: list) -> bool:
+    """One of a rule's words or phrases occurs, whole, in the lower-case text."""
+    return any(find_phrase(lower, str(w).lower()) >= 0 for w in words)
+
+
 def _with_next_sentence(sentence: Span) -> str:
     """The sentence and the one after it ("Clashes broke out over a land dispute. One
     person was killed.")."""
@@ -383,15 +388,12 @@ def _conditions_hold(
         return False  # the police arresting a crime suspect is not an ACLED event
     if "unless_any" in cond:
         lower = trigger.sent.text.lower()
-        if any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["unless_any"]):
+        if _names_any(lower, cond["unless_any"]):
             return False
-    if "victim_any" in cond and not any(
-        find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["victim_any"]
-    ):
+    if "victim_any" in cond and not _names_any(_victim_text(trigger), cond["victim_any"]):
         return False
-    if "unless_victim_any" in cond and any(
-        find_phrase(_victim_text(trigger), str(w).lower()) >= 0 for w in cond["unless_victim_any"]
-    ):
+    if "unless_victim_any" in cond and _names_any(_victim_text(trigger),
+                                                  cond["unless_victim_any"]):
         return False
     if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors) and not (
         # "protesters blocked the bridge, demanding action against policemen": the
@@ -407,14 +409,12 @@ def _conditions_hold(
         return False
     if cond.get("actor2_armed") is False and actor2 is not None and actor2.inter in ARMED_INTERS:
         return False  # the armed target is named: the rules for attacks on forces apply
-    if "needs_any" in cond:
-        lower = trigger.sent.text.lower()
-        if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any"]):
-            return False
-    if "needs_any_nearby" in cond:
-        lower = _with_next_sentence(trigger.sent).lower()
-        if not any(find_phrase(lower, str(w).lower()) >= 0 for w in cond["needs_any_nearby"]):
-            return False
+    if "needs_any" in cond and not _names_any(trigger.sent.text.lower(), cond["needs_any"]):
+        return False
+    if "needs_any_nearby" in cond and not _names_any(
+        _with_next_sentence(trigger.sent).lower(), cond["needs_any_nearby"]
+    ):
+        return False
     if cond.get("armed_actor") == "sentence_or_report":
         # "one of its strikes killed 140 mourners": a pronoun for an armed actor the
         # report names elsewhere (the police investigating a crime do not count)

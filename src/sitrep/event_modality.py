@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.codebook import Codebook, find_phrase
 from sitrep.event_time import date_of_timex
+from sitrep.fatalities import CAUSE_VERBS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -174,8 +175,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the previous day"
 
 
+# what a protest is against or about; not fatalities.CAUSE_MARKERS' "after", "following",
+# "since", whose objects may date the protest itself ("since Monday night")
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "about"})
-GRIEVANCE_VERBS = frozenset({"protest", "oppose", "condemn", "denounce", "decry", "demand"})
 
 
 def _names_grievance(token: Token) -> bool:
@@ -183,7 +185,7 @@ def _names_grievance(token: Token) -> bool:
     "condemned the killings of two years ago"): its background words are the grievance's,
     not the protest's."""
     return (token.dep_ == "pobj" and token.head.lower_ in GRIEVANCE_PREPOSITIONS) or (
-        token.dep_ == "dobj" and token.head.lemma_.lower() in GRIEVANCE_VERBS)
+        token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS)
 
 
 def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:

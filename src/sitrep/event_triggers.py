@@ -24,8 +24,9 @@ EVENT_HEAD_NOUNS = frozenset(
 )
 
 
-def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
-    """The tokens that may trigger a rule, with their lemma and lower-case form.
+def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
+    """The tokens that may trigger a rule, each with the forms a rule's words are matched
+    against (``_word_forms``: lemma, lower-case form, and the guesses for a misread word).
 
     A single word used as a modifier of something else ("riot gear", "protest leaders")
     is not a trigger, unless what it modifies is itself an event ("IED attack"); a word
@@ -44,8 +45,19 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, str, str]]:
         if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
             ("NN", "VB")
         ) or token.lower_ in FIRE_STATE_WORDS:  # "set two cars afire", tagged an adverb
-            words.append((token, token.lemma_.lower(), token.lower_))
+            words.append((token, _word_forms(token.lemma_.lower(), token.lower_)))
     return words
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_forms(lemma: str, low: str) -> frozenset[str]:
+    """What a word may stand for: its lemma and lower-case form; the protest word it
+    misspells; the lemmas of its inflection when the tagger left it unlemmatised.
+    Computed once per word, not once per rule."""
+    forms = {lemma, low, *_misspelt_lemmas(low)}
+    if lemma == low:
+        forms.update(_guessed_lemmas(low))
+    return frozenset(forms)
 
 
 HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
@@ -103,14 +115,12 @@ def _is_misparsed_event_noun(token: Token) -> bool:
 
 
 def _triggers(
-    sentence: Span, lower: str, rule: Rule, *, words: list[tuple[Token, str, str]],
+    sentence: Span, lower: str, rule: Rule, *, words: list[tuple[Token, frozenset[str]]],
     masked: frozenset[int] = frozenset(),
 ) -> list[Token]:
     """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``;
     a phrase whose head is in ``masked`` does not count)."""
-    found = [token for token, lemma, low in words if lemma in rule.words or low in rule.words
-             or any(g in rule.words for g in _misspelt_lemmas(low))
-             or lemma == low and any(g in rule.words for g in _guessed_lemmas(low))]
+    found = [token for token, forms in words if not forms.isdisjoint(rule.words)]
     for phrase in rule.phrases:
         offset = find_phrase(lower, phrase)
         if offset >= 0:
@@ -127,7 +137,6 @@ def _triggers(
 INFLECTIONS = ("ed", "es", "s", "d")
 
 
-@functools.lru_cache(maxsize=8192)
 def _guessed_lemmas(word: str) -> tuple[str, ...]:
     """Lemmas an inflected word may have, for a word the tagger took for another part of
     speech and so left unlemmatised ("Residents protested against ..." tagged "protested"
@@ -154,7 +163,6 @@ SPELT_RIGHT = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=8192)
 def _misspelt_lemmas(word: str) -> tuple[str, ...]:
     """The protest word a misspelt or run-together word stands for, whatever lemma the
     tagger made of it ("protesed", "protestested", "proteston", "demosntrated",

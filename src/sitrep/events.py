@@ -43,16 +43,11 @@ from sitrep.event_conditions import (
     _names_crowd_disorder,
     report_cues,
 )
-from sitrep.event_modality import (
-    GRIEVANCE_VERBS,
-    _flags,
-    _has_background_cue,
-    _is_unrealised_act,
-)
+from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_act
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
-from sitrep.fatalities import CAUSE_NOUNS, count_fatalities
+from sitrep.fatalities import CAUSE_NOUNS, CAUSE_VERBS, count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.roles import as_victim, assign_roles, associated_actor
 
@@ -599,7 +594,7 @@ def _depth(token: Token) -> int:
 PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
 # verbs whose object is what a demonstration is about: "protest the arrest of a host" (not
 # "demand": an arrest demanded is an act that did not happen, see event_modality)
-PROTESTED_OBJECT_VERBS = GRIEVANCE_VERBS - {"demand"}
+PROTESTED_OBJECT_VERBS = CAUSE_VERBS - {"demand"}
 PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
 
 

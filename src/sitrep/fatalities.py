@@ -106,7 +106,11 @@ CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since"})
 NOMINAL_DEATHS = frozenset({"death", "killing", "murder", "body", "bodies"})
 # "in response to / in protest at the killing of ...": what a demonstration answers
 CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "opposition"})
-CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce"})
+# verbs whose object is what a demonstration answers ("protest the arrest of a host"); read
+# also by events (a demonstration's triggers), event_conditions (a crowd's grievance) and
+# event_modality (a protest's background words)
+CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce",
+                         "oppose", "decry"})
 
 
 # "3 militants were also killed", "4 more bodies", "two others", "another 5 died".

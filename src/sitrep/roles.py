@@ -15,6 +15,7 @@ killed in Mandera") is a passive, though the parser reads it as active.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.actors import (
@@ -187,16 +188,14 @@ def _officials_as_civilians(actor: Actor | None, trigger: Token) -> Actor | None
     if lemma not in CROWD_VIOLENCE_LEMMAS and lemma not in ONE_SIDED_LEMMAS:
         return actor
     country = actor.name.removeprefix(GOVERNMENT_PREFIX).strip().removeprefix("the ")
-    return Actor(start=actor.start, end=actor.end, text=actor.text,
-                 name=f"{CIVILIANS_PREFIX} ({country})",
+    return replace(actor, name=f"{CIVILIANS_PREFIX} ({country})",
                  inter=INTER_CIVILIANS)
 
 
 def _rioters(actor: Actor) -> Actor:
     if not actor.name.startswith(CIVILIANS_PREFIX):
         return actor
-    return Actor(start=actor.start, end=actor.end, text=actor.text,
-                 name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
+    return replace(actor, name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
                  inter=INTER_RIOTERS)
 
 
@@ -258,7 +257,7 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
         and actor.text.lower().split()[-1] in YOUNG_PEOPLE_WORDS
     ):
         # "Naxalites killed two youth": young people an armed group attacks, not a mob
-        return Actor(start=actor.start, end=actor.end, text=actor.text, name=CIVILIANS_NAME,
+        return replace(actor, name=CIVILIANS_NAME,
                      inter=INTER_CIVILIANS)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
@@ -266,7 +265,7 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
         return actor
     if set(actor.text.lower().split()) & FIGHTER_WORDS:
         return actor
-    return Actor(start=actor.start, end=actor.end, text=actor.text, name=CIVILIANS_NAME,
+    return replace(actor, name=CIVILIANS_NAME,
                  inter=INTER_CIVILIANS)
 
 
@@ -344,8 +343,7 @@ def as_rioters(actor: Actor | None, trigger: Token) -> Actor | None:
         return actor
     if trigger.lemma_.lower() not in CROWD_VIOLENCE_LEMMAS or not _is_crowd(trigger.doc, actor):
         return actor
-    return Actor(start=actor.start, end=actor.end, text=actor.text,
-                 name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
+    return replace(actor, name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
                  inter=INTER_RIOTERS)
 
 
