@@ -32,8 +32,11 @@ best-supported mention ("Springfield, Ohio" ... "Springfield"). A name still unr
 inside a known area is matched loosely against that area's names only ("Charbolak
 district, Balkh"). Last, a small town abroad that nothing else in the report supports, or
 a loose spelling there, is left unresolved: "a raid on Otera, a village outside Kisumu"
-puts no Japanese town, "Kibera" no Tanzanian Kibara. A name ending in a word for a kind
-of place never names a country ("Guernsey County").
+puts no Japanese town, "Kibera" no Tanzanian Kibara; so is a first-level area whose name
+regions of several countries share ("Punjab", "Eastern", "Centre") or that is read from a
+short form ("Md.", "NC"; "Act" is no Australian Capital Territory), unless the report
+supports its country. A name ending in a word for a kind of place never names a country
+("Guernsey County").
 """
 
 from __future__ import annotations
@@ -108,6 +111,7 @@ MIN_ACCEPTED_SCORE = 1.3  # below this a mention stays unresolved
 NAME_KEYS_CACHE_SIZE = 50_000
 MIN_PROMINENT_POPULATION = 100_000  # an exact match this large rules out loose spellings
 MAX_UNSUPPORTED_POPULATION = 50_000  # a town abroad this small needs the report's support
+MAX_ABBREVIATION_LETTERS = 3  # "Md.", "NC", "ACT": a region's short form needs support
 # ... and so does any but a prominent place spelled less like the mention than this: a
 # fuzzy match, or a skeleton match below 85 % similar ("Kibera" is no Kibara; "Hawija" is
 # Al Hawijah, 92 %)
@@ -159,20 +163,28 @@ def _drop_unsupported(mentions: list[ToponymMention],
     fair says nothing of where the county is), and, wherever the rest is, when it is a
     loose spelling and not prominent ("Kibera" is not Tanzania's Kibara). It then gives
     way to the largest place spelled as the mention in a supported country, if any. A
-    mention whose country a demonym, possessive or container imposes is kept.
+    first-level area abroad is dropped the same way when regions of several countries bear
+    its name ("Farmers protested in Punjab": India's or Pakistan's) or the mention is a
+    short form of its name ("Md. Rubel" in Dhaka). A mention whose country a demonym,
+    possessive or container imposes is kept.
     """
     chosen = [(m.query.casefold(), m.choice.country, m.choice.feature in LOCAL_FEATURES)
               for m in mentions if m.choice is not None and m.choice.country]
     for mention in mentions:
         entry = mention.choice
-        if entry is None or mention.curated is not None or mention.country is not None or (
-            entry.feature not in ("city", "admin2")
-        ):
+        if entry is None or mention.curated is not None or mention.country is not None:
             continue
         own = mention.query.casefold()
         others = [(country, is_local) for query, country, is_local in chosen if query != own]
         support = set(demonym_countries) | {country for country, _ in others}
         if entry.country in support:
+            continue
+        if entry.feature == "admin1":
+            if _is_shared_region_name(mention) or _is_abbreviation(mention.query, entry):
+                mention.choice = _supported_namesake(mention, support)
+                mention.score = 0.0 if mention.choice is None else mention.score
+            continue
+        if entry.feature not in ("city", "admin2"):
             continue
         is_elsewhere = any(is_local for _, is_local in others)
         name_score = max((m.name_score for m in mention.matches if m.entry == entry),
@@ -184,6 +196,21 @@ def _drop_unsupported(mentions: list[ToponymMention],
         ):
             mention.choice = _supported_namesake(mention, support)
             mention.score = 0.0 if mention.choice is None else mention.score
+
+
+def _is_shared_region_name(mention: ToponymMention) -> bool:
+    """First-level areas of several countries bear the name exactly: "Eastern" (Ghana,
+    Kenya, Saudi Arabia...), "Centre", "Capital", "Punjab" (India, Pakistan)."""
+    countries = {m.entry.country for m in mention.matches
+                 if m.name_score >= MATCH_SCORE_STRIPPED and m.entry.feature == "admin1"}
+    return len(countries) > 1
+
+
+def _is_abbreviation(query: str, entry: GazetteerEntry) -> bool:
+    """"Md.", "NC", "Act": a region's short form (or a word that only looks like one),
+    not its name ("Goa")."""
+    letters = sum(ch.isalpha() for ch in query)
+    return letters <= MAX_ABBREVIATION_LETTERS and not _is_main_name(query, entry)
 
 
 def _supported_namesake(mention: ToponymMention, support: set[str]) -> GazetteerEntry | None:
