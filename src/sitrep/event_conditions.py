@@ -449,4 +449,28 @@ def _conditions_hold(
     if cond.get("object_place") and not object_is_place(trigger, context.places):
         return False
     # no_object: "demonstrated their skill", "helped rally the sector" are no protest
-    return not (cond.get("no_object") and any(c.dep_ in OBJECT_DEPS for c in trigger.children))
+    return not (cond.get("no_object") and _takes_object(trigger))
+
+
+OBJECT_GAP_POS = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def _takes_object(trigger: Token) -> bool:
+    """The trigger has an object of its own: "demonstrated their skill", "showed that",
+    "the confidence our people have demonstrated" (not "the workers who demonstrated"). An object the parser hung on it across a preposition,
+    a verb or a comma belongs to that phrase ("demonstrated over six months unpaid
+    salaries", "demonstrated in front of the office carrying spades")."""
+    doc = trigger.doc
+    if trigger.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in trigger.children
+    ):
+        return True  # "the confidence our people have demonstrated": the noun it describes
+    for child in trigger.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        if child.i < trigger.i or not any(
+            doc[i].pos_ in OBJECT_GAP_POS for i in range(trigger.i + 1, child.left_edge.i)
+        ):
+            return True
+    return False

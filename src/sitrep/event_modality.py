@@ -212,7 +212,7 @@ def _is_historical(
     trigger: Token | None = None,
     recent_since: bool = False,
 ) -> bool:
-    if timex is not None and not _dates_the_act(timex, sentence, trigger):
+    if timex is not None and not _dates_the_act(timex, sentence, trigger, codebook):
         timex, date = None, None  # "protest recent killings": the killings' time
     if timex is not None and timex.value == "PAST_REF" and (
         timex.text.lower() not in RECENT_PAST_WORDS
@@ -229,10 +229,18 @@ def _is_historical(
 
 def _background_cue(lower: str, codebook: Codebook, *, recent_since: bool) -> bool:
     return any(find_phrase(lower, cue) >= 0 for cue in codebook.background_cues
-               if not (recent_since and cue in SINCE_WORDS))
+               if not (recent_since and cue in SINCE_WORDS)
+               and not (cue in ANNIVERSARY_WORDS and HELD_ON_ANNIVERSARY.search(lower)))
 
 
 SINCE_WORDS = frozenset({"since"})
+ANNIVERSARY_WORDS = frozenset({"anniversary"})
+# an act held on or for an anniversary happens now: "held protests on the 20th
+# anniversary of the coup", "set fire to an office during the first anniversary of the polls"
+HELD_ON_ANNIVERSARY = re.compile(
+    r"\b(?:on|during|marking|mark|marks|marked|commemorating|commemorate|commemorated|"
+    r"observing|observe|observed|celebrating|celebrate|celebrated)\s+"
+    r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}anniversary\b")
 
 
 def _recent_since(
@@ -256,17 +264,19 @@ def _recent_since(
     return False
 
 
-def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None) -> bool:
+def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None,
+                   codebook: Codebook) -> bool:
     """The timex may date the trigger's act: it is not in another clause (see
-    ``_own_clause_text``: "killed a student protesting recent deaths") and is not an
-    adjective on another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
+    ``_own_clause_text``: "killed a student protesting recent deaths") nor in what a
+    protest is against ("a protest against the 1984 carnage"), and is not an adjective on
+    another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
     if trigger is None:
         return True
     if re.search(r"\bfor\s+$", sentence.doc.text[max(0, timex.start - 6):timex.start].lower()):
         return False  # "protested ... for the past year": how long, up to the news
     # a date the parser hung on a noun ("the rape of a student in 1993") may still be the
     # act's: only another clause takes it away
-    clauses = _own_clause_text(sentence, trigger, clauses_only=True)
+    clauses = _own_clause_text(sentence, trigger, clauses_only=True, codebook=codebook)
     offset = timex.start - sentence.start_char
     if 0 <= offset < len(clauses) and clauses[offset].isspace():
         return False

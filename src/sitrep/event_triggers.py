@@ -30,7 +30,7 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
 
     A single word used as a modifier of something else ("riot gear", "protest leaders")
     is not a trigger, unless what it modifies is itself an event ("IED attack"); a word
-    inside a date ("March" the month) is not one either.
+    inside a date ("March" the month, not a lower-case "march") is not one either.
     """
     words = []
     for token in sentence:
@@ -40,8 +40,8 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
             _is_plural_modifier(token)
         ) and not _is_crowd_participle(token):
             continue
-        if token.ent_type_ in ("DATE", "TIME"):
-            continue
+        if token.ent_type_ in ("DATE", "TIME") and not token.text.islower():
+            continue  # "March" the month; "a protest march" the model took for a date is none
         if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
             ("NN", "VB")
         ) or token.lower_ in FIRE_STATE_WORDS:  # "set two cars afire", tagged an adverb
@@ -94,7 +94,15 @@ def _is_headline_verb(token: Token) -> bool:
     if token.tag_ != "NN" or token.i == token.sent.start:
         return False
     before = token.doc[token.i - 1]
-    return before.tag_ in HEADLINE_SUBJECT_TAGS or before.lower_ == "police"
+    if before.tag_ in HEADLINE_SUBJECT_TAGS or before.lower_ == "police":
+        return True
+    # "Residents of X town protest poor sanitation", "Teachers at a college protest actions
+    # of the principal": a sentence with no finite verb has its verb among its nouns
+    return before.tag_ == "NN" and token.dep_ == "compound" and not any(
+        t.tag_ in FINITE_VERB_TAGS for t in token.sent)
+
+
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 MODIFIED_HEADS = frozenset(
@@ -200,14 +208,33 @@ def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[
         for offset in find_phrases(lower, idiom):
             start = sentence.start_char + offset
             masked.update(t.i for t in sentence if start <= t.idx < start + len(idiom))
-    if any(find_phrase(lower, phrase) >= 0 for phrase in codebook.allegation_phrases):
-        return frozenset(t.i for t in sentence)  # "it is alleged that ...": a case in court
+    for phrase in codebook.allegation_phrases:
+        offset = find_phrase(lower, phrase)
+        if offset >= 0:  # "it is alleged that ...": a case in court
+            masked.update(_alleged_tokens(sentence, offset, len(phrase)))
     masked.update(t.i for t in sentence if _in_legal_frame(t, codebook))
     masked.update(t.i for t in sentence if _names_no_act(t, lower))
     masked.update(t.i for t in sentence if any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in codebook.symbolic_objects
         for c in t.children))
     return frozenset(masked)
+
+
+def _alleged_tokens(sentence: Span, offset: int, length: int) -> set[int]:
+    """What an allegation phrase covers: the clause it heads when that is a clause of its
+    own ("Parents protest after it is alleged their children were forced ..." leaves the
+    protest), else the whole sentence ("it is alleged that police shot him", "according to
+    the indictment, he killed ...")."""
+    span = sentence.doc.char_span(sentence.start_char + offset,
+                                  sentence.start_char + offset + length,
+                                  alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in SUBORDINATE_DEPS:
+        return {t.i for t in root.subtree}
+    return {t.i for t in sentence}
+
+
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl"})
 
 
 def _in_legal_frame(token: Token, codebook: Codebook) -> bool:

@@ -209,6 +209,7 @@ NON_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosion
                              "Strategic developments"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+RIOTS_TYPE = "Riots"
 VAC_TYPE = "Violence against civilians"
 
 
@@ -324,6 +325,8 @@ def _escalates(mention: EventMention, *, of: EventMention, codebook: Codebook) -
         DEMONSTRATION_TYPES
     ):
         return False
+    if of.event_type == RIOTS_TYPE and mention.event_type != RIOTS_TYPE:
+        return False  # police who arrest or fire on rioters: still a riot (ACLED)
     rank = {rule.name: i for i, rule in enumerate(codebook.rules)}
     return rank.get(_base_rule(mention), 99) < rank.get(_base_rule(of), 99)
 
