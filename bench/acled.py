@@ -331,6 +331,7 @@ METRICS = [
     ("time_precision", "time precision"),
     ("location", f"location ≤{LOCATION_KM:g} km"),
     ("admin1", "admin1"),
+    ("country", "country (located)"),
 ]
 
 
@@ -381,6 +382,23 @@ def score_row(row: GoldRow, doc: dict | None, tally: Tally) -> None:
         tally.add("location", ok)
     if row.admin1:
         tally.add("admin1", admin1_match(row.admin1, loc.get("admin1")))
+    # of the events sitrep placed in a country: that country is ACLED's (a namesake abroad
+    # puts an event, and the actors named after its country, in the wrong state)
+    gold_country = country_code(row.country)
+    if gold_country and loc.get("country"):
+        tally.add("country", loc.get("country") == gold_country)
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of an ACLED country name ("Kenya" -> "KE"), or None."""
+    import pycountry
+
+    if not name:
+        return None
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
 
 
 def _float_or_none(v) -> float | None:
@@ -458,7 +476,9 @@ def markdown_report(tallies: dict[str, Tally], command: str) -> str:
         "",
         "Sub-type columns exclude the old-schema South Asia file; its event types are mapped to"
         " today's (Riots/Protests by the actors' inter codes 5/6, unscored when ambiguous)."
-        f" Location: sitrep's coordinates within {LOCATION_KM:g} km of ACLED's.",
+        f" Location: sitrep's coordinates within {LOCATION_KM:g} km of ACLED's. Country"
+        " (located): of the rows whose event sitrep placed in a country, the share placed in"
+        " ACLED's.",
         "",
     ]
     lines += confusion_table(tallies["overall"].type_pairs, "Event type confusion (overall)")

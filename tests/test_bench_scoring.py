@@ -168,6 +168,24 @@ def test_wrong_location_and_inter():
     assert t.rate("inter1") == 100.0 and t.rate("inter2") == 100.0  # None == ACLED 0
     assert t.rate("location") == 0.0 and t.rate("admin1") == 0.0
     assert t.rate("sub_event_type") == 0.0
+    assert t.rate("country") == 100.0  # Nairobi is in Kenya, however far from Mombasa
+
+
+def test_country_counts_only_events_placed_in_a_country():
+    row = acled.GoldRow(
+        id="x", file="f.csv", notes="n", event_date=dt.date(2021, 3, 2),
+        doc_date=dt.date(2021, 3, 9), time_precision=1, event_type="Protests",
+        sub_event_type="Peaceful protest", actor1="Protesters", actor2="", inter1=6,
+        inter2=None, country="Bangladesh", admin1="Dhaka", location="Dhaka",
+        lat=23.7, lon=90.4, fatalities=0,
+    )
+    t = acled.Tally()
+    maryland = {"name": "Maryland", "country": "US", "admin1": "Maryland",
+                "lat": 39.0, "lon": -76.7}
+    acled.score_row(row, {"id": "x", "events": [event(location=maryland)]}, t)
+    acled.score_row(row, {"id": "x", "events": [event(location=None)]}, t)
+    assert t.totals["country"] == 1 and t.rate("country") == 0.0
+    assert acled.country_code("Kenya") == "KE" and acled.country_code("") is None
 
 
 def test_helpers():
