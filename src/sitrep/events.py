@@ -49,6 +49,7 @@ from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
 from sitrep.fatalities import CAUSE_NOUNS, CAUSE_VERBS, count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
+from sitrep.responsibility import claimed_by, responsibility_claimant
 from sitrep.roles import as_victim, assign_roles, associated_actor
 
 if TYPE_CHECKING:
@@ -88,6 +89,9 @@ def extract_event_mentions(
             continue  # "fired his parting shot", "rallied to beat Phoenix": play, not events
         forced = None
         if current is not None and not _has_background_cue(sentence, context, codebook):
+            claimant = responsibility_claimant(sentence, context.actors)
+            if claimant is not None:  # "Al Shabaab claimed responsibility for the attack."
+                mentions[current] = claimed_by(mentions[current], claimant)
             anaphor = _find_anaphor(sentence, codebook, context.actors)
             if anaphor is not None:
                 antecedent = _antecedent(anaphor, mentions, codebook) or next(

@@ -1,0 +1,115 @@
+"""Claims of responsibility: a group that says it carried out the attack being described.
+
+Needs: a sentence's parse and the report's actors. Adds: the armed group that claims
+responsibility in a sentence of its own ("Al Shabaab claimed responsibility.",
+"Responsibility was claimed by the TTP"; also one held, believed or suspected responsible,
+or blamed), and the event it claims with that group as its
+actor1 when the attack sentence named no one or only its target ("two police officers died
+in a bomb attack ... Al Shabaab claimed responsibility": Al Shabaab against the police).
+Denials and absences ("no group has claimed responsibility", "nobody claiming
+responsibility") name no one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
+
+    from sitrep.records import Actor, EventMention
+
+CLAIM_LEMMAS = frozenset({"claim", "accept", "admit", "own"})
+RESPONSIBILITY_LEMMAS = frozenset({"responsibility"})
+CLAIMANT_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
+UNIDENTIFIED_PREFIX = "Unidentified"
+NO_ONE_WORDS = frozenset({"no", "nobody", "none", "noone", "neither"})
+# the types whose actor1 a claim of responsibility names; a state's forces are the target
+# of the claimed attack when they are all the attack sentence named
+CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TARGET_SWAP_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+STATE_INTER = 1
+
+
+def responsibility_claimant(sentence: Span, actors: Sequence[Actor]) -> Actor | None:
+    """The named armed group the sentence says carried out the attack, or None: one that
+    claims responsibility, is held or believed responsible, is blamed for it or suspected
+    to be behind it ("Al Shabaab believed responsible", "the attack was blamed on the
+    TTP", "residents suspect Al Shabaab")."""
+    for token in sentence:
+        for phrase in _responsible_phrases(token):
+            if any(t.lower_ in NO_ONE_WORDS for t in phrase.subtree):
+                return None  # "no group has claimed responsibility"
+            actor = _actor_in(phrase, actors)
+            if actor is not None and actor.inter in CLAIMANT_INTERS and not (
+                actor.name.startswith(UNIDENTIFIED_PREFIX)
+            ):
+                return actor
+    return None
+
+
+SUSPECT_LEMMAS = frozenset({"suspect", "believe", "think", "say", "report", "allege"})
+
+
+def _responsible_phrases(token: Token) -> list[Token]:
+    """The phrases that name who did it, when ``token`` says someone did."""
+    lemma = token.lemma_.lower()
+    head = token.head
+    if lemma in RESPONSIBILITY_LEMMAS and head.lemma_.lower() in CLAIM_LEMMAS:
+        return [] if _is_denied(head) else _claimants(head)
+    if lemma == "responsible" and token.dep_ in ("acomp", "oprd", "amod", "xcomp", "ccomp"):
+        if head.lemma_.lower() == "hold":  # "police held Al Shabaab responsible"
+            return [c for c in head.children if c.dep_ == "dobj"]
+        if token.dep_ == "amod":  # "Al Shabaab, believed responsible" hung on the group
+            return [head]
+        return [] if _is_denied(head) else _claimants(head)
+    if lemma == "blame" and not _is_denied(token):
+        on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
+              for o in c.children if o.dep_ == "pobj"]  # "blamed on Al Shabaab"
+        return on or [c for c in token.children if c.dep_ == "dobj"]  # "blamed the TTP"
+    if lemma == "behind" and token.dep_ == "prep":  # "the TTP is suspected to be behind it"
+        verbs = [head, *head.ancestors][:3]
+        return [c for v in verbs if not _is_denied(v) for c in _claimants(v)]
+    if lemma == "suspect" and token.pos_ == "VERB" and not _is_denied(token):
+        return [c for c in token.children if c.dep_ == "dobj"]  # "residents suspect X"
+    return []
+
+
+def claimed_by(mention: EventMention, claimant: Actor) -> EventMention:
+    """The attack with the group that claimed it as actor1: in place of no one or an
+    unidentified group; the state's forces it named alone become its target."""
+    if mention.event_type not in CLAIMED_TYPES or mention.actor1 == claimant.name:
+        return mention
+    if mention.actor1 is None or mention.actor1.startswith(UNIDENTIFIED_PREFIX):
+        return replace(mention, actor1=claimant.name, inter1=claimant.inter,
+                       assoc_actor_1=None)
+    if mention.event_type in TARGET_SWAP_TYPES and mention.inter1 == STATE_INTER and (
+        mention.actor2 is None
+    ):
+        return replace(mention, actor1=claimant.name, inter1=claimant.inter,
+                       assoc_actor_1=None, actor2=mention.actor1, inter2=mention.inter1,
+                       assoc_actor_2=mention.assoc_actor_1)
+    return mention
+
+
+def _is_denied(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in ("deny", "denied") for c in verb.children)
+
+
+def _claimants(verb: Token) -> list[Token]:
+    """Who claims: the subject, or the agent of a passive ("was claimed by the TTP")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+             and c.lemma_.lower() not in RESPONSIBILITY_LEMMAS]
+    found += [o for c in verb.children if c.dep_ == "agent" for o in c.children
+              if o.dep_ == "pobj"]
+    return found
+
+
+def _actor_in(phrase: Token, actors: Sequence[Actor]) -> Actor | None:
+    start = phrase.left_edge.idx
+    end = phrase.right_edge.idx + len(phrase.right_edge)
+    return next((a for a in actors if a.start < end and start < a.end), None)

@@ -1,0 +1,73 @@
+"""A group that claims responsibility in a sentence of its own is the attack's actor1: in
+place of no one or an unidentified group, and ahead of the state's forces the attack
+sentence named as its only side (they were its target). No one is named by "no group has
+claimed responsibility". Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2020, 4, 25)
+
+
+def test_a_claimed_bombing_of_police_has_the_claimant_against_the_police(resources):
+    (event,) = news_events(resources, (
+        "On 24 April 2020, two police officers died in a bomb attack near El Wak, Mandera. "
+        "Al Shabaab claimed responsibility."), date=DATE)
+    assert event.event_type == "Explosions/Remote violence"
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Police Forces of Kenya")
+
+
+def test_an_attack_on_a_base_claimed_later_is_the_claimants(resources):
+    (event,) = news_events(resources, (
+        "On 24 April 2020, a Kenyan military base was attacked in Sheikh Barrow, Mandera. "
+        "Al Shabaab claimed responsibility."), date=DATE)
+    assert (event.event_type, event.actor1) == ("Battles", "Al Shabaab")
+    assert event.actor2 == "Military Forces of Kenya"
+
+
+def test_a_passive_claim_names_the_group_after_by(resources):
+    (event,) = news_events(resources, (
+        "On 24 April 2020, gunmen killed two traders in Mandera, Kenya. Responsibility was "
+        "claimed by Al Shabaab."), date=DATE)
+    assert (event.event_type, event.actor1) == ("Violence against civilians", "Al Shabaab")
+
+
+def test_no_group_claiming_responsibility_names_no_one(resources):
+    (event,) = news_events(resources, (
+        "On 24 April 2020, a bomb exploded in a market in Bahawalpur, Pakistan, killing one. "
+        "No group has claimed responsibility."), date=DATE)
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+
+
+@pytest.mark.parametrize("text", [
+    "On 24 April 2020, unknown perpetrators shot dead a shopkeeper in Peshawar, Pakistan.",
+    ("On 24 April 2020, a shopkeeper was shot dead by perpetrators in Peshawar, Pakistan, "
+     "who escaped on a motorcycle."),
+])
+def test_unidentified_perpetrators_are_an_armed_group(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # the claim names the attack again: an anaphor the claim still names the doer of
+    ("On 24 April 2020, three policemen were killed in an IED explosion in Liboi, Garissa. "
+     "Al Shabaab claimed responsibility for the attack.", "Al Shabaab"),
+    ("On 24 April 2020, three people were killed after their car hit a landmine on the "
+     "Dadaab road in Garissa, Kenya. Al Shabaab believed responsible.", "Al Shabaab"),
+    ("On 24 April 2020, a grenade wounded six in a border town in Mandera, Kenya. Residents "
+     "and authorities suspect Al Shabaab.", "Al Shabaab"),
+    ("On 24 April 2020, an official was injured by an IED in Bajaur, Pakistan. The TTP is "
+     "suspected to be behind the attack.", "TTP: Tehreek-i-Taliban Pakistan"),
+])
+def test_a_group_held_or_suspected_responsible_is_actor1(resources, text, actor1):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.actor1) == ("Explosions/Remote violence", actor1)
