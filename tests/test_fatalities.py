@@ -419,3 +419,25 @@ def test_the_summary_credits_the_independent_source_of_the_coded_figure_not_a_pa
 ])
 def test_a_date_between_the_auxiliary_and_shot_dead_keeps_the_victims(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # what a riot did, not what a demonstration is about
+    ("Rioters in Kisumu stoned police, resulting in the death of a constable.", 1),
+    ("A group of youths stormed a police station in Kisumu killing one officer.", 1),
+    ("Residents protested in Kisumu over the death of a boy in police custody.", 0),
+])
+def test_deaths_an_act_brought_about_count_beside_a_demonstration_s_grievance(count, text,
+                                                                             deaths):
+    assert count(text, skip_causes=True) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A bomb exploded on a street in Chittagong, resulting in the death of a bystander.", 1),
+    ("Police detective shot dead while investigating an unsolved murder in Nairobi", 1),
+    ("Unidentified assailants slew a ward-level party leader in Demra yesterday.", 1),
+])
+def test_victims_named_by_what_they_were_doing_or_their_post(count, text, deaths):
+    assert count(text) == deaths

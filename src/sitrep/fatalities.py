@@ -77,7 +77,8 @@ PERSON_NOUNS = frozenset(
      "militiaman", "security guard", "recruit", "collaborator", "deputy", "secretary",
      "inspector", "warden", "ranger", "veteran", "patient", "host", "guest", "customer",
      "teen", "adolescent", "lady", "gentleman", "individual", "fisher", "helper", "porter",
-     "cleaner", "cook", "tailor", "carpenter", "mechanic", "conductor", "student leader"}
+     "cleaner", "cook", "tailor", "carpenter", "mechanic", "conductor", "student leader",
+     "detective", "reservist", "infiltrator", "passer-by", "passerby", "bystander"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(
@@ -253,11 +254,13 @@ def _is_given_as_cause(token: Token) -> bool:
     is_nominal = names_a_death and not (
         token.lower_ == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
     )  # "beaten to death" is a killing, not a death named
+    if is_nominal and _is_result_noun(token):
+        return False  # "exploded on the street, resulting in the death of a passer-by"
     if is_nominal or any(a.lower_ == "had" for a in _children(token, "aux")):
         return True
     for node in (token, *token.ancestors):
         head = node.head
-        if node.dep_ in ("relcl", "acl"):
+        if node.dep_ in ("relcl", "acl") and not _is_result_participle(node):
             return True
         if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
             return True
@@ -274,6 +277,30 @@ def _is_given_as_cause(token: Token) -> bool:
         ):
             return True
     return False
+
+
+RESULT_LEMMAS = frozenset({"result", "cause", "lead", "leave"})
+
+
+def _is_result_noun(token: Token) -> bool:
+    """A death named as what an act brought about: "resulting in the death of", "causing
+    the death of", "leading to the deaths of", "leaving ... dead" (not what a protest is
+    about)."""
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in RESULT_LEMMAS
+    return token.dep_ == "pobj" and head.lower_ in ("in", "to") and (
+        head.head.lemma_.lower() in RESULT_LEMMAS)
+
+
+def _is_result_participle(node: Token) -> bool:
+    """"Youths stormed a police station killing one officer": a killing participle the
+    parser hung on a thing the clause acted on says what the act did, not what the thing
+    is (as "a colleague who was shot" or "protesters carrying placards" describe people)."""
+    head = node.head
+    return (node.dep_ == "acl" and node.tag_ == "VBG" and node.lemma_.lower() in KILL_LEMMAS
+            and head.dep_ in ("dobj", "pobj") and head.lemma_.lower() not in PERSON_NOUNS
+            and head.ent_type_ not in ("PERSON", "NORP"))
 
 
 def _toll_at(token: Token, codebook: Codebook) -> Toll | None:

@@ -74,7 +74,10 @@ def assign_roles(
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
                 agent_tokens.append(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                patient_tokens.extend(c for c in child.children if c.dep_ == "pobj")
+                targets = [c for c in child.children if c.dep_ == "pobj"]
+                patient_tokens.extend(targets)
+                # "Attack on Degodia village by Garre militia": "by" hung on the target
+                agent_tokens.extend(_by_phrase_of(targets))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 agent_tokens.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "between":
@@ -467,16 +470,38 @@ def _by_phrase(verb: Token) -> list[Token]:
             for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
 
 
+def _by_phrase_of(targets: list[Token]) -> list[Token]:
+    """The doer a "by" phrase names when the parser hung it on the target of an event noun."""
+    return [o for t in targets for p in t.children if p.dep_ == "prep" and p.lower_ == "by"
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _is_headline_passive(verb: Token) -> bool:
     """A headline's passive with its auxiliary left out ("Lawyer killed by gunmen", "Police
     officers killed when responding to an attack"), which the parser reads as active: a
     past form with a subject and no object, and "by" a noun or a verb that always takes an
-    object when active."""
+    object when active ("shot dead" too)."""
     children = list(verb.children)
     return (verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in children)
             and not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp")
                         for c in children)
-            and (bool(_by_phrase(verb)) or verb.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS))
+            and (bool(_by_phrase(verb)) or verb.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
+                 or _is_shot_dead(verb)))
+
+
+def _is_shot_dead(verb: Token) -> bool:
+    """"Police detective shot dead while investigating ...": shot dead, and no one named
+    as shot, is the subject's own death."""
+    dead = next((c for c in verb.children if c.lower_ == "dead"
+                 and c.dep_ in ("acomp", "oprd", "advmod")), None)
+    if verb.lemma_.lower() != "shoot" or dead is None:
+        return False
+    after = dead.doc[dead.i + 1] if dead.i + 1 < len(dead.doc) else None
+    # "shot dead a pastor", "shot dead two men": whoever follows "dead" was shot
+    return after is None or after.pos_ not in OBJECT_START_POS
+
+
+OBJECT_START_POS = frozenset({"DET", "NUM", "PRON", "NOUN", "PROPN", "ADJ"})
 
 
 ALWAYS_TRANSITIVE_LEMMAS = frozenset(
