@@ -34,6 +34,9 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "Golden Temple carnage."),
     ("On 27 June 2021, human rights activists in Accra, Ghana, held protests on the 20th "
      "anniversary of the coup in Gambia."),
+    # what the protest is "due to" is its cause, not violence of its own
+    ("On 27 June 2021, hundreds of farmers sat on a dharna in Abohar, India, to protest "
+     "against damage to the cotton crop due to an attack from the whitefly pest."),
 ])
 def test_protests_the_first_rules_missed(resources, text):
     events = news_events(resources, text)

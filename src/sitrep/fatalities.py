@@ -103,7 +103,7 @@ ATTEMPT_LEMMAS = frozenset({"attempt", "try", "seek", "threaten", "plan", "want"
 TOTAL_NOUNS = frozenset({"total", "toll"})
 
 
-CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since"})
+CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since", "due"})  # "due to"
 NOMINAL_DEATHS = frozenset({"death", "killing", "murder", "body", "bodies"})
 # "in response to / in protest at the killing of ...": what a demonstration answers
 CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "opposition"})

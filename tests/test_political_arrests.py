@@ -1,0 +1,33 @@
+"""The state arresting people the sentence names as militants, as linked to a militant
+group, or as a party's activists or leaders is an arrest ACLED codes (a strategic
+development), though the dictionary knows no group by name; arresting robbers, or men
+suspected of a killing, is policing, not an event. Short reports written for these tests,
+through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, Kenyan police arrested two foreigners in Nairobi for suspected links "
+     "with militant organisations."),
+    ("On 27 June 2021, police arrested 24 female leaders and activists of an opposition "
+     "party in Khulna, Bangladesh, on charges of planning subversive activities."),
+])
+def test_arrests_of_militants_and_activists_are_arrests(resources, text):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert event.fatalities == 0
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 June 2021, police arrested three robbers in Nairobi, Kenya.",
+    "On 27 June 2021, police arrested two men suspected of killing a militant in Srinagar.",
+])
+def test_arrests_for_crimes_are_no_event(resources, text):
+    assert news_events(resources, text) == []
