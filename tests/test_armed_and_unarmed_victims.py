@@ -37,10 +37,10 @@ def test_the_militia_an_attack_on_a_village_is_by_is_its_actor1(resources):
 
 
 @pytest.mark.parametrize("text, actor2", [
-    ("On 2 March 2020, 1 commando was killed and 1 was wounded by a Taliban sniper in "
-     "Murghab district, Badghis.", "Military Forces of Afghanistan"),
-    ("Police detective shot dead while investigating an unsolved murder in Nairobi on "
-     "2 March 2020", "Police Forces of Kenya"),
+    (("On 2 March 2020, 1 commando was killed and 1 was wounded by a Taliban sniper in "
+      "Murghab district, Badghis."), "Military Forces of Afghanistan"),
+    (("Police detective shot dead while investigating an unsolved murder in Nairobi on "
+      "2 March 2020"), "Police Forces of Kenya"),
 ])
 def test_armed_victims_make_a_battle(resources, text, actor2):
     (event,) = news_events(resources, text, date=DATE)

@@ -39,6 +39,14 @@ def test_a_passive_claim_names_the_group_after_by(resources):
     assert (event.event_type, event.actor1) == ("Violence against civilians", "Al Shabaab")
 
 
+def test_a_claim_for_another_attack_names_no_one_for_this_one(resources):
+    events = news_events(resources, (
+        "On 24 April 2020, two police officers died in a bomb attack near El Wak, Mandera. "
+        "Al Shabaab claimed responsibility for another attack in Lamu."), date=DATE)
+    assert events[0].event_type == "Explosions/Remote violence"
+    assert events[0].actor1 != "Al Shabaab"
+
+
 def test_no_group_claiming_responsibility_names_no_one(resources):
     (event,) = news_events(resources, (
         "On 24 April 2020, a bomb exploded in a market in Bahawalpur, Pakistan, killing one. "
@@ -58,15 +66,15 @@ def test_unidentified_perpetrators_are_an_armed_group(resources, text):
 
 
 @pytest.mark.parametrize("text, actor1", [
-    # the claim names the attack again: an anaphor the claim still names the doer of
-    ("On 24 April 2020, three policemen were killed in an IED explosion in Liboi, Garissa. "
-     "Al Shabaab claimed responsibility for the attack.", "Al Shabaab"),
-    ("On 24 April 2020, three people were killed after their car hit a landmine on the "
-     "Dadaab road in Garissa, Kenya. Al Shabaab believed responsible.", "Al Shabaab"),
-    ("On 24 April 2020, a grenade wounded six in a border town in Mandera, Kenya. Residents "
-     "and authorities suspect Al Shabaab.", "Al Shabaab"),
-    ("On 24 April 2020, an official was injured by an IED in Bajaur, Pakistan. The TTP is "
-     "suspected to be behind the attack.", "TTP: Tehreek-i-Taliban Pakistan"),
+    # the claim names the attack again ("the attack"): the claimant is still its doer
+    (("On 24 April 2020, three policemen were killed in an IED explosion in Liboi, "
+      "Garissa. Al Shabaab claimed responsibility for the attack."), "Al Shabaab"),
+    (("On 24 April 2020, three people were killed after their car hit a landmine on the "
+      "Dadaab road in Garissa, Kenya. Al Shabaab believed responsible."), "Al Shabaab"),
+    (("On 24 April 2020, a grenade wounded six in a border town in Mandera, Kenya. "
+      "Residents and authorities suspect Al Shabaab."), "Al Shabaab"),
+    (("On 24 April 2020, an official was injured by an IED in Bajaur, Pakistan. The TTP "
+      "is suspected to be behind the attack."), "TTP: Tehreek-i-Taliban Pakistan"),
 ])
 def test_a_group_held_or_suspected_responsible_is_actor1(resources, text, actor1):
     (event,) = news_events(resources, text, date=DATE)

@@ -458,9 +458,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 def _takes_object(trigger: Token) -> bool:
     """The trigger has an object of its own: "demonstrated their skill", "showed that",
-    "the confidence our people have demonstrated" (not "the workers who demonstrated"). An object the parser hung on it across a preposition,
-    a verb or a comma belongs to that phrase ("demonstrated over six months unpaid
-    salaries", "demonstrated in front of the office carrying spades")."""
+    "the confidence our people have demonstrated" (not "the workers who demonstrated"). An
+    object the parser hung on it across a preposition, a verb or a comma belongs to that
+    phrase ("demonstrated over six months unpaid salaries", "demonstrated in front of the
+    office carrying spades")."""
     doc = trigger.doc
     if trigger.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in trigger.children

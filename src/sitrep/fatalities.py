@@ -279,13 +279,12 @@ def _is_given_as_cause(token: Token) -> bool:
     return False
 
 
-RESULT_LEMMAS = frozenset({"result", "cause", "lead", "leave"})
+RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
 
 
 def _is_result_noun(token: Token) -> bool:
     """A death named as what an act brought about: "resulting in the death of", "causing
-    the death of", "leading to the deaths of", "leaving ... dead" (not what a protest is
-    about)."""
+    the death of", "leading to the deaths of" (not what a protest is about)."""
     head = token.head
     if token.dep_ == "dobj":
         return head.lemma_.lower() in RESULT_LEMMAS

@@ -1,19 +1,21 @@
 """Claims of responsibility: a group that says it carried out the attack being described.
 
-Needs: a sentence's parse and the report's actors. Adds: the armed group that claims
-responsibility in a sentence of its own ("Al Shabaab claimed responsibility.",
-"Responsibility was claimed by the TTP"; also one held, believed or suspected responsible,
-or blamed), and the event it claims with that group as its
-actor1 when the attack sentence named no one or only its target ("two police officers died
-in a bomb attack ... Al Shabaab claimed responsibility": Al Shabaab against the police).
-Denials and absences ("no group has claimed responsibility", "nobody claiming
-responsibility") name no one.
+Needs: a sentence's parse and the report's actors. Adds: the named armed group a sentence
+after the attack's says did it (it claims responsibility, "Responsibility was claimed by
+the TTP"; it is held, believed or suspected responsible, or blamed), and the event
+described with that group as its actor1 when the attack sentence named no one or only its
+target ("two police officers died in a bomb attack ... Al Shabaab claimed responsibility":
+Al Shabaab against the police). Denials and absences ("no group has claimed
+responsibility", "nobody claiming responsibility") name no one.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from sitrep.actors import INTER_STATE
+from sitrep.event_conditions import UNIDENTIFIED_PREFIX
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,13 +27,11 @@ if TYPE_CHECKING:
 CLAIM_LEMMAS = frozenset({"claim", "accept", "admit", "own"})
 RESPONSIBILITY_LEMMAS = frozenset({"responsibility"})
 CLAIMANT_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
-UNIDENTIFIED_PREFIX = "Unidentified"
 NO_ONE_WORDS = frozenset({"no", "nobody", "none", "noone", "neither"})
 # the types whose actor1 a claim of responsibility names; a state's forces are the target
 # of the claimed attack when they are all the attack sentence named
 CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TARGET_SWAP_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
-STATE_INTER = 1
 
 
 def responsibility_claimant(sentence: Span, actors: Sequence[Actor]) -> Actor | None:
@@ -51,15 +51,14 @@ def responsibility_claimant(sentence: Span, actors: Sequence[Actor]) -> Actor | 
     return None
 
 
-SUSPECT_LEMMAS = frozenset({"suspect", "believe", "think", "say", "report", "allege"})
-
-
 def _responsible_phrases(token: Token) -> list[Token]:
     """The phrases that name who did it, when ``token`` says someone did."""
     lemma = token.lemma_.lower()
     head = token.head
     if lemma in RESPONSIBILITY_LEMMAS and head.lemma_.lower() in CLAIM_LEMMAS:
-        return [] if _is_denied(head) else _claimants(head)
+        if _is_denied(head) or _names_another_attack(token) or _names_another_attack(head):
+            return []
+        return _claimants(head)
     if lemma == "responsible" and token.dep_ in ("acomp", "oprd", "amod", "xcomp", "ccomp"):
         if head.lemma_.lower() == "hold":  # "police held Al Shabaab responsible"
             return [c for c in head.children if c.dep_ == "dobj"]
@@ -86,7 +85,7 @@ def claimed_by(mention: EventMention, claimant: Actor) -> EventMention:
     if mention.actor1 is None or mention.actor1.startswith(UNIDENTIFIED_PREFIX):
         return replace(mention, actor1=claimant.name, inter1=claimant.inter,
                        assoc_actor_1=None)
-    if mention.event_type in TARGET_SWAP_TYPES and mention.inter1 == STATE_INTER and (
+    if mention.event_type in TARGET_SWAP_TYPES and mention.inter1 == INTER_STATE and (
         mention.actor2 is None
     ):
         return replace(mention, actor1=claimant.name, inter1=claimant.inter,
@@ -96,8 +95,18 @@ def claimed_by(mention: EventMention, claimant: Actor) -> EventMention:
 
 
 def _is_denied(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "aux" and c.lower_ in ("deny", "denied") for c in verb.children)
+    """"did not claim", "was not behind": a negated verb names no one."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+OTHER_ATTACK_WORDS = frozenset({"another", "separate", "earlier", "previous", "other"})
+
+
+def _names_another_attack(word: Token) -> bool:
+    """"claimed responsibility for another attack in Lamu": not the one described."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        t.lower_ in OTHER_ATTACK_WORDS for o in c.children for t in o.subtree)
+        for c in word.children)
 
 
 def _claimants(verb: Token) -> list[Token]:
