@@ -34,6 +34,10 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "Golden Temple carnage."),
     ("On 27 June 2021, human rights activists in Accra, Ghana, held protests on the 20th "
      "anniversary of the coup in Gambia."),
+    # a riot in what the protest is against: "members who had rioted" is its grievance
+    ("On 27 June 2021, activists staged a sit-in protest outside a police station in "
+     "Karachi, Pakistan, against the arrest of party members who had rioted at an "
+     "election camp earlier in the day."),
     # what the protest is "due to" is its cause, not violence of its own
     ("On 27 June 2021, hundreds of farmers sat on a dharna in Abohar, India, to protest "
      "against damage to the cotton crop due to an attack from the whitefly pest."),

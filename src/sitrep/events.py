@@ -602,13 +602,16 @@ PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
 # verbs whose object is what a demonstration is about: "protest the arrest of a host" (not
 # "demand": an arrest demanded is an act that did not happen, see event_modality)
 PROTESTED_OBJECT_VERBS = CAUSE_VERBS - {"demand"}
-PROTESTED_OVER_STEPS = 3  # "the arrest" <- over <- protest; "the [police] arrest of ..."
+# "the arrest" <- over <- protest; "[members] who had rioted" <- of <- arrest <- against
+PROTESTED_OVER_STEPS = 5
+PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
 def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     """The trigger names what a demonstration is about ("protested over the arrest of a
     cleric", "a march against police killings", "clerics protest the arrest of a radio
-    host"), not something done at it."""
+    host", "staged a sit-in against the arrest of members who had rioted"), not something
+    done at it."""
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and (
         trigger.head.lemma_.lower() in PROTESTED_OBJECT_VERBS
     ):
@@ -621,8 +624,10 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
         ):  # "in response to police killing a dealer, citizens protested"
             # the protest word governs the preposition, maybe through the place the parser
             # hung it on ("protested in Nairobi, Kenya against the attacks")
-            governors = list(node.head.ancestors)[:PROTESTED_OVER_STEPS + 1]
-            governors += [c for g in governors for c in g.children if c.dep_ == "nsubj"]
+            governors = list(node.head.ancestors)[:PROTEST_GOVERNOR_STEPS]
+            # ... or its subject or object ("staged a protest ... against the arrest")
+            governors += [c for g in governors for c in g.children
+                          if c.dep_ in ("nsubj", "dobj")]
             return any(  # "the demonstration was against the mounting of a roadblock"
                 codebook.is_protest_word(verb) for verb in governors
             )
