@@ -1,7 +1,8 @@
 """A group that claims responsibility in a sentence of its own is the attack's actor1: in
 place of no one or an unidentified group, and ahead of the state's forces the attack
 sentence named as its only side (they were its target). No one is named by "no group has
-claimed responsibility". Short reports written for these tests, through the real model."""
+claimed responsibility", a claim "for another attack", or "X was not behind the attack".
+Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -79,3 +80,10 @@ def test_unidentified_perpetrators_are_an_armed_group(resources, text):
 def test_a_group_held_or_suspected_responsible_is_actor1(resources, text, actor1):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.actor1) == ("Explosions/Remote violence", actor1)
+
+
+def test_a_group_said_not_to_be_behind_the_attack_is_not_its_actor1(resources):
+    (event,) = news_events(resources, (
+        "On 24 April 2020, a grenade attack in Mandera, Kenya, injured five people. Police "
+        "said Al Shabaab was not behind the attack."), date=DATE)
+    assert event.actor1 != "Al Shabaab"

@@ -97,7 +97,9 @@ def assign_roles(
         if trigger.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX", "ADP"):
             if verb.pos_ == "ADP":
                 verb = verb.head
-            agent_tokens.extend(_agents_of(verb))
+            if not any(c.dep_ == "neg" for c in verb.children):
+                # "Al Shabaab was not behind the attack": a denial names no doer
+                agent_tokens.extend(_agents_of(verb))
     elif trigger.pos_ == "ADJ":  # "students remained missing": the subject is the victim
         patient_tokens.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
         patient_tokens.extend(c for c in trigger.children if c.dep_ == "nsubj")
