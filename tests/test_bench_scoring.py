@@ -154,14 +154,20 @@ def test_score_hand_made_output(acled_dir):
     assert "| Violence against civilians | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 1 | 0.0 |" in report
 
 
-def test_wrong_location_and_inter():
-    row = acled.GoldRow(
+def protest_row(**place) -> acled.GoldRow:
+    """A peaceful protest by protesters alone, at ``place`` (country, admin1, location,
+    lat, lon)."""
+    return acled.GoldRow(
         id="x", file="f.csv", notes="n", event_date=dt.date(2021, 3, 2),
         doc_date=dt.date(2021, 3, 9), time_precision=1, event_type="Protests",
         sub_event_type="Peaceful protest", actor1="Protesters", actor2="", inter1=6,
-        inter2=None, country="Kenya", admin1="Mombasa", location="Mombasa",
-        lat=-4.05, lon=39.67, fatalities=0,
+        inter2=None, fatalities=0, **place,
     )
+
+
+def test_wrong_location_and_inter():
+    row = protest_row(country="Kenya", admin1="Mombasa", location="Mombasa",
+                      lat=-4.05, lon=39.67)
     t = acled.Tally()
     ev = event(inter2=None, actor2=None)  # Nairobi: ~440 km from Mombasa
     acled.score_row(row, {"id": "x", "events": [ev]}, t)
@@ -172,13 +178,8 @@ def test_wrong_location_and_inter():
 
 
 def test_country_counts_only_events_placed_in_a_country():
-    row = acled.GoldRow(
-        id="x", file="f.csv", notes="n", event_date=dt.date(2021, 3, 2),
-        doc_date=dt.date(2021, 3, 9), time_precision=1, event_type="Protests",
-        sub_event_type="Peaceful protest", actor1="Protesters", actor2="", inter1=6,
-        inter2=None, country="Bangladesh", admin1="Dhaka", location="Dhaka",
-        lat=23.7, lon=90.4, fatalities=0,
-    )
+    row = protest_row(country="Bangladesh", admin1="Dhaka", location="Dhaka", lat=23.7,
+                      lon=90.4)
     t = acled.Tally()
     maryland = {"name": "Maryland", "country": "US", "admin1": "Maryland",
                 "lat": 39.0, "lon": -76.7}

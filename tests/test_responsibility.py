@@ -1,7 +1,7 @@
 """A group that claims responsibility in a sentence of its own is the attack's actor1: in
 place of no one or an unidentified group, and ahead of the state's forces the attack
 sentence named as its only side (they were its target). No one is named by "no group has
-claimed responsibility", a claim "for another attack", or "X was not behind the attack".
+claimed responsibility", a claim "for a separate attack", or "X was not behind the attack".
 Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def test_a_passive_claim_names_the_group_after_by(resources):
 def test_a_claim_for_another_attack_names_no_one_for_this_one(resources):
     events = news_events(resources, (
         "On 24 April 2020, two police officers died in a bomb attack near El Wak, Mandera. "
-        "Al Shabaab claimed responsibility for another attack in Lamu."), date=DATE)
+        "Al Shabaab claimed responsibility for a separate attack in Lamu."), date=DATE)
     assert events[0].event_type == "Explosions/Remote violence"
     assert events[0].actor1 != "Al Shabaab"
 

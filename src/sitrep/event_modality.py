@@ -42,9 +42,8 @@ def _flags(
     timexes: Sequence[Timex] = (),
 ) -> tuple[str, ...]:
     flags: list[str] = []
-    if _is_historical(sentence, _own_clause_text(sentence, trigger, codebook=codebook), timex,
-                      date, reference,
-                      codebook, trigger=trigger,
+    own_clause = _own_clause_text(sentence, trigger, codebook=codebook)
+    if _is_historical(sentence, own_clause, timex, date, reference, codebook, trigger=trigger,
                       recent_since=_recent_since(sentence, timexes, reference)):
         flags.append("historical")
     if _is_negated(trigger):

@@ -47,7 +47,7 @@ from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_ac
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
-from sitrep.fatalities import CAUSE_NOUNS, CAUSE_VERBS, count_fatalities
+from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.responsibility import claimed_by, responsibility_claimant
 from sitrep.roles import as_victim, assign_roles, associated_actor
@@ -598,7 +598,9 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-PROTESTED_OVER_PREPS = frozenset({"over", "against", "after", "following"})
+# what a demonstration answers (fatalities.CAUSE_MARKERS); not "since", whose object may
+# date the protest itself ("protests since Monday")
+PROTESTED_OVER_PREPS = CAUSE_MARKERS - {"since"}
 # verbs whose object is what a demonstration is about: "protest the arrest of a host" (not
 # "demand": an arrest demanded is an act that did not happen, see event_modality)
 PROTESTED_OBJECT_VERBS = CAUSE_VERBS - {"demand"}

@@ -78,7 +78,7 @@ PERSON_NOUNS = frozenset(
      "inspector", "warden", "ranger", "veteran", "patient", "host", "guest", "customer",
      "teen", "adolescent", "lady", "gentleman", "individual", "fisher", "helper", "porter",
      "cleaner", "cook", "tailor", "carpenter", "mechanic", "conductor", "student leader",
-     "detective", "reservist", "infiltrator", "passer-by", "passerby", "bystander"}
+     "detective", "reservist", "infiltrator", "passerby", "bystander"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(
@@ -255,7 +255,7 @@ def _is_given_as_cause(token: Token) -> bool:
         token.lower_ == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
     )  # "beaten to death" is a killing, not a death named
     if is_nominal and _is_result_noun(token):
-        return False  # "exploded on the street, resulting in the death of a passer-by"
+        return False  # "exploded on the street, resulting in the death of a bystander"
     if is_nominal or any(a.lower_ == "had" for a in _children(token, "aux")):
         return True
     for node in (token, *token.ancestors):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.actors import INTER_STATE
 from sitrep.event_conditions import UNIDENTIFIED_PREFIX
+from sitrep.roles import _actor_in
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,7 +44,7 @@ def responsibility_claimant(sentence: Span, actors: Sequence[Actor]) -> Actor | 
         for phrase in _responsible_phrases(token):
             if any(t.lower_ in NO_ONE_WORDS for t in phrase.subtree):
                 return None  # "no group has claimed responsibility"
-            actor = _actor_in(phrase, actors)
+            actor = _actor_in([phrase], list(actors))
             if actor is not None and actor.inter in CLAIMANT_INTERS and not (
                 actor.name.startswith(UNIDENTIFIED_PREFIX)
             ):
@@ -116,9 +117,3 @@ def _claimants(verb: Token) -> list[Token]:
     found += [o for c in verb.children if c.dep_ == "agent" for o in c.children
               if o.dep_ == "pobj"]
     return found
-
-
-def _actor_in(phrase: Token, actors: Sequence[Actor]) -> Actor | None:
-    start = phrase.left_edge.idx
-    end = phrase.right_edge.idx + len(phrase.right_edge)
-    return next((a for a in actors if a.start < end and start < a.end), None)

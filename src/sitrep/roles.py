@@ -77,7 +77,7 @@ def assign_roles(
                 targets = [c for c in child.children if c.dep_ == "pobj"]
                 patient_tokens.extend(targets)
                 # "Attack on Degodia village by Garre militia": "by" hung on the target
-                agent_tokens.extend(_by_phrase_of(targets))
+                agent_tokens.extend(doer for t in targets for doer in _by_phrase(t))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 agent_tokens.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "between":
@@ -193,15 +193,14 @@ def _officials_as_civilians(actor: Actor | None, trigger: Token) -> Actor | None
     if lemma not in CROWD_VIOLENCE_LEMMAS and lemma not in ONE_SIDED_LEMMAS:
         return actor
     country = actor.name.removeprefix(GOVERNMENT_PREFIX).strip().removeprefix("the ")
-    return replace(actor, name=f"{CIVILIANS_PREFIX} ({country})",
-                 inter=INTER_CIVILIANS)
+    return replace(actor, name=f"{CIVILIANS_PREFIX} ({country})", inter=INTER_CIVILIANS)
 
 
 def _rioters(actor: Actor) -> Actor:
     if not actor.name.startswith(CIVILIANS_PREFIX):
         return actor
     return replace(actor, name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
-                 inter=INTER_RIOTERS)
+                   inter=INTER_RIOTERS)
 
 
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
@@ -262,16 +261,14 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
         and actor.text.lower().split()[-1] in YOUNG_PEOPLE_WORDS
     ):
         # "Naxalites killed two youth": young people an armed group attacks, not a mob
-        return replace(actor, name=CIVILIANS_NAME,
-                     inter=INTER_CIVILIANS)
+        return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
     if trigger.lemma_.lower() not in ONE_SIDED_LEMMAS:
         return actor
     if set(actor.text.lower().split()) & FIGHTER_WORDS:
         return actor
-    return replace(actor, name=CIVILIANS_NAME,
-                 inter=INTER_CIVILIANS)
+    return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
 
 
 CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator
@@ -349,7 +346,7 @@ def as_rioters(actor: Actor | None, trigger: Token) -> Actor | None:
     if trigger.lemma_.lower() not in CROWD_VIOLENCE_LEMMAS or not _is_crowd(trigger.doc, actor):
         return actor
     return replace(actor, name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
-                 inter=INTER_RIOTERS)
+                   inter=INTER_RIOTERS)
 
 
 def _is_crowd(doc: Doc, actor: Actor) -> bool:
@@ -470,12 +467,6 @@ def _agents_of(verb: Token) -> list[Token]:
 def _by_phrase(verb: Token) -> list[Token]:
     return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
             for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-
-
-def _by_phrase_of(targets: list[Token]) -> list[Token]:
-    """The doer a "by" phrase names when the parser hung it on the target of an event noun."""
-    return [o for t in targets for p in t.children if p.dep_ == "prep" and p.lower_ == "by"
-            for o in p.children if o.dep_ == "pobj"]
 
 
 def _is_headline_passive(verb: Token) -> bool:
