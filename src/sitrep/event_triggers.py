@@ -69,7 +69,17 @@ def _is_plural_modifier(token: Token) -> bool:
     noun: "Fights Chekosi and Konkomba resumed", "Clashes Tuesday in Nairobi", "protests
     district-wide". English noun modifiers are singular ("riot police", "protest
     leaders"), so a plural one heads its own phrase."""
-    return token.dep_ == "compound" and token.tag_ == "NNS" and token.head.pos_ != "NOUN"
+    if token.dep_ != "compound" or token.tag_ != "NNS":
+        return False
+    # "conducted protests nation wide": a plural before another noun heads its own phrase
+    # too, but for the plurals English does use as modifiers ("arms dealer")
+    return token.head.pos_ != "NOUN" or token.lemma_.lower() not in PLURAL_MODIFIER_LEMMAS
+
+
+PLURAL_MODIFIER_LEMMAS = frozenset(
+    {"arm", "sport", "weapon", "right", "affair", "service", "relation", "news", "good",
+     "custom", "saving", "operation", "communication", "election", "sale", "work"}
+)
 
 
 CROWD_PARTICIPLES = frozenset({"rioting", "protesting", "demonstrating"})

@@ -1,0 +1,43 @@
+"""Protests the rules missed for the way the act is worded: a road blocked by a named crowd
+over a government's policy (the government named in the grievance is no side of the act),
+workers "striking" as a verb, a procession "staged" by a party, a walk or march for peace,
+and a plural protest word the parser hung on the next noun ("conducted protests nation
+wide"). Not protests: a drone strike, the police blocking a road, "arms dealers". Short
+reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, farmers continued to block traffic in Amritsar, India, over the "
+     "alleged anti-farmer policies of the state government."),
+    ("On 27 June 2021, municipal workers in Lahore, Pakistan, had been striking for seven "
+     "days over disagreements with the ruling party."),
+    "On 27 June 2021, JI staged a procession in Karak, Pakistan, over rising prices.",
+    ("On 27 June 2021, residents staged a peace walk in Sunyani, Ghana, ahead of the "
+     "elections."),
+    ("On 27 June 2021, the power workers' union conducted protests nation wide in Pakistan "
+     "against the privatisation of the utility."),
+])
+def test_protests_worded_as_the_rules_did_not_read(resources, text):
+    events = news_events(resources, text)
+    assert [e.event_type for e in events][:1] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    # guard: a strike by drones is an air strike, whatever verb reports it
+    "On 27 June 2021, US drones were striking targets in Helmand, Afghanistan.",
+    # guard: the police blocking a road is no protest
+    "On 27 June 2021, police blocked the road to Kisumu, Kenya, for a presidential visit.",
+    # guard: a plural noun English does use as a modifier
+    "On 27 June 2021, arms dealers met in Peshawar, Pakistan.",
+])
+def test_what_is_no_protest_stays_none(resources, text):
+    events = news_events(resources, text)
+    assert "Protests" not in [e.event_type for e in events]
