@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 COUNTRY_PLACEHOLDER = "{country}"
 _PLACEHOLDER_FORMS_RE = re.compile(r"\s*\(\{country\}\)|\s+of (?:the )?\{country\}|\{country\}")
 INTER_STATE = 1
+GOVERNMENT_PREFIX = "Government of"
 INTER_EXTERNAL = 8
 INTER_CIVILIANS = 7
 CIVILIANS_NAME = "Civilians ({country})"
@@ -259,7 +260,9 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
     for span in filter_spans(spans):
         entry = dictionary.entries[span.label_]
         named = _named_militia(span, dictionary) if entry.is_generic else None
-        if entry.is_generic and named is None and not _is_actor_noun(span):
+        if entry.is_generic and named is None and not _is_actor_noun(
+            span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)
+        ):
             continue
         if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
@@ -541,7 +544,7 @@ def _is_group_modifier(group: Actor, generic: Span) -> bool:
     return between.strip() in ("", "'s", "’s") and len(between) <= 3
 
 
-def _is_actor_noun(span: Span) -> bool:
+def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
     """Generic words count only as nouns ("forces" yes; "forces" as a verb no), and not as
     part of a name ("Government Science Secondary School", "Police Hospital")."""
     root = span.root
@@ -555,9 +558,13 @@ def _is_actor_noun(span: Span) -> bool:
         return False  # "clinical officers", "election officers": staff, not the police
     if span[0].is_title and root.dep_ == "compound" and root.head.pos_ == "PROPN":
         return False
+    # inside a longer name it names a thing ("Police Hospital", "Government Science
+    # Secondary School"), unless it ends an organisation's name: "GSU Police", "Ghanaian
+    # Armed Forces" (a ministry, "the Defence Ministry", speaks for the state: no actor)
     return not any(
         e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")
         and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+        and not (name_end_counts and e.label_ == "ORG" and span.end == e.end)
         for e in span.doc.ents
     )
 

@@ -78,7 +78,7 @@ PERSON_NOUNS = frozenset(
      "inspector", "warden", "ranger", "veteran", "patient", "host", "guest", "customer",
      "teen", "adolescent", "lady", "gentleman", "individual", "fisher", "helper", "porter",
      "cleaner", "cook", "tailor", "carpenter", "mechanic", "conductor", "student leader",
-     "detective", "reservist", "infiltrator", "passerby", "bystander"}
+     "detective", "reservist", "infiltrator", "passerby", "bystander", "superintendent"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 
 from sitrep.actors import (
     CIVILIANS_NAME,
+    GOVERNMENT_PREFIX,
     INTER_CIVILIANS,
     INTER_IDENTITY,
     INTER_RIOTERS,
     INTER_STATE,
+    PARTY_MEMBER_WORDS,
 )
 from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.records import Actor, Place
@@ -179,9 +181,6 @@ def _crowds_as_rioters(
     return as_rioters(actor1, trigger), as_rioters(actor2, trigger) if is_two_sided else actor2
 
 
-GOVERNMENT_PREFIX = "Government of"
-
-
 def _officials_as_civilians(actor: Actor | None, trigger: Token) -> Actor | None:
     """Officials attacked are civilians: ACLED names a "Government of ..." only as the
     actor of a strategic development, and codes unarmed officials, offices and their
@@ -239,9 +238,10 @@ ONE_SIDED_LEMMAS = frozenset(
     {"kill", "attack", "shoot", "hack", "raid", "murder", "massacre", "abduct", "kidnap",
      "burn", "torch", "behead", "stab", "target", "ambush", "gun", "slaughter", "rape"}
 )
-FIGHTER_WORDS = frozenset(
-    {"militia", "militias", "militiamen", "fighters", "raiders", "warriors", "gunmen",
-     "morans", "attackers", "rustlers", "bandits", "youths", "army", "forces"}
+FIGHTER_WORDS = frozenset(  # each in both numbers: "a raider was killed by police"
+    {"militia", "militias", "militiaman", "militiamen", "fighter", "fighters", "raider",
+     "raiders", "warrior", "warriors", "gunman", "gunmen", "moran", "morans", "attacker",
+     "attackers", "rustler", "rustlers", "bandit", "bandits", "youths", "army", "forces"}
 )
 
 
@@ -262,6 +262,8 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     ):
         # "Naxalites killed two youth": young people an armed group attacks, not a mob
         return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
+    if _is_party_people_hit(actor, trigger):
+        return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
     if trigger.lemma_.lower() not in ONE_SIDED_LEMMAS:
@@ -269,6 +271,17 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     if set(actor.text.lower().split()) & FIGHTER_WORDS:
         return actor
     return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
+
+
+def _is_party_people_hit(actor: Actor | None, trigger: Token) -> bool:
+    """"A Trinamool Congress worker was shot dead": a party's people the actors stage made
+    its militia because guns are named in the sentence, when they are the ones shot, are
+    civilians (ACLED: Civilians, the party as associated actor)."""
+    return (
+        actor is not None and actor.name.endswith(" Militia")
+        and actor.text.lower().split()[-1] in PARTY_MEMBER_WORDS
+        and trigger.lemma_.lower() in ONE_SIDED_LEMMAS
+    )
 
 
 CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator
@@ -399,6 +412,10 @@ def _is_acted_upon(doc: Doc, actor: Actor) -> bool:
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in (
+        "nsubjpass", "dobj"
+    ):
+        root = root.head.head  # "a jawan of 24 AR troopers was killed": the unit, too
     if root.dep_ in ("nsubjpass", "dobj"):
         return True
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
@@ -444,6 +461,7 @@ def _agents_of(verb: Token) -> list[Token]:
             agents.append(verb.head if is_relative else child)
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
+            agents.extend(_participle_agent(child))
     if not agents and verb.dep_ == "advcl" and _is_passive(verb):
         # "workers protested after a girl was killed": a subordinate clause's passive verb
         # has its own doer, left unnamed; the main clause's subject did not do it
@@ -462,6 +480,19 @@ def _agents_of(verb: Token) -> list[Token]:
             return [] if is_passive else [verb.head]
         return _agents_of(verb.head)
     return agents
+
+
+ATTRIBUTIVE_PARTICIPLE_LEMMAS = frozenset(  # "by invading militia": a modifier, not a means
+    {"invade", "maraud", "rampage", "rove", "roam", "advance", "retreat", "flee"}
+)
+
+
+def _participle_agent(agent: Token) -> list[Token]:
+    """"Two civilians killed by invading Ethiopian militia": the parser reads the
+    participle as a gerund ("by invading X"); its object is the doer."""
+    return [o for c in agent.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+            and c.lemma_.lower() in ATTRIBUTIVE_PARTICIPLE_LEMMAS
+            for o in c.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
 
 
 def _by_phrase(verb: Token) -> list[Token]:

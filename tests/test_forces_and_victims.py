@@ -1,0 +1,77 @@
+"""Who the sides are, read from words the dictionary lacked or the parse hid: police ranks
+and reservists, troopers, India's, Bangladesh's and Nepal's armed police named by their
+unit, an organisation's name that ends in a force ("Ghanaian Armed Forces"), a raider
+in the singular; the doer in "by invading militia" (a participle the parser reads as a
+gerund); the unit a victim belongs to ("a jawan of 24 AR troopers was killed") is no
+guess for who attacked. A party's worker shot dead is a civilian, though a gun is named.
+Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2020, 3, 5)
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("On 2 March 2020, unknown armed men shot and wounded two National Police Reservists "
+     "in Baringo, Kenya.", "Police Forces of Kenya"),
+    ("On 2 March 2020, a deputy superintendent was shot dead by unknown assailants in "
+     "Karachi, Pakistan.", "Police Forces of Pakistan"),
+    ("On 2 March 2020, militants attacked troopers at a village in Shopian district, "
+     "Kashmir, India.", "Military Forces of India"),
+    ("On 2 March 2020, Maoists ambushed Central Reserve Police Forces in Sukma, India, "
+     "killing one.", "Police Forces of India"),
+    ("On 2 March 2020, a raider was killed by police in Turkana, Kenya.", None),
+])
+def test_armed_sides_the_dictionary_lacked_make_a_battle(resources, text, actor2):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.event_type == "Battles"
+    if actor2 is not None:
+        assert actor2 in (event.actor1, event.actor2)
+
+
+def test_a_force_that_ends_an_organisations_name_is_that_force(resources):
+    event = news_events(resources, (
+        "On 2 March 2020, members of the Ghanaian Armed Forces raided a neighbourhood in "
+        "Koforidua, Ghana, and beat a resident."), date=DATE)[0]
+    assert (event.event_type, event.actor1) == (
+        "Violence against civilians", "Military Forces of Ghana")
+
+
+def test_a_police_hospital_names_no_police(resources):
+    # guard: a force's word inside a longer name that ends in something else
+    event = news_events(resources, (
+        "On 2 March 2020, gunmen shot dead a trader outside the Police Hospital in Nairobi, "
+        "Kenya."), date=DATE)[0]
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Kenya)")
+
+
+def test_the_doer_behind_an_attributive_participle(resources):
+    event = news_events(resources, (
+        "On 2 March 2020, two civilians were killed by invading Ethiopian militia in Moyale, "
+        "Kenya."), date=DATE)[0]
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Kenya)")
+    assert event.actor1 is not None and "Ethiopia" in event.actor1
+
+
+def test_a_party_worker_shot_dead_is_a_civilian(resources):
+    event = news_events(resources, (
+        "On 2 March 2020, a Trinamool Congress worker was shot dead in Katwa, West Bengal, "
+        "India."), date=DATE)[0]
+    assert (event.event_type, event.inter2) == ("Violence against civilians", 7)
+
+
+def test_the_victims_unit_is_no_guess_for_the_attacker(resources):
+    # guard: "troopers" became a force's word; the victim's unit must not become actor1
+    event = news_events(resources, (
+        "On 2 March 2020, a jawan of 24 AR troopers was killed in an ambush near Chandel, "
+        "Manipur, India. The UNLF claimed responsibility for the attack."), date=DATE)[0]
+    assert (event.event_type, event.actor2) == ("Battles", "Military Forces of India")
+    assert event.actor1.startswith("UNLF")
