@@ -403,6 +403,8 @@ def _conditions_hold(
         return False
     if "actor1_inter" in cond and (actor1 is None or actor1.inter not in cond["actor1_inter"]):
         return False
+    if actor1 is not None and actor1.inter in cond.get("unless_actor1_inter", ()):
+        return False
     if "actor2_inter" in cond and (actor2 is None or actor2.inter not in cond["actor2_inter"]):
         return False
     if cond.get("actor2_armed") and (actor2 is None or actor2.inter not in ARMED_INTERS):

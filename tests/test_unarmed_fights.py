@@ -1,0 +1,70 @@
+"""Fights with no armed side are riots (ACLED: mob violence): a party's factions, lawmakers
+or councillors coming to blows, churchgoers or commuters fighting or stoning the police.
+Villagers or families who fight each other and kill are communal militias in a battle
+(ACLED); a party's supporters stay rioters. Students who assaulted a man, in a report
+that names the police, fought no battle. Factions that fire bullets are no riot; rival
+village groups whose clash kills stay a battle. Short reports written for these tests,
+through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 June 2021, two factions of the Jubilee Party clashed in the county assembly of Nairobi, Kenya.",
+    "On 27 June 2021, lawmakers in the Mandera County Assembly, Kenya, clashed over a bill.",
+    "On 27 June 2021, two groups of churchgoers clashed over a church building in Kisii, Kenya.",
+    ("On 27 June 2021, hundreds of commuters threw stones at police officers enforcing a "
+     "curfew at the Likoni ferry in Mombasa, Kenya."),
+])
+def test_fights_with_no_armed_side_are_riots(resources, text):
+    events = news_events(resources, text)
+    assert [e.event_type for e in events][:1] == ["Riots"]
+
+
+def test_a_crowd_assaulting_someone_near_the_police_fights_no_battle(resources):
+    events = news_events(resources, (
+        "On 21 June 2021, students gathered at the headquarters of the Regional Police in "
+        "Wa, Ghana, to demand the release of three teachers arrested after a man reported "
+        "that teachers and students assaulted him."))
+    assert "Battles" not in [e.event_type for e in events]
+
+
+def test_factions_that_fire_bullets_are_no_riot(resources):
+    # guard: bullets name an armed fight, which the riot rule leaves alone
+    events = news_events(resources, (
+        "On 27 June 2021, two factions of the Awami League clashed in Bhola, Bangladesh, "
+        "leaving three people with bullet wounds."))
+    assert "Riots" not in [e.event_type for e in events]
+
+
+def test_village_groups_whose_clash_kills_stay_a_battle(resources):
+    # guard: "rival groups" are no party's factions (ACLED: an armed clash)
+    events = news_events(resources, (
+        "On 27 June 2021, a farmer was killed in a clash between two rival groups over a "
+        "pond at a village in Bhola, Bangladesh."))
+    assert [e.event_type for e in events][:1] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, a man was killed and five others were injured in a clash between two "
+     "groups of villagers over a land dispute near Narail, Bangladesh."),
+    ("On 27 June 2021, two farmer families clashed over land in Hwakpo, Ghana. One person "
+     "was killed."),
+])
+def test_village_groups_who_fight_and_kill_are_communal_militias(resources, text):
+    event = news_events(resources, text)[0]
+    assert (event.event_type, event.inter1, event.inter2) == ("Battles", 4, 4)
+
+
+def test_a_partys_supporters_who_fight_and_kill_still_riot(resources):
+    # guard: a party's people are rioters, whatever the toll (riots.supporters-clash)
+    event = news_events(resources, (
+        "On 27 June 2021, supporters of the NDC and the NPP clashed in Accra, Ghana. One "
+        "person was killed."))[0]
+    assert event.event_type == "Riots"
