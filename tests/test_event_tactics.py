@@ -155,6 +155,13 @@ BY_TACTIC = [
     pytest.param("On 6 June 2021, 25 IS militants surrendered to Afghan forces in Kunar, "
                  "Afghanistan.", "Strategic developments", "Agreement",
                  id="militants-surrendering-is-an-agreement"),
+    pytest.param("On 6 June 2021, 70 Naxalites handed themselves over to the police in "
+                 "Malkangiri, India.", "Strategic developments", "Agreement",
+                 id="militants-handing-themselves-over-is-an-agreement"),
+    pytest.param("On 6 June 2021, students protested in Kisii, Kenya, against the transfer "
+                 "of their principal, setting fire to the school's administration block.",
+                 "Riots", "Violent demonstration",
+                 id="students-setting-fire-in-protest-riot"),
     pytest.param("On 6 June 2021, soldiers discovered an arms cache in a cave near Jalalabad, "
                  "Afghanistan.", "Strategic developments", "Disrupted weapons use",
                  id="arms-cache-found-is-disrupted-weapons-use"),
@@ -182,6 +189,8 @@ def test_land_taken_away_is_no_abduction(resources):
 
 
 @pytest.mark.parametrize("text", [
+    # crime suspects who give themselves up to the police are no armed group's surrender
+    "On 12 June 2021, three robbery suspects handed themselves over to police in Nakuru.",
     # a search or a seizure harms no one
     "On 12 June 2021, police raided a warehouse in Durban and seized counterfeit shoes.",
     # everyday senses of trigger words
