@@ -259,6 +259,11 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
     actors: list[Actor] = []
     for span in filter_spans(spans):
         entry = dictionary.entries[span.label_]
+        if entry.name == UNIDENTIFIED_ARMED_GROUP and span.text.lower() in BANDIT_WORDS and (
+            LIVESTOCK_RE.search(span.sent.text)
+        ):
+            # bandits who take cattle are a community's raiders (ACLED: an ethnic militia)
+            entry = dictionary.entries[UNIDENTIFIED_ETHNIC_MILITIA]
         named = _named_militia(span, dictionary) if entry.is_generic else None
         if entry.is_generic and named is None and not _is_actor_noun(
             span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)
@@ -522,6 +527,12 @@ def _is_place_use(span: Span) -> bool:
     return previous is not None and previous.is_title and previous.lower_ in COMPASS_WORDS
 
 
+UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group ({country})"
+UNIDENTIFIED_ETHNIC_MILITIA = "Unidentified Ethnic Militia ({country})"
+BANDIT_WORDS = frozenset({"bandits", "bandit", "armed bandits"})
+LIVESTOCK_RE = re.compile(
+    r"\b(?:cattle|livestock|cows|goats|sheep|camels|herds?|animals|rustl\w*)\b", re.IGNORECASE)
+
 BARE_OFFICER_WORDS = frozenset({"officer", "officers"})
 CIVIL_OFFICE_WORDS = frozenset(
     {"clinical", "medical", "health", "revenue", "election", "electoral", "returning",
@@ -539,9 +550,14 @@ COMPASS_WORDS = frozenset(
 
 
 def _is_group_modifier(group: Actor, generic: Span) -> bool:
-    """A named group right before a generic noun, as in "Taliban fighters"."""
-    between = generic.doc.text[group.end:generic.start_char]
-    return between.strip() in ("", "'s", "’s") and len(between) <= 3
+    """A named group right before a generic noun, as in "Taliban fighters", "Pokot ethnic
+    militiamen"."""
+    between = generic.doc.text[group.end:generic.start_char].strip().lower()
+    return between in ("", "'s", "’s") or (
+        group.inter == INTER_IDENTITY and between in KIND_OF_PEOPLE_WORDS)
+
+
+KIND_OF_PEOPLE_WORDS = frozenset({"ethnic", "tribal", "clan", "community", "communal"})
 
 
 def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
