@@ -189,6 +189,9 @@ def test_land_taken_away_is_no_abduction(resources):
 
 
 @pytest.mark.parametrize("text", [
+    # the state's forces taking in recruits is routine, not a change to an armed group
+    ("On 12 June 2021, some 3,000 new recruits joined the Kenya Defence Forces at a "
+     "passing-out parade in Eldoret."),
     # crime suspects who give themselves up to the police are no armed group's surrender
     "On 12 June 2021, three robbery suspects handed themselves over to police in Nakuru.",
     # a search or a seizure harms no one

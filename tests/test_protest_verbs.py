@@ -1,9 +1,10 @@
 """Protests the rules missed for the way the act is worded: a road blocked by a named crowd
 over a government's policy (the government named in the grievance is no side of the act),
 workers "striking" as a verb, a procession "staged" by a party, a walk or march for peace,
-and a plural protest word the parser hung on the next noun ("conducted protests nation
-wide"). Not protests: a drone strike, the police blocking a road, "arms dealers". Short
-reports written for these tests, through the real model."""
+a plural protest word the parser hung on the next noun ("conducted protests nation
+wide"), and a protest that condemns a lynching by a mob (no mob at the protest). Not
+protests: a drone strike, the police blocking a road, "arms dealers". Short reports
+written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "elections."),
     ("On 27 June 2021, the power workers' union conducted protests nation wide in Pakistan "
      "against the privatisation of the utility."),
+    # the mob is in what the protest condemns, not a mob at the protest
+    ("On 27 June 2021, the Awami Workers Party held a protest outside the press club in "
+     "Islamabad, Pakistan, against attacks on churches and condemned the lynching of two "
+     "men by a mob."),
 ])
 def test_protests_worded_as_the_rules_did_not_read(resources, text):
     events = news_events(resources, text)

@@ -121,8 +121,8 @@ CONDITION_KEYS = frozenset(
      "crowd_agent_decides", "crowd_side", "crowd_subject", "named_in_act", "needs_any",
      "needs_any_nearby", "needs_protest", "no_object",
      "object_place", "political_arrest", "protest_in_report", "target_civilian",
-     "unarmed_agent", "unless_actor1_inter", "unless_any", "unless_inters",
-     "unless_private_agent",
+     "unarmed_agent", "unless_actor1_inter", "unless_any", "unless_grievance",
+     "unless_inters", "unless_private_agent",
      "unless_victim_any", "victim_any"}
 )
 

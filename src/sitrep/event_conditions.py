@@ -369,6 +369,8 @@ def _conditions_hold(
         return False  # not "gunmen", "militants": armed and organised
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
         return False
+    if cond.get("unless_grievance") and _is_grievance(trigger, actors):
+        return False
     if cond.get("protest_in_report") is not None and (
         cond["protest_in_report"] != cues.protest_in_report
     ):
