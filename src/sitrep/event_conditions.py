@@ -20,6 +20,7 @@ from sitrep.codebook import (
     find_phrase,
     is_phrase,
 )
+from sitrep.event_modality import _names_grievance
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
 from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS
 from sitrep.records import Actor
@@ -369,7 +370,9 @@ def _conditions_hold(
         return False  # not "gunmen", "militants": armed and organised
     if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
         return False
-    if cond.get("unless_grievance") and _is_grievance(trigger, actors):
+    if cond.get("unless_grievance") and any(
+        _names_grievance(t) for t in (trigger, *trigger.ancestors)
+    ):
         return False
     if cond.get("protest_in_report") is not None and (
         cond["protest_in_report"] != cues.protest_in_report
