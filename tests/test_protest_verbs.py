@@ -2,9 +2,10 @@
 over a government's policy (the government named in the grievance is no side of the act),
 workers "striking" as a verb, a procession "staged" by a party, a walk or march for peace,
 a plural protest word the parser hung on the next noun ("conducted protests nation
-wide"), and a protest that condemns a lynching by a mob (no mob at the protest). Not
-protests: a drone strike, the police blocking a road, "arms dealers". Short reports
-written for these tests, through the real model."""
+wide"), a protest "since" something (still going on: news), and a protest that condemns
+a lynching by a mob (no mob at the protest). Not protests: a drone strike, the police
+blocking a road, "arms dealers". Short reports written for these tests, through the real
+model."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "elections."),
     ("On 27 June 2021, the power workers' union conducted protests nation wide in Pakistan "
      "against the privatisation of the utility."),
+    # a protest "since" something goes on now: the "since" is no background cue
+    ("On 27 June 2021, meat sellers in Ol Kalou, Kenya, protested the closure (since March) "
+     "of the public slaughterhouse."),
+    ("On 27 June 2021, about 200 residents demonstrated in Mathare, Nairobi, Kenya, against "
+     "police brutality since the start of the curfew."),
     # the mob is in what the protest condemns, not a mob at the protest
     ("On 27 June 2021, the Awami Workers Party held a protest outside the press club in "
      "Islamabad, Pakistan, against attacks on churches and condemned the lynching of two "

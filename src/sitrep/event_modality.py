@@ -43,8 +43,11 @@ def _flags(
 ) -> tuple[str, ...]:
     flags: list[str] = []
     own_clause = _own_clause_text(sentence, trigger, codebook=codebook)
+    # a protest "since" something is still going on: "demonstrated against police brutality
+    # since the curfew", "on strike since July" are news, whatever the "since" names
+    recent_since = codebook.is_protest_word(trigger) or _recent_since(sentence, timexes, reference)
     if _is_historical(sentence, own_clause, timex, date, reference, codebook, trigger=trigger,
-                      recent_since=_recent_since(sentence, timexes, reference)):
+                      recent_since=recent_since):
         flags.append("historical")
     if _is_negated(trigger):
         flags.append("negated")
