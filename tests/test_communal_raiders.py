@@ -18,8 +18,8 @@ DATE = dt.date(2020, 3, 5)
 
 
 @pytest.mark.parametrize("text, inter1", [
-    ("On 2 March 2020, armed bandits shot dead five herders in Baringo, Kenya, and stole "
-     "their cattle and goats.", 4),
+    (("On 2 March 2020, armed bandits shot dead five herders in Baringo, Kenya, and stole "
+      "their cattle and goats."), 4),
     ("On 2 March 2020, Pokot ethnic militiamen shot dead two boys in Tiaty, Kenya.", 4),
     # guard: bandits who take no livestock stay an armed group
     ("On 2 March 2020, armed bandits shot dead a shopkeeper in Marsabit, Kenya.", 3),

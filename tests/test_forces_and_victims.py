@@ -20,14 +20,14 @@ DATE = dt.date(2020, 3, 5)
 
 
 @pytest.mark.parametrize("text, actor2", [
-    ("On 2 March 2020, unknown armed men shot and wounded two National Police Reservists "
-     "in Baringo, Kenya.", "Police Forces of Kenya"),
-    ("On 2 March 2020, a deputy superintendent was shot dead by unknown assailants in "
-     "Karachi, Pakistan.", "Police Forces of Pakistan"),
-    ("On 2 March 2020, militants attacked troopers at a village in Shopian district, "
-     "Kashmir, India.", "Military Forces of India"),
-    ("On 2 March 2020, Maoists ambushed Central Reserve Police Forces in Sukma, India, "
-     "killing one.", "Police Forces of India"),
+    (("On 2 March 2020, unknown armed men shot and wounded two National Police Reservists "
+      "in Baringo, Kenya."), "Police Forces of Kenya"),
+    (("On 2 March 2020, a deputy superintendent was shot dead by unknown assailants in "
+      "Karachi, Pakistan."), "Police Forces of Pakistan"),
+    (("On 2 March 2020, militants attacked troopers at a village in Shopian district, "
+      "Kashmir, India."), "Military Forces of India"),
+    (("On 2 March 2020, Maoists ambushed Central Reserve Police Forces in Sukma, India, "
+      "killing one."), "Police Forces of India"),
     ("On 2 March 2020, a raider was killed by police in Turkana, Kenya.", None),
 ])
 def test_armed_sides_the_dictionary_lacked_make_a_battle(resources, text, actor2):

@@ -2,9 +2,9 @@
 or councillors coming to blows, churchgoers or commuters fighting or stoning the police.
 Villagers or families who fight each other and kill are communal militias in a battle
 (ACLED); a party's supporters stay rioters. Students who assaulted a man, in a report
-that names the police, fought no battle. Factions that fire bullets are no riot; rival
-village groups whose clash kills stay a battle. Short reports written for these tests,
-through the real model."""
+that names the police, fought no battle. Factions that fire bullets are no riot ("two
+rival groups" whose clash kills stay a battle: tests/test_word_forms_and_named_crowds.py).
+Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -41,14 +41,6 @@ def test_factions_that_fire_bullets_are_no_riot(resources):
         "On 27 June 2021, two factions of the Awami League clashed in Bhola, Bangladesh, "
         "leaving three people with bullet wounds."))
     assert "Riots" not in [e.event_type for e in events]
-
-
-def test_village_groups_whose_clash_kills_stay_a_battle(resources):
-    # guard: "rival groups" are no party's factions (ACLED: an armed clash)
-    events = news_events(resources, (
-        "On 27 June 2021, a farmer was killed in a clash between two rival groups over a "
-        "pond at a village in Bhola, Bangladesh."))
-    assert [e.event_type for e in events][:1] == ["Battles"]
 
 
 @pytest.mark.parametrize("text", [
