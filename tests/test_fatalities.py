@@ -441,3 +441,16 @@ def test_deaths_an_act_brought_about_count_beside_a_demonstration_s_grievance(co
 ])
 def test_victims_named_by_what_they_were_doing_or_their_post(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's "Two (people) killed in ...": its own news, not a clause describing
+    # someone the demonstration is about
+    ("Two people killed in riot over land ownership in Kisii.", 2),
+    ("Two killed in riot over land ownership in Kisii.", 2),
+    # guard: a participle on a noun inside the sentence still describes someone
+    ("Residents protested in Kisii over a student killed by police.", 0),
+])
+def test_a_headline_s_own_deaths_are_no_grievance(count, text, deaths):
+    assert count(text, skip_causes=True) == deaths

@@ -260,6 +260,8 @@ def _is_given_as_cause(token: Token) -> bool:
         return True
     for node in (token, *token.ancestors):
         head = node.head
+        if _is_headline_predicate(node):
+            return False  # "Two people killed in riot over land": the headline's own news
         if node.dep_ in ("relcl", "acl") and not _is_result_participle(node):
             return True
         if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
@@ -280,6 +282,16 @@ def _is_given_as_cause(token: Token) -> bool:
 
 
 RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_headline_predicate(node: Token) -> bool:
+    """"Two people killed in riot", "Two killed in clash": a past participle hung on the
+    sentence's root noun or number, in a sentence with no finite verb, is the headline's
+    predicate (its auxiliary left out), not a clause describing someone."""
+    return (node.dep_ == "acl" and node.tag_ == "VBN" and node.head.dep_ == "ROOT"
+            and node.head.pos_ in ("NOUN", "PROPN", "NUM")
+            and not any(t.tag_ in FINITE_TAGS for t in node.sent))
 
 
 def _is_result_noun(token: Token) -> bool:
