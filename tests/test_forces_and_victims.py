@@ -75,3 +75,22 @@ def test_the_victims_unit_is_no_guess_for_the_attacker(resources):
         "Manipur, India. The UNLF claimed responsibility for the attack."), date=DATE)[0]
     assert (event.event_type, event.actor2) == ("Battles", "Military Forces of India")
     assert event.actor1.startswith("UNLF")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    (("On 2 March 2020, three Hazara men were gunned down in Quetta, Pakistan, in a "
+      "targeted killing by Lashkar-e-Jhangvi."), "LeJ: Lashkar-e-Jhangvi"),
+    (("On 2 March 2020, NSCN(K) cadres ambushed an army patrol in Tirap, Arunachal Pradesh, "
+      "India."), "NSCN-K: National Socialist Council of Nagaland-Khaplang"),
+])
+def test_armed_groups_named_as_acled_names_them(resources, text, actor1):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.actor1 == actor1
+
+
+def test_a_partys_people_the_dictionary_lacked_are_people(resources):
+    # "CPI(M) members" are the party's people (civilians who riot), not an unnamed crowd
+    event = news_events(resources, (
+        "On 2 March 2020, CPI(M) members attacked a UDF candidate in Kannur, Kerala, India, "
+        "after the election results."), date=DATE)[0]
+    assert (event.event_type, event.inter1) == ("Riots", 5)
