@@ -22,7 +22,8 @@ DATE = dt.date(2020, 3, 5)
     ("On 2 March 2020, Maoists killed a postmaster in Dantewada, India, after branding him "
      "a police informer."),
     "Gunmen killed a former militant in Sopore, Kashmir, on 2 March 2020.",
-    "On 2 March 2020, an attack on Degodia village by Garre militia left houses burnt in Wajir, Kenya.",
+    ("On 2 March 2020, an attack on a Degodia village by Garre militia near Wajir, Kenya, "
+     "left two huts burnt."),
 ])
 def test_attacks_on_people_who_bear_no_arms_are_violence_against_civilians(resources, text):
     (event,) = news_events(resources, text, date=DATE)
@@ -31,15 +32,15 @@ def test_attacks_on_people_who_bear_no_arms_are_violence_against_civilians(resou
 
 def test_the_militia_an_attack_on_a_village_is_by_is_its_actor1(resources):
     (event,) = news_events(resources, (
-        "On 2 March 2020, an attack on Degodia village by Garre militia left houses burnt "
-        "in Wajir, Kenya."), date=DATE)
+        "On 2 March 2020, an attack on a Degodia village by Garre militia near Wajir, "
+        "Kenya, left two huts burnt."), date=DATE)
     assert event.actor1 == "Garre Ethnic Militia (Kenya)"
 
 
 @pytest.mark.parametrize("text, actor2", [
-    (("On 2 March 2020, 1 commando was killed and 1 was wounded by a Taliban sniper in "
-      "Murghab district, Badghis."), "Military Forces of Afghanistan"),
-    (("Police detective shot dead while investigating an unsolved murder in Nairobi on "
+    (("On 2 March 2020, 1 commando was killed and 2 were wounded by a Taliban sniper in "
+      "Qadis district, Badghis, Afghanistan."), "Military Forces of Afghanistan"),
+    (("Police detective shot dead while looking into a bank robbery in Nairobi on "
       "2 March 2020"), "Police Forces of Kenya"),
 ])
 def test_armed_victims_make_a_battle(resources, text, actor2):

@@ -425,8 +425,8 @@ def test_a_date_between_the_auxiliary_and_shot_dead_keeps_the_victims(count, tex
 @pytest.mark.parametrize(("text", "deaths"), [
     # what a riot did, not what a demonstration is about
     ("Rioters in Kisumu stoned police, resulting in the death of a constable.", 1),
-    ("A group of youths stormed a police station in Kisumu killing one officer.", 1),
-    ("Residents protested in Kisumu over the death of a boy in police custody.", 0),
+    ("A crowd of youths stormed a police station in Kisumu killing one officer.", 1),
+    ("Residents protested in Kisumu over the death of a hawker held in a police cell.", 0),
 ])
 def test_deaths_an_act_brought_about_count_beside_a_demonstration_s_grievance(count, text,
                                                                              deaths):
@@ -436,8 +436,8 @@ def test_deaths_an_act_brought_about_count_beside_a_demonstration_s_grievance(co
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "deaths"), [
     ("A bomb exploded on a street in Chittagong, resulting in the death of a bystander.", 1),
-    ("Police detective shot dead while investigating an unsolved murder in Nairobi", 1),
-    ("Unidentified assailants slew a ward-level party leader in Demra yesterday.", 1),
+    ("Police detective shot dead while looking into a bank robbery in Nairobi", 1),
+    ("Masked gunmen slew a union leader in Khulna yesterday.", 1),
 ])
 def test_victims_named_by_what_they_were_doing_or_their_post(count, text, deaths):
     assert count(text) == deaths
@@ -447,8 +447,8 @@ def test_victims_named_by_what_they_were_doing_or_their_post(count, text, deaths
 @pytest.mark.parametrize(("text", "deaths"), [
     # a headline's "Two (people) killed in ...": its own news, not a clause describing
     # someone the demonstration is about
-    ("Two people killed in riot over land ownership in Kisii.", 2),
-    ("Two killed in riot over land ownership in Kisii.", 2),
+    ("Two people killed in riot over a boundary in Kisii.", 2),
+    ("Two killed in Kisii riot over market stalls.", 2),
     # guard: a participle on a noun inside the sentence still describes someone
     ("Residents protested in Kisii over a student killed by police.", 0),
 ])

@@ -38,9 +38,9 @@ def test_a_shared_or_short_region_name_the_report_supports_resolves(resources, t
 
 @pytest.mark.parametrize("text, name", [
     ("Farmers protested in Punjab on Monday.", "Punjab"),
-    ("Centre of Indian Trade Unions members joined 100 software engineers in a protest.",
+    ("Centre of Indian Trade Unions members marched with nurses to demand higher pay.",
      "Centre"),
-    ("Rice farmers protest Act aimed at phasing out parastatals.", "Act"),
+    ("Sugarcane growers protest Act that would end state buying of their crop.", "Act"),
     ("Sohel Miah, Md. Rubel and Md. Shahabudin were admitted to the health complex.", "Md."),
 ])
 def test_a_shared_or_short_region_name_nothing_supports_stays_unresolved(resources, text,
@@ -49,7 +49,7 @@ def test_a_shared_or_short_region_name_nothing_supports_stays_unresolved(resourc
 
 
 def test_an_actor_is_not_named_after_a_namesake_country(resources):
-    text = ("At least 10 persons were injured in a clash between two groups of villagers in "
+    text = ("Eight people were hurt when rival groups of villagers fought with sticks in "
             "Bangladesh. Md. Rubel and Md. Shahabudin were admitted to hospital.")
     (event,) = news_events(resources, text)
     assert "United States" not in (event.actor1 or "")

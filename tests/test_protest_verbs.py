@@ -17,24 +17,23 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 @pytest.mark.parametrize("text", [
-    ("On 27 June 2021, farmers continued to block traffic in Amritsar, India, over the "
-     "alleged anti-farmer policies of the state government."),
-    ("On 27 June 2021, municipal workers in Lahore, Pakistan, had been striking for seven "
-     "days over disagreements with the ruling party."),
-    "On 27 June 2021, JI staged a procession in Karak, Pakistan, over rising prices.",
+    ("On 27 June 2021, farmers continued to block traffic near Bathinda, India, over the "
+     "pricing policies of the state government."),
+    ("On 27 June 2021, sanitation workers in Multan, Pakistan, had been striking for ten "
+     "days over unpaid wages."),
+    "On 27 June 2021, JI staged a procession in Mardan, Pakistan, over rising prices.",
     ("On 27 June 2021, residents staged a peace walk in Sunyani, Ghana, ahead of the "
      "elections."),
     ("On 27 June 2021, the power workers' union conducted protests nation wide in Pakistan "
      "against the privatisation of the utility."),
     # a protest "since" something goes on now: the "since" is no background cue
-    ("On 27 June 2021, meat sellers in Ol Kalou, Kenya, protested the closure (since March) "
-     "of the public slaughterhouse."),
-    ("On 27 June 2021, about 200 residents demonstrated in Mathare, Nairobi, Kenya, against "
-     "police brutality since the start of the curfew."),
+    ("On 27 June 2021, butchers in Nyahururu, Kenya, protested the closure (since March) of "
+     "the town's abattoir."),
+    ("On 27 June 2021, about 150 youths demonstrated in Kibera, Nairobi, Kenya, against "
+     "police raids since the start of the curfew."),
     # the mob is in what the protest condemns, not a mob at the protest
-    ("On 27 June 2021, the Awami Workers Party held a protest outside the press club in "
-     "Islamabad, Pakistan, against attacks on churches and condemned the lynching of two "
-     "men by a mob."),
+    ("On 27 June 2021, students rallied in Peshawar, Pakistan, and condemned the lynching "
+     "of a university student by a mob."),
 ])
 def test_protests_worded_as_the_rules_did_not_read(resources, text):
     events = news_events(resources, text)

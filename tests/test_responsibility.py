@@ -19,16 +19,16 @@ DATE = dt.date(2020, 4, 25)
 
 def test_a_claimed_bombing_of_police_has_the_claimant_against_the_police(resources):
     (event,) = news_events(resources, (
-        "On 24 April 2020, two police officers died in a bomb attack near El Wak, Mandera. "
-        "Al Shabaab claimed responsibility."), date=DATE)
+        "On 24 April 2020, a roadside bomb killed two police officers on patrol outside "
+        "Elwak, Mandera, Kenya. Al Shabaab claimed responsibility."), date=DATE)
     assert event.event_type == "Explosions/Remote violence"
     assert (event.actor1, event.actor2) == ("Al Shabaab", "Police Forces of Kenya")
 
 
 def test_an_attack_on_a_base_claimed_later_is_the_claimants(resources):
     (event,) = news_events(resources, (
-        "On 24 April 2020, a Kenyan military base was attacked in Sheikh Barrow, Mandera. "
-        "Al Shabaab claimed responsibility."), date=DATE)
+        "On 24 April 2020, a Kenyan army camp was attacked near Rhamu, Mandera. Al Shabaab "
+        "claimed responsibility."), date=DATE)
     assert (event.event_type, event.actor1) == ("Battles", "Al Shabaab")
     assert event.actor2 == "Military Forces of Kenya"
 
@@ -42,8 +42,9 @@ def test_a_passive_claim_names_the_group_after_by(resources):
 
 def test_a_claim_for_another_attack_names_no_one_for_this_one(resources):
     events = news_events(resources, (
-        "On 24 April 2020, two police officers died in a bomb attack near El Wak, Mandera. "
-        "Al Shabaab claimed responsibility for a separate attack in Lamu."), date=DATE)
+        "On 24 April 2020, a roadside bomb killed two police officers on patrol outside "
+        "Elwak, Mandera, Kenya. Al Shabaab claimed responsibility for a separate attack in Lamu."),
+        date=DATE)
     assert events[0].event_type == "Explosions/Remote violence"
     assert events[0].actor1 != "Al Shabaab"
 
@@ -68,12 +69,12 @@ def test_unidentified_perpetrators_are_an_armed_group(resources, text):
 
 @pytest.mark.parametrize("text, actor1", [
     # the claim names the attack again ("the attack"): the claimant is still its doer
-    (("On 24 April 2020, three policemen were killed in an IED explosion in Liboi, "
-      "Garissa. Al Shabaab claimed responsibility for the attack."), "Al Shabaab"),
+    (("On 24 April 2020, an IED blast near Hulugho, Garissa, killed three policemen. Al "
+      "Shabaab claimed responsibility for the attack."), "Al Shabaab"),
     (("On 24 April 2020, three people were killed after their car hit a landmine on the "
       "Dadaab road in Garissa, Kenya. Al Shabaab believed responsible."), "Al Shabaab"),
-    (("On 24 April 2020, a grenade wounded six in a border town in Mandera, Kenya. "
-      "Residents and authorities suspect Al Shabaab."), "Al Shabaab"),
+    (("On 24 April 2020, a grenade thrown into a bus station hurt four people in Mandera, "
+      "Kenya. Residents and authorities suspect Al Shabaab."), "Al Shabaab"),
     (("On 24 April 2020, an official was injured by an IED in Bajaur, Pakistan. The TTP "
       "is suspected to be behind the attack."), "TTP: Tehreek-i-Taliban Pakistan"),
 ])

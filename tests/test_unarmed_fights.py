@@ -16,11 +16,12 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 @pytest.mark.parametrize("text", [
-    "On 27 June 2021, two factions of the Jubilee Party clashed in the county assembly of Nairobi, Kenya.",
-    "On 27 June 2021, lawmakers in the Mandera County Assembly, Kenya, clashed over a bill.",
-    "On 27 June 2021, two groups of churchgoers clashed over a church building in Kisii, Kenya.",
-    ("On 27 June 2021, hundreds of commuters threw stones at police officers enforcing a "
-     "curfew at the Likoni ferry in Mombasa, Kenya."),
+    ("On 27 June 2021, rival factions of the ODM came to blows at a party office in Kisumu, "
+     "Kenya."),
+    "On 27 June 2021, lawmakers in the Kisii County Assembly, Kenya, clashed over the budget.",
+    "On 27 June 2021, two groups of churchgoers fought over the choice of a pastor in Nyeri, Kenya.",
+    ("On 27 June 2021, angry commuters threw stones at traffic police officers at a bus stage "
+     "in Nakuru, Kenya."),
 ])
 def test_fights_with_no_armed_side_are_riots(resources, text):
     events = news_events(resources, text)
@@ -29,9 +30,9 @@ def test_fights_with_no_armed_side_are_riots(resources, text):
 
 def test_a_crowd_assaulting_someone_near_the_police_fights_no_battle(resources):
     events = news_events(resources, (
-        "On 21 June 2021, students gathered at the headquarters of the Regional Police in "
-        "Wa, Ghana, to demand the release of three teachers arrested after a man reported "
-        "that teachers and students assaulted him."))
+        "On 21 June 2021, pupils gathered at the headquarters of the District Police in "
+        "Tamale, Ghana, to demand the release of two tutors detained after a trader claimed "
+        "that tutors and pupils had assaulted him."))
     assert "Battles" not in [e.event_type for e in events]
 
 
@@ -44,10 +45,10 @@ def test_factions_that_fire_bullets_are_no_riot(resources):
 
 
 @pytest.mark.parametrize("text", [
-    ("On 27 June 2021, a man was killed and five others were injured in a clash between two "
-     "groups of villagers over a land dispute near Narail, Bangladesh."),
-    ("On 27 June 2021, two farmer families clashed over land in Hwakpo, Ghana. One person "
-     "was killed."),
+    ("On 27 June 2021, villagers of two neighbouring hamlets fought with machetes over a "
+     "fishing pond near Narail, Bangladesh, and one man died."),
+    ("On 27 June 2021, two farming families clashed over a boundary near Kpando, "
+     "Ghana. One person was killed."),
 ])
 def test_village_groups_who_fight_and_kill_are_communal_militias(resources, text):
     event = news_events(resources, text)[0]
