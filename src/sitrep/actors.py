@@ -262,8 +262,9 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
         if entry.name == UNIDENTIFIED_ARMED_GROUP and span.text.lower() in BANDIT_WORDS and (
             LIVESTOCK_RE.search(span.sent.text)
         ):
-            # bandits who take cattle are a community's raiders (ACLED: an ethnic militia)
-            entry = dictionary.entries[UNIDENTIFIED_ETHNIC_MILITIA]
+            # bandits who take cattle are a community's raiders (ACLED: an ethnic militia);
+            # a dictionary a user edited without that entry keeps the armed group
+            entry = dictionary.entries.get(UNIDENTIFIED_ETHNIC_MILITIA, entry)
         named = _named_militia(span, dictionary) if entry.is_generic else None
         if entry.is_generic and named is None and not _is_actor_noun(
             span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.claims import clause_text
 from sitrep.codebook import Codebook
+from sitrep.event_triggers import FINITE_VERB_TAGS
 from sitrep.fatality_numbers import NUMBER_WORDS, stated_number
 from sitrep.fatality_split import split_count
 
@@ -282,7 +283,6 @@ def _is_given_as_cause(token: Token) -> bool:
 
 
 RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _is_headline_predicate(node: Token) -> bool:
@@ -291,7 +291,7 @@ def _is_headline_predicate(node: Token) -> bool:
     predicate (its auxiliary left out), not a clause describing someone."""
     return (node.dep_ == "acl" and node.tag_ == "VBN" and node.head.dep_ == "ROOT"
             and node.head.pos_ in ("NOUN", "PROPN", "NUM")
-            and not any(t.tag_ in FINITE_TAGS for t in node.sent))
+            and not any(t.tag_ in FINITE_VERB_TAGS for t in node.sent))
 
 
 def _is_result_noun(token: Token) -> bool:
