@@ -63,3 +63,18 @@ def real_gazetteer():
     gazetteer = open_gazetteer()
     yield gazetteer
     gazetteer.close()
+
+
+@pytest.fixture(scope="session")
+def count(nlp):
+    """Deaths in the first sentence of a text by ``count_fatalities`` (options passed on)."""
+    from sitrep.codebook import load_codebook
+    from sitrep.fatalities import count_fatalities
+
+    codebook = load_codebook()
+
+    def counted(text: str, **options: bool) -> int:
+        sentence = next(nlp(text).sents)
+        return count_fatalities(sentence, codebook, **options)[0]
+
+    return counted

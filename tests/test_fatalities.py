@@ -10,22 +10,11 @@ import pytest
 
 from sitrep.actors import load_actor_dictionary
 from sitrep.codebook import load_codebook
-from sitrep.fatalities import count_fatalities, is_additional_toll
+from sitrep.fatalities import is_additional_toll
 from sitrep.fatality_sources import is_own_loss, is_partisan_source
 from sitrep.fuse import fuse_mentions
 from sitrep.pipeline import ReportResult, process_documents
 from sitrep.records import Claim, Document, EventMention
-
-
-@pytest.fixture(scope="module")
-def count(nlp):
-    codebook = load_codebook()
-
-    def counted(text: str, **options: bool) -> int:
-        sentence = next(nlp(text).sents)
-        return count_fatalities(sentence, codebook, **options)[0]
-
-    return counted
 
 
 @pytest.mark.model

@@ -222,6 +222,11 @@ def _is_not_a_death(token: Token) -> bool:
     return _shares_victims_with_injury(token)
 
 
+# what may stand between two verbs that share their victims ("were killed and wounded",
+# "killed or seriously injured")
+LINKING_POS = frozenset({"CCONJ", "PUNCT", "ADV", "AUX", "PART"})
+
+
 def _shares_victims_with_injury(token: Token) -> bool:
     """"were killed and wounded", "killing and injuring all inside": one number for the
     dead and the injured together (the passive subject of the first verb, or the object of
@@ -233,6 +238,10 @@ def _shares_victims_with_injury(token: Token) -> bool:
         if partner.lemma_.lower() not in INJURY_LEMMAS:
             continue
         first, second = sorted((token, partner), key=lambda t: t.i)
+        if second is token and token.lemma_.lower() in DIE_LEMMAS | {"succumb"}:
+            continue  # "was injured and later died": the injured died
+        if any(t.pos_ not in LINKING_POS for t in token.doc[first.i + 1:second.i]):
+            continue  # "was killed in a clash with police; 15 others were injured"
         if _children(first, "nsubjpass") and not _children(
             second, "nsubj", "nsubjpass", "dobj", "det", "nummod"
         ):  # not "2 were killed and another injured"
@@ -398,6 +407,8 @@ def _victims(token: Token) -> list[Token]:
             # "stoned a man accused of theft to death": hung on the participle that
             # describes the victim
             victims = [verb.head]
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in PERSON_NOUNS and not victims:
+            return [verb]  # a headline's "children stone man to death" (parsed "stone man")
         return victims or _children(verb, "nsubj")  # "4 civilians macheted to death"
     if lemma in ("dead", "death", "toll", "fatality"):
         victims = [token]
@@ -436,8 +447,16 @@ def _kill_victims(token: Token) -> list[Token]:
         victims = [v for v in _children(token, "nsubj") if v.like_num]
     if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed", "men who were"
         victims = [token.head]
+    if not victims and token.pos_ == "VERB":  # "killing and robbing him": a shared object
+        victims = [v for c in _children(token, "conj") for v in _children(c, "dobj")
+                   if _is_people(v) or v.lower_ in PERSON_PRONOUNS]  # not "burned 3 houses"
     if token.tag_ in ("VBN", "VBD") and not victims:  # headline style: "two killed"
-        victims = _children(token, "nsubj")
+        victims = _children(token, "nsubj") or [
+            c for c in token.children if c.like_num and c.i == token.i - 1]  # "1 killed"
+    if token.dep_ in ("compound", "nmod") and token.head.dep_ == "ROOT" and not victims and not any(
+        t.tag_ in FINITE_VERB_TAGS for t in token.sent
+    ):  # a headline's "Residents lynch robber", parsed as one noun phrase
+        victims = [token.head]
     if token.dep_ in ("conj", "advcl", "xcomp") and not victims:  # "were shot and killed"
         victims = _children(token.head, "nsubjpass", "dobj", "obj")
         if token.head.lemma_ == "be" or _children(token, "auxpass"):
@@ -607,20 +626,24 @@ def _is_one_person(noun: Token) -> bool:
     anyone killed who is named with "a" ("killed an adivasi"; not "a string of officials")."""
     if noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() in PERSON_NOUNS:
         return True
-    if noun.tag_ == "NNP":  # also a person named in apposition to a place before them
-        return noun.ent_type_ == "PERSON" or any(
-            c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or (
-                c.tag_ == "NNP" and _is_one_person(c)))
-            for c in noun.children
-        )
+    if noun.tag_ == "NNP" and (noun.ent_type_ == "PERSON" or any(
+        c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or (
+            c.tag_ == "NNP" and _is_one_person(c)))
+        for c in noun.children
+    )):  # also a person named in apposition to a place before them
+        return True
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
+    # "a Kenyan", "a District Superintendent", "a major of the Ghana Armed Forces" (not "a
+    # string of officials", "a busload of pilgrims": a quantity of people)
+    verb = noun.head
     return (
-        _is_killing_verb(noun.head)
+        (_is_killing_verb(verb) or any(_is_killing_verb(c) for c in verb.conjuncts))
         and noun.dep_ in ("dobj", "nsubjpass")
         and noun.lemma_.lower() not in COLLECTIVE_NOUNS
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        and not any(g.tag_ == "NNS" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj")
     )
 
 
@@ -629,9 +652,12 @@ def _is_killing_verb(verb: Token) -> bool:
     if verb.lemma_.lower() in KILL_LEMMAS or _is_fatally_done(verb):
         return True
     return any(
-        (c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod"))
+        (c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "advcl"))
         or (c.dep_ == "prt" and c.lower_ == "down")
         or (c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children))
+        # "shoot dead director of an NGO" (parsed "a dead director"; not "dumped dead fish")
+        or (c.dep_ == "dobj" and verb.lemma_.lower() == "shoot" and any(
+            g.lower_ == "dead" and g.dep_ == "amod" and g.i == verb.i + 1 for g in c.children))
         for c in verb.children
     )
 
