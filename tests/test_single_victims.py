@@ -1,13 +1,20 @@
-"""One person killed is one death, however the report words it.
+"""One person killed is one death, however the report words it; and deaths a report gives
+before it names who caused them are the toll of the attack it then describes.
 
-Each positive case failed before the change it tests (the sentence gave no death); the
-guards pass on both and say what must stay uncounted (a casualty figure, houses burned).
+Each positive case failed before the change it tests (no death coded); the guards pass on
+both and say what must stay uncounted (a casualty figure, houses burned, a death before a
+riot, last year's deaths).
 The sentences are our own, with the constructions of the reports the rules were read from.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from sitrep.pipeline import ReportResult, process_documents
+from sitrep.records import Document
 
 
 @pytest.mark.model
@@ -57,3 +64,39 @@ def test_an_object_shared_by_coordinated_verbs_is_the_victim(count):
 ])
 def test_guards_casualty_figures_and_things_are_not_deaths(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.fixture(scope="module")
+def events(resources):
+    def coded(text: str):
+        document = Document(id="t", text=text, date=dt.date(2016, 3, 14), date_source="option")
+        (result,) = process_documents([document], resources=resources)
+        assert isinstance(result, ReportResult), result
+        return [e for e in result.events if not e.is_background]
+
+    return coded
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_deaths_a_sentence_gives_before_the_attack_is_described_are_the_attack_s(events):
+    (event,) = events(
+        "On Monday a shopkeeper was hacked to death at Bura market. The violence began "
+        "when a militia from a neighbouring clan attacked the market at dawn.")
+    assert event.event_type == "Violence against civilians"
+    assert event.fatalities == 1
+    assert any(c.kind == "fatalities" and "hacked to death" in c.text for c in event.claims)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # a death before a riot is what the riot is about
+    ("A boy was killed by a stray bullet on Monday. Residents of the estate rioted and "
+     "burned tyres on the highway."),
+    # deaths of the past are background
+    ("Last year 20 people were killed in clashes in the area. On Monday militants attacked "
+     "a police post in Mandera."),
+])
+def test_guards_an_earlier_death_is_not_a_riot_s_nor_a_past_one_the_news(events, text):
+    assert events(text)[0].fatalities == 0

@@ -82,6 +82,10 @@ def extract_event_mentions(
     """
     mentions: list[EventMention] = []
     current: int | None = None  # index of the news event the report is describing
+    # deaths a sentence before any event reports with no one named as doing it ("A man was
+    # killed in Sopore."), for the attack a later sentence describes ("LeI is behind the
+    # attack."): (count, claims, sentence span)
+    toll_first: tuple[int, tuple[Claim, ...], tuple[int, int]] | None = None
     rules = {rule.name: rule for rule in codebook.rules}
     report = report_cues(context, codebook)
     for sentence in context.parsed.sents:
@@ -181,10 +185,15 @@ def extract_event_mentions(
                 mention = _as_elaboration(mention, of=next(
                     m for m in reversed(mentions) if _base_rule(m) == forced[0].name
                 ))
+            if toll_first is not None and not mention.is_background:
+                mention = _with_earlier_toll(mention, toll_first)
+                toll_first = None
             mentions.append(mention)
             if not mention.is_background:
                 current = len(mentions) - 1
             continue
+        if current is None and not _has_background_cue(sentence, context, codebook):
+            toll_first = _unattributed_toll(sentence, codebook) or toll_first
         if current is None or _has_background_cue(sentence, context, codebook):
             continue
         claims = tuple(
@@ -204,6 +213,40 @@ def extract_event_mentions(
                 evidence=target.evidence + ((sentence.start_char, sentence.end_char),),
             )
     return tuple(mentions)
+
+
+def _unattributed_toll(
+    sentence: Span, codebook: Codebook
+) -> tuple[int, tuple[Claim, ...], tuple[int, int]] | None:
+    """The deaths a sentence that codes no event reports, with their claim ("On Tuesday a
+    man was killed in Sopore": nobody named, or no one the dictionary knows, did it).
+    Deaths given as a cause ("after a driver was killed") are not counted."""
+    fatalities, fatality_text, is_estimate = count_fatalities(sentence, codebook, skip_causes=True)
+    if not fatalities:
+        return None
+    claims = tuple(c for c in sentence_claims(sentence, codebook, trigger=None)
+                   if not is_forward_looking(c.text, codebook))
+    claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)
+    return fatalities, tuple(c for c in claims if c.kind.startswith("fatalities")), (
+        sentence.start_char, sentence.end_char)
+
+
+# the events that take such deaths: a death told before a demonstration or a development
+# is what it is about ("A boy was killed by a stray bullet. Residents rioted."), not its toll
+TOLL_TAKING_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _with_earlier_toll(
+    mention: EventMention, toll: tuple[int, tuple[Claim, ...], tuple[int, int]]
+) -> EventMention:
+    """The report's first event takes the deaths an earlier sentence gave without naming
+    who caused them ("One person was hacked to death in Bora Moyo. The violence began when
+    a militia attacked the village."): ACLED codes the report's toll on its event."""
+    count, claims, span = toll
+    if mention.event_type not in TOLL_TAKING_TYPES or mention.fatalities >= count:
+        return mention
+    return replace(mention, fatalities=count, claims=mention.claims + claims,
+                   evidence=mention.evidence + (span,))
 
 
 # the types a non-event word (an accident, a match, a drill, a flood) rules out: houses
