@@ -219,6 +219,29 @@ def test_deaths_reported_in_addition_add_to_the_lowest_figure():
     assert "in addition" in notes
 
 
+def test_deaths_of_different_sides_add_up_each_side_keeping_its_lowest():
+    # a soldier and the militants the troops killed are different people (ACLED codes an
+    # event's deaths on all sides); two figures for the militants still compete
+    deaths, notes = fused_fatalities(
+        toll("1", "A police constable was killed"),
+        toll("4", "killed 4 insurgents"),
+        toll("5", "5 insurgents were killed", "residents"),
+    )
+    assert deaths == 5
+    assert "each side" in notes
+
+
+@pytest.mark.parametrize("tolls", [
+    # a total of people beside one side's dead: a breakdown, not another side
+    (("9", "Nine people were killed"), ("2", "two reservists were shot dead")),
+    # victims of two sides in one list are that list's total, not one side's
+    (("10", "Four villagers and six raiders were killed"), ("4", "Four of the villagers")),
+])
+def test_guards_tolls_that_name_no_single_side_keep_the_lowest_figure(tolls):
+    deaths, _ = fused_fatalities(*(toll(value, text) for value, text in tolls))
+    assert deaths == min(int(value) for value, _ in tolls)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "deaths"),
@@ -443,3 +466,13 @@ def test_victims_named_by_what_they_were_doing_or_their_post(count, text, deaths
 ])
 def test_a_headline_s_own_deaths_are_no_grievance(count, text, deaths):
     assert count(text, skip_causes=True) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A roadside bomb in Wana killed a tribal official and two others.", 3),
+    ("Two suspects were killed on the spot while another died on the way to hospital.", 3),
+    ("Another attack near the camp killed nobody.", 0),
+])
+def test_others_another_and_nobody_among_the_victims(count, text, deaths):
+    assert count(text) == deaths

@@ -94,6 +94,7 @@ COLLECTIVE_NOUNS = frozenset(
 PEOPLE_NOUNS = PERSON_NOUNS | GROUP_NOUNS
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NO_DETERMINERS = frozenset({"no", "none", "neither"})
+NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
 
 
 KILL_LEMMAS = frozenset({"kill", "slay", "behead", "execute", "massacre", "murder", "lynch"})
@@ -533,7 +534,9 @@ def _count_all(victims: list[Token], codebook: Codebook) -> int:
 
 
 def _is_people(noun: Token) -> bool:
-    return noun.pos_ == "PROPN" or noun.lemma_.lower() in PEOPLE_NOUNS
+    """People by their word or name; "others" with a number ("an official and two others")."""
+    return noun.pos_ == "PROPN" or noun.lemma_.lower() in PEOPLE_NOUNS or (
+        noun.lower_ == "others" and any(_is_count_word(c) for c in noun.children))
 
 
 def _has_determiner(noun: Token) -> bool:
@@ -553,10 +556,10 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
     range) and whether it is an estimate from a vague word. ``may_be_one``: the noun names
     victims, so one person ("a soldier", a named person) is 1; not for words of death
     themselves ("the toll", "dead")."""
-    if _is_animal(noun) or any(
+    if _is_animal(noun) or noun.lower_ in NO_ONE_WORDS or any(
         c.dep_ == "det" and c.lower_ in NO_DETERMINERS for c in noun.children
     ):
-        return None  # "no one was killed"
+        return None  # "no one was killed", "killed nobody"
     if noun.like_num:
         return _number(noun, codebook)
     numbers = [value for child in noun.children if _is_count_word(child)
@@ -577,6 +580,8 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
         return codebook.vague_numbers[noun.lower_], True
     if may_be_one and (_is_one_person(noun) or _is_headline_victim(noun)):
         return 1, False
+    if noun.lower_ == "another" and noun.dep_ in ("nsubj", "nsubjpass"):
+        return 1, False  # "two were killed while another died": one more
     if _is_found_body(noun):
         return 1, False
     return None

@@ -47,3 +47,40 @@ def _parties(text: str) -> set[str]:
     """The parties a text names, outlets as their party ("VoJ" is the Taliban)."""
     names = (m.lower() for m in PARTISAN_SOURCE_RE.findall(text))
     return {PARTY_ALIASES.get(name, name.removesuffix("s")) for name in names}
+
+
+# Whose dead a toll counts, by the words that name them: the state's forces, an armed
+# group, or civilians. Deaths of different sides are different people, so their tolls add
+# up (ACLED codes one event's deaths on all sides) instead of competing as conflicting
+# reports. Generic words ("people", "persons", a commander) name no side.
+SIDE_WORDS = {
+    "forces": re.compile(
+        r"\b(?:soldiers?|troops?|troopers?|servicem[ae]n|policem[ae]n|police(?:wom[ae]n)?|"
+        r"police officers?|officers?|constables?|jawans?|commandos?|rangers?|levies|"
+        r"security (?:personnel|officials?|forces?|men)|personnel|army)\b",
+        re.IGNORECASE),
+    "armed": re.compile(
+        r"\b(?:militants?|insurgents?|rebels?|terrorists?|attackers?|assailants?|gunm[ae]n|"
+        r"fighters?|raiders?|bandits?|extremists?|jihadists?|separatists?|maoists?|"
+        r"militiam[ae]n|taliban|al[- ]shabaa?b|cadres?)\b",
+        re.IGNORECASE),
+    "civilians": re.compile(
+        r"\b(?:civilians?|villagers?|residents?|women|woman|children|child|passengers?|"
+        r"worshippers?|pupils?|bystanders?|pedestrians?|tourists?)\b",
+        re.IGNORECASE),
+}
+
+
+# where the words about the dead end and those about where, when or with whom begin
+TRAILING_WORDS_RE = re.compile(
+    r"\b(?:during|in|with|by|when|while|as|near|at|after|on|from|following)\b", re.IGNORECASE)
+
+
+def victim_side(toll: str) -> str | None:
+    """The one side whose dead a toll's words name ("4 militants were killed": armed), or
+    None when they name none, several, or a list ("4 villagers and 6 cattle thieves")."""
+    victims = TRAILING_WORDS_RE.split(toll)[0]  # not "killed during a fight with police"
+    if re.search(r",| and | as well as ", victims):
+        return None
+    sides = [side for side, words in SIDE_WORDS.items() if words.search(victims)]
+    return sides[0] if len(sides) == 1 else None

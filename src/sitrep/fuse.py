@@ -33,7 +33,7 @@ from dataclasses import replace
 from sitrep.actors import ActorDictionary, without_country
 from sitrep.codebook import Codebook
 from sitrep.fatalities import is_additional_toll
-from sitrep.fatality_sources import is_own_loss, is_partisan_source
+from sitrep.fatality_sources import is_own_loss, is_partisan_source, victim_side
 from sitrep.records import Claim, Event, EventMention, Location
 
 MAX_DATE_DRIFT_DAYS = 7
@@ -322,8 +322,26 @@ def choose_fatalities(claims: tuple[Claim, ...]) -> tuple[int, str | None]:
         return 0, None
     added = [c for c in chosen if is_additional_toll(c.text)]
     figures = sorted({_figure(c) for c in chosen if c not in added})
+    sides = _lowest_by_side([c for c in chosen if c not in added])
+    if sides is not None:  # "A soldier was killed. Troops killed 4 militants.": 5
+        total = sum(sides.values()) + sum(_figure(c) for c in added)
+        note = _fatality_note(tolls, pool, chosen, [], added)
+        listed = ", ".join(f"{side} {n}" for side, n in sides.items())
+        return total, "; ".join(filter(None, [f"deaths on each side added up ({listed})", note]))
     total = (figures[0] if figures else 0) + sum(_figure(c) for c in added)
     return total, _fatality_note(tolls, pool, chosen, figures, added)
+
+
+def _lowest_by_side(tolls: list[Claim]) -> dict[str, int] | None:
+    """The lowest figure for each side's dead, when every toll names one side's dead and
+    there are several sides (``victim_side``); otherwise None."""
+    named = [(side, _figure(c)) for c in tolls if (side := victim_side(c.text)) is not None]
+    if len(named) < len(tolls) or len({side for side, _ in named}) < 2:
+        return None
+    lowest: dict[str, int] = {}
+    for side, figure in named:
+        lowest[side] = min(lowest.get(side, figure), figure)
+    return lowest
 
 
 FATALITY_KINDS = ("fatalities", "fatalities_estimate")
