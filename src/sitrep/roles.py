@@ -262,7 +262,7 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     ):
         # "Naxalites killed two youth": young people an armed group attacks, not a mob
         return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
-    if _is_party_people_hit(actor, trigger):
+    if _is_party_people_hit(actor, trigger) or _is_one_youth_hit(actor, trigger):
         return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
@@ -282,6 +282,20 @@ def _is_party_people_hit(actor: Actor | None, trigger: Token) -> bool:
         and actor.text.lower().split()[-1] in PARTY_MEMBER_WORDS
         and trigger.lemma_.lower() in ONE_SIDED_LEMMAS
     )
+
+
+def _is_one_youth_hit(actor: Actor | None, trigger: Token) -> bool:
+    """"The police shot dead a youth": one young person shot or attacked is no crowd
+    rioting (a crowd is many); ACLED codes a civilian."""
+    if actor is None or actor.inter != INTER_RIOTERS or (
+        trigger.lemma_.lower() not in ONE_SIDED_LEMMAS
+    ):
+        return False
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span[-1].lower_ != "youth":
+        return False
+    return any(c.lower_ in ("a", "an", "one", "1") for c in span[-1].children
+               if c.dep_ in ("det", "nummod"))
 
 
 CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator

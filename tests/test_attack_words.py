@@ -1,0 +1,50 @@
+"""Attacks on one person, read from the words reports use for them: "chopped to death",
+"strangled to death"; and one youth the police shoot, who is a civilian, not a crowd.
+
+Each positive case failed before its change (no event, or the youth coded as rioters);
+the guards pass on both: youths looting shops are still a crowd, and a government that
+"chopped" its fees attacked no one. Short reports written for these tests, through the
+real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2019, 6, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June 2019, a ward councillor was chopped to death by unknown men in Rangpur, Bangladesh.",
+    "On 3 June 2019, a shopkeeper was strangled to death by attackers in Garissa, Kenya.",
+])
+def test_killing_words_of_reports_are_attacks_on_civilians(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 1)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+
+
+def test_one_youth_the_police_shoot_dead_is_a_civilian(resources):
+    (event,) = news_events(resources, (
+        "On 3 June 2019, police in Kisumu, Kenya, shot dead a youth who had been seen near "
+        "a burgled shop."), date=DATE)
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor1, event.actor2) == ("Police Forces of Kenya", "Civilians (Kenya)")
+
+
+def test_guard_youths_looting_shops_are_still_a_crowd(resources):
+    (event,) = news_events(resources, (
+        "On 3 June 2019, police shot three youths who were looting shops in Kisumu, Kenya."),
+        date=DATE)
+    assert event.event_type == "Riots"
+
+
+def test_guard_fees_chopped_are_no_attack(resources):
+    assert news_events(resources, (
+        "On 3 June 2019, the county government chopped fees for traders in Kisumu, Kenya."),
+        date=DATE) == []
