@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sitrep.actors import ActorDictionary
+from sitrep.actors import CIVILIANS_NAME, INTER_CIVILIANS, INTER_RIOTERS, ActorDictionary
 from sitrep.claims import (
     attribution_spans,
     first_speaker,
@@ -50,7 +50,7 @@ from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_wor
 from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, count_fatalities
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.responsibility import claimed_by, responsibility_claimant
-from sitrep.roles import as_victim, assign_roles, associated_actor
+from sitrep.roles import as_victim, assign_roles, associated_actor, harms_people
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -500,6 +500,15 @@ def _code_sentence(
     name2, inter2 = (actor2.name, actor2.inter) if actor2 else (None, None)
     if name1 is not None and name1 == name2 and not _is_two_sided(rule, trigger):
         name2, inter2 = None, None  # one actor named twice, except two crowds in a clash
+    lone_crowd = name2 is None or (name1 is None and inter2 == INTER_RIOTERS)
+    if rule.event_type == RIOTS_TYPE and lone_crowd and not _is_two_sided(rule, trigger) and (
+        harms_people(sentence, actors)
+    ):
+        # "a mob lynched a suspected thief": the crowd is actor1, its victims civilians; not
+        # two crowds clashing
+        if name2 is not None:
+            name1, inter1 = name2, inter2
+        name2, inter2 = CIVILIANS_NAME, INTER_CIVILIANS
     assoc1 = associated_actor(actors, actor1, name1, inter1)
     when = date_event(
         sentence, trigger, context.timexes, codebook, reference=context.reference

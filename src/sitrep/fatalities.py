@@ -265,8 +265,10 @@ def _is_given_as_cause(token: Token) -> bool:
     is_nominal = names_a_death and not (
         token.lower_ == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
     )  # "beaten to death" is a killing, not a death named
-    if is_nominal and _is_result_noun(token):
-        return False  # "exploded on the street, resulting in the death of a bystander"
+    if is_nominal and (_is_result_noun(token) or _is_headline_verb_noun(token)):
+        # "exploded on the street, resulting in the death of a bystander"; a headline's
+        # "Residents lynch robber"
+        return False
     if is_nominal or any(a.lower_ == "had" for a in _children(token, "aux")):
         return True
     for node in (token, *token.ancestors):
@@ -454,9 +456,7 @@ def _kill_victims(token: Token) -> list[Token]:
     if token.tag_ in ("VBN", "VBD") and not victims:  # headline style: "two killed"
         victims = _children(token, "nsubj") or [
             c for c in token.children if c.like_num and c.i == token.i - 1]  # "1 killed"
-    if token.dep_ in ("compound", "nmod") and token.head.dep_ == "ROOT" and not victims and not any(
-        t.tag_ in FINITE_VERB_TAGS for t in token.sent
-    ):  # a headline's "Residents lynch robber", parsed as one noun phrase
+    if not victims and _is_headline_verb_noun(token):
         victims = [token.head]
     if token.dep_ in ("conj", "advcl", "xcomp") and not victims:  # "were shot and killed"
         victims = _children(token.head, "nsubjpass", "dobj", "obj")
@@ -465,6 +465,13 @@ def _kill_victims(token: Token) -> list[Token]:
             # to have been killed"
             victims += _children(token.head, "nsubj")
     return victims
+
+
+def _is_headline_verb_noun(token: Token) -> bool:
+    """A headline's verb parsed as a noun before its object ("Residents lynch robber",
+    "Mob lynch suspected thief"): a modifier of the root noun of a verbless sentence."""
+    return token.dep_ in ("compound", "nmod") and token.head.dep_ == "ROOT" and not any(
+        t.tag_ in FINITE_VERB_TAGS for t in token.sent)
 
 
 def _subject_across_date(word: Token) -> list[Token]:

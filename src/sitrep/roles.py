@@ -28,10 +28,13 @@ from sitrep.actors import (
     PARTY_MEMBER_WORDS,
 )
 from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
+from sitrep.fatalities import PEOPLE_NOUNS
 from sitrep.records import Actor, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span, Token
 
 PLACE_NOUNS = frozenset(
     {"town", "city", "village", "district", "base", "area", "territory", "province",
@@ -296,6 +299,55 @@ def _is_one_youth_hit(actor: Actor | None, trigger: Token) -> bool:
         return False
     return any(c.lower_ in ("a", "an", "one", "1") for c in span[-1].children
                if c.dep_ in ("det", "nummod"))
+
+
+# acts that harm a person: a crowd that does them to someone has a victim (ACLED: a mob's
+# victims are its actor2, civilians), where one that only burns or smashes things has none
+HARM_LEMMAS = frozenset(
+    {"attack", "assault", "beat", "lynch", "kill", "murder", "injure", "wound", "hack",
+     "stab", "stone", "thrash", "torture", "manhandle", "whip", "flog", "cane", "slap",
+     "burn", "pelt", "hurl", "throw", "chase", "abduct", "kidnap", "strip"}
+)
+THROWN_AT = frozenset({"at", "on"})  # "hurled stones at the minister"
+FORCE_NOUNS = frozenset({"cop", "police", "policeman", "policewoman", "officer", "soldier",
+                         "trooper", "constable", "jawan", "commando", "ranger", "guard"})
+# what befell someone, not who did it: "10 people were injured in the clash" may be the
+# crowd's own people
+OUTCOME_LEMMAS = frozenset({"kill", "murder", "injure", "wound"})
+
+
+def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
+    """A person or people the sentence's acts harm who are no armed side: the object or
+    passive subject of a harm word ("a mob lynched a suspected thief", "attacked Dalits",
+    "a journalist was beaten"; not "10 people were injured", who may be the crowd's own),
+    or what stones were thrown at ("at the minister")."""
+    armed = [a for a in actors if a.inter in ARMED_INTERS]
+    for token in sentence:
+        if token.lemma_.lower() not in HARM_LEMMAS or token.pos_ != "VERB":
+            continue
+        hit = [c for c in token.children if c.dep_ == "dobj" or (
+            c.dep_ == "nsubjpass" and token.lemma_.lower() not in OUTCOME_LEMMAS)]
+        hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in THROWN_AT
+                for g in c.children if g.dep_ == "pobj"]
+        for victim in hit:
+            if any(a.start <= victim.idx < a.end for a in armed) or (
+                victim.lemma_.lower() in FORCE_NOUNS
+            ):
+                continue  # "stoned the police", "pelted cops": a side, not a victim
+            if _is_person_word(victim):
+                return True
+    return False
+
+
+def _is_person_word(token: Token) -> bool:
+    """A word for people, a person's name, a pronoun, or someone suspected or accused of
+    something ("a suspected pickpocket", "an alleged robber")."""
+    return (
+        token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
+        or token.ent_type_ in ("PERSON", "NORP")
+        or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")
+               for c in token.children)
+    )
 
 
 CLASH_LEMMAS = frozenset(  # words that name two sides without an initiator

@@ -1,0 +1,45 @@
+"""A crowd that harms a person has a victim: ACLED codes the people a mob or a riot beats,
+stones or lynches as its actor2, civilians; a crowd that only burns or smashes things has
+none, and the police it stones are a side, not victims.
+
+Each positive case failed before the change (actor2 empty, or no death in a headline the
+parser read as one noun phrase); the guards pass on both. Short reports written for these
+tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2019, 6, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June 2019, a mob attacked and beat a suspected pickpocket at Kibuye market in Kisumu, Kenya.",
+    "On 3 June 2019, rioting students in Kisumu, Kenya, beat up their deputy principal.",
+])
+def test_the_people_a_crowd_harms_are_civilians(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.event_type == "Riots"
+    assert (event.actor1, event.actor2) == ("Rioters (Kenya)", "Civilians (Kenya)")
+
+
+def test_a_headline_lynching_parsed_as_a_noun_counts_its_death(resources):
+    (event,) = news_events(resources, "Residents lynch robber in Kisumu, Kenya", date=DATE)
+    assert (event.event_type, event.fatalities) == ("Riots", 1)
+    assert event.actor2 == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("On 3 June 2019, youths torched two buses in Kisumu, Kenya.", None),
+    ("On 3 June 2019, rioters stoned police officers in Kisumu, Kenya.", "Police Forces of Kenya"),
+])
+def test_guards_things_burned_and_police_stoned_are_no_civilian_victims(resources, text,
+                                                                         actor2):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.actor2) == ("Riots", actor2)
