@@ -122,7 +122,8 @@ def extract_event_mentions(
             mention, trigger = coded
             if (
                 current is not None and forced is None and not mention.is_background
-                and _is_intervention_toll(mention, sentence, of=mentions[current], rules=rules)
+                and _is_intervention_toll(mention, sentence, of=mentions[current], rules=rules,
+                                         context=context)
             ):
                 # "Police intervened, killing one boy": deaths the forces caused in the
                 # demonstration are its own, not an attack of their own (ACLED)
@@ -285,18 +286,22 @@ STATE_FORCES_INTER = 1
 
 
 def _is_intervention_toll(mention: EventMention, sentence: Span, *, of: EventMention,
-                          rules: dict[str, Rule]) -> bool:
+                          rules: dict[str, Rule], context: ReportContext) -> bool:
     """State forces who harm people while intervening in the demonstration being described
     ("Police intervened, killing one young boy"): a word of the codebook's intervention
-    rules is in the sentence, and no armed actor is the target."""
+    rules is in the sentence, or deaths in a sentence with no place of its own ("Five
+    persons were shot dead by the police"), and no armed actor is the target."""
     if of.event_type not in DEMONSTRATION_TYPES:
         return False
-    if mention.rule in INTERVENTION_RULES:
-        return mention.fatalities > 0  # "Police intervened, shooting dead one trader"
+    if mention.rule in (*INTERVENTION_RULES, EXCESSIVE_FORCE_RULE):
+        # "Police intervened, shooting dead one trader"; "2 protesters were killed by police"
+        return mention.fatalities > 0
     if mention.event_type != VAC_TYPE:
         return False
     if mention.inter1 != STATE_FORCES_INTER or mention.inter2 not in (None, *CROWD_INTERS):
         return False
+    if mention.fatalities > 0 and not _names_place(sentence, context):
+        return True  # "Rioters clashed with police. Five persons were shot dead by the police."
     words = {w for name in INTERVENTION_RULES if name in rules for w in rules[name].words}
     lower = sentence.text.lower()
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence) or any(

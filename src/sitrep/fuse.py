@@ -268,6 +268,8 @@ def _order_actors(
     who riot are the rioters), replaced by ``lead_default`` rather than moved to actor2.
     ``pair_default``: a missing actor2 is another actor like the default (two communities).
     ``target_default``: [name, inter] of a missing actor2 (civilians, for an attack on them).
+    ``target_from``: inter codes of an actor2 that *is* the target under another name
+    (teachers the police fire on at a protest are the protesters), replaced by it.
     """
     lead = set(spec.get("lead_inter", []))
     if lead and first[1] not in lead:
@@ -283,7 +285,9 @@ def _order_actors(
         else:
             keep = first[0] is not None and first[0] != default[0]
             first, second = default, (first if keep else second)
-    if "target_default" in spec and second[0] is None:
+    if "target_default" in spec and (
+        second[0] is None or second[1] in set(spec.get("target_from", []))
+    ):
         name, inter = spec["target_default"]
         second = dictionary.name_actor(name, int(inter), country=country)
     if spec.get("pair_default") and second[0] is None:

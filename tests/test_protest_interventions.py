@@ -1,0 +1,87 @@
+"""The police interrupting or obstructing a protest intervene in it (ACLED: protest with
+intervention, the police its actor2); dispersing it "violently" is excessive force
+against the protesters (actor2, whatever the report calls them); an arrest the protesters
+are against is their grievance, not an intervention in their protest.
+
+Each positive case failed before the change (a peaceful protest, an intervention, or the
+arrest read as one); the guards pass on both: protesters arrested or dispersed are an
+intervention. Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2015, 3, 4)
+
+
+@pytest.mark.parametrize(("text", "police"), [
+    (("On 2 March 2015, farmers protested in Amritsar, India, demanding compensation for "
+      "crop losses. Police interrupted the protest."), "Police Forces of India"),
+    (("On 2 March 2015, the opposition alliance brought out a protest in Pirojpur, "
+      "Bangladesh. The protest was obstructed by the police."), "Police Forces of Bangladesh"),
+])
+def test_police_who_interrupt_or_obstruct_a_protest_intervene_in_it(resources, text, police):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.sub_event_type, event.actor2) == ("Protest with intervention", police)
+
+
+@pytest.mark.parametrize("text", [
+    ("On 2 March 2015, a sit-in outside the police station in Larkana, Pakistan, went on "
+     "for a third day against the arrest of a schoolteacher's son."),
+    ("On 2 March 2015, a workers' party held a protest in Lahore, Pakistan, to demand the "
+     "release of slum dwellers arrested by the police."),
+])
+def test_an_arrest_the_protest_is_against_is_no_intervention(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+
+
+def test_guard_protesters_arrested_are_an_intervention(resources):
+    (event,) = news_events(resources, (
+        "On 2 March 2015, police arrested 20 protesters demanding the release of their "
+        "leader in Lahore, Pakistan."), date=DATE)
+    assert (event.sub_event_type, event.actor2) == (
+        "Protest with intervention", "Police Forces of Pakistan")
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 March 2015, police violently dispersed protesting teachers in Nairobi, Kenya.",
+    ("On 2 March 2015, opposition supporters staged a peaceful protest in Nairobi, Kenya; "
+     "police violently dispersed the protest."),
+])
+def test_protesters_violently_dispersed_meet_excessive_force(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Excessive force against protesters", "Police Forces of Kenya", "Protesters (Kenya)")
+
+
+def test_guard_protesters_dispersed_are_an_intervention(resources):
+    (event,) = news_events(resources, (
+        "On 2 March 2015, police dispersed protesting teachers in Nairobi, Kenya."), date=DATE)
+    assert event.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(("text", "event_type", "deaths"), [
+    # deaths the police cause in the demonstration being described are its own (ACLED)
+    (("On 2 March 2015, opposition supporters rioted in Kisumu, Kenya, after the election "
+     "results. Rioters clashed with police. Two protesters were killed by police."), "Riots", 2),
+    (("On 2 March 2015, traders protested in Kisumu, Kenya, over new market fees. Five persons "
+     "were shot dead by the police."), "Protests", 5),
+])
+def test_deaths_the_police_cause_are_the_demonstration_s_toll(resources, text, event_type,
+                                                              deaths):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.fatalities) == (event_type, deaths)
+
+
+def test_guard_police_killings_elsewhere_are_no_toll_of_the_protest(resources):
+    first, *others = news_events(resources, (
+        "On 2 March 2015, traders protested in Kisumu, Kenya, over new market fees. In Busia, "
+        "police shot dead two smugglers."), date=DATE)
+    assert (first.sub_event_type, first.fatalities) == ("Peaceful protest", 0) and others
