@@ -329,6 +329,20 @@ def _may_be_agent(actor: Actor, trigger: Token) -> bool:
     return actor.start < trigger.idx and not is_passive
 
 
+def _named_in_demand(actor: Actor, trigger: Token) -> bool:
+    """An actor named only in what a crowd demands ("a fast demanding the State government
+    solve farmers' problems", "demanding that the police act"): no side of the act."""
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or trigger.i in range(span.start, span.end):
+        return False
+    for node in (span.root, *span.root.ancestors):
+        if node.i == trigger.i:
+            return False
+        if node.dep_ in ("dobj", "ccomp", "xcomp") and node.head.lemma_.lower() in CAUSE_VERBS:
+            return True
+    return False
+
+
 def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
     """Whether the parse names a crowd (protesters, rioters, civilians) as doing it."""
     agent, _ = assign_roles(trigger, actors, context.places, guess=False)
@@ -400,7 +414,9 @@ def _conditions_hold(
     if "unless_victim_any" in cond and _names_any(_victim_text(trigger),
                                                   cond["unless_victim_any"]):
         return False
-    if "unless_inters" in cond and any(a.inter in cond["unless_inters"] for a in actors) and not (
+    if "unless_inters" in cond and any(
+        a.inter in cond["unless_inters"] and not _named_in_demand(a, trigger) for a in actors
+    ) and not (
         # "protesters blocked the bridge, demanding action against policemen": the
         # crowd the parse names as doing it decides, not the others the sentence names
         cond.get("crowd_agent_decides") and _crowd_agent(trigger, actors, context)
