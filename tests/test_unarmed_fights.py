@@ -3,7 +3,8 @@ or councillors coming to blows, churchgoers or commuters fighting or stoning the
 Villagers or families who fight each other and kill are communal militias in a battle
 (ACLED); a party's supporters stay rioters. Students who assaulted a man, in a report
 that names the police, fought no battle. Factions that fire bullets are no riot ("two
-rival groups" whose clash kills stay a battle: tests/test_word_forms_and_named_crowds.py).
+rival groups" whose clash kills stay a battle: tests/test_word_forms_and_named_crowds.py),
+and ethnic clashes are battles of ethnic militias, though no side is named.
 Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
@@ -60,4 +61,15 @@ def test_a_partys_supporters_who_fight_and_kill_still_riot(resources):
     event = news_events(resources, (
         "On 27 June 2021, supporters of the NDC and the NPP clashed in Accra, Ghana. One "
         "person was killed."))[0]
+    assert event.event_type == "Riots"
+
+
+def test_ethnic_clashes_are_battles_of_ethnic_militias_not_a_mob(resources):
+    event = news_events(
+        resources, "On 27 June 2021, four people were killed in ethnic clashes near Moyale, Kenya.")[0]
+    assert (event.event_type, event.actor1) == ("Battles", "Unidentified Ethnic Militia (Kenya)")
+
+
+def test_guard_a_mob_that_stones_a_bus_still_riots(resources):
+    event = news_events(resources, "On 27 June 2021, a mob of youths stoned a bus in Kisumu, Kenya.")[0]
     assert event.event_type == "Riots"
