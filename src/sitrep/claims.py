@@ -325,7 +325,9 @@ def attribution_spans(sentence: Span) -> list[tuple[int, int]]:
         heads: list[Token] = []
         if token.lower_ == "according":
             heads = [token]
-        elif token.lemma_ in ("say", "tell", "report", "quote") and token.pos_ == "VERB":
+        elif token.lemma_ in ("say", "tell", "report", "quote") and token.pos_ == "VERB" and (
+            not _is_said_to_be(token)
+        ):
             heads = [c for c in token.children if c.dep_ == "nsubj"]
         elif token.lemma_ == "quote" and token.dep_ == "acl":
             heads = [c for c in token.children if c.dep_ == "agent"]
@@ -333,3 +335,10 @@ def attribution_spans(sentence: Span) -> list[tuple[int, int]]:
             subtree = list(head.subtree)
             spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
     return spans
+
+
+def _is_said_to_be(verb: Token) -> bool:
+    """"Al Shabaab said to be recruiting", "rebels reported to have crossed": who is said
+    to do something is the doer, not a source (the report's own hearsay)."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in verb.children)

@@ -1,0 +1,65 @@
+"""Strategic developments of the kinds ACLED codes apart: a place an armed group takes with
+no fighting (non-violent transfer of territory), bases set up, groups arming themselves
+("Other"), a group "said to be recruiting" and a curfew renewed (a change to the group's
+activity); and forces sent to "flush out" a group regain no territory.
+
+Each positive case failed before the change (taken by force, no event, or territory
+regained); the guards pass on both: a post overrun with deaths is taken by force, and
+police who say something are a source. Short
+reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2013, 7, 20)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    (("On 18 July 2013, Al Shabaab fighters took over a village near Kiunga, Kenya. No "
+     "violence was reported."), "Non-violent transfer of territory"),
+    ("On 18 July 2013, OLF rebels set up bases in Wajir, Kenya, residents said.",
+     "Headquarters or base established"),
+    (("On 18 July 2013, Kalenjin youths were arming themselves ahead of the elections in "
+     "Eldoret, Kenya, a rights group said."), "Other"),
+])
+def test_strategic_developments_by_kind(resources, text, sub_event_type):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", sub_event_type)
+
+
+def test_forces_sent_to_flush_out_a_group_regain_no_territory(resources):
+    (event,) = news_events(resources, (
+        "On 18 July 2013, police torched houses in Mt Elgon, Kenya, to flush out SLDF "
+        "militiamen."), date=DATE)
+    assert event.sub_event_type != "Government regains territory"
+
+
+def test_guard_a_post_overrun_with_deaths_is_taken_by_force(resources):
+    (event,) = news_events(resources, (
+        "On 18 July 2013, Al Shabaab fighters overran a police post near Kiunga, Kenya, "
+        "killing two officers."), date=DATE)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # "X said to be doing": X is the doer, not a source the attribution hides
+    ("On 18 July 2013, Al Shabaab said to be recruiting young men in Mombasa, Kenya.",
+     "Al Shabaab"),
+    ("On 18 July 2013, the government renewed the curfew in Bawku, Ghana.", "Government of Ghana"),
+])
+def test_recruiting_and_curfews_renewed_change_the_group_s_activity(resources, text, actor1):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.sub_event_type, event.actor1) == ("Change to group/activity", actor1)
+
+
+def test_guard_police_who_say_are_a_source_not_a_doer(resources):
+    assert news_events(resources, (
+        "On 18 July 2013, police said two robbers were shot dead in Kisumu, Kenya."),
+        date=DATE) == []
