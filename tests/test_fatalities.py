@@ -476,3 +476,18 @@ def test_a_headline_s_own_deaths_are_no_grievance(count, text, deaths):
 ])
 def test_others_another_and_nobody_among_the_victims(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the number the parser hung on a modifier before the noun counts the noun
+    ("Six suspected TTP fighters were killed in a pre-dawn raid on a compound in Bannu.", 6),
+    ("Two cattle rustlers were lynched by villagers in Baringo.", 2),
+    # "found killed": the subject of "found" is the dead
+    ("Three men found killed near the camp in Dadaab.", 3),
+    # guards: an age is no count of the dead, cattle are not people
+    ("Police shot dead a 25-year-old man in Kisumu.", 1),
+    ("Police recovered 10 cattle heads.", 0),
+])
+def test_counts_the_parser_hung_elsewhere(count, text, deaths):
+    assert count(text) == deaths

@@ -460,7 +460,9 @@ def _kill_victims(token: Token) -> list[Token]:
         victims = [token.head]
     if token.dep_ in ("conj", "advcl", "xcomp") and not victims:  # "were shot and killed"
         victims = _children(token.head, "nsubjpass", "dobj", "obj")
-        if token.head.lemma_ == "be" or _children(token, "auxpass"):
+        if token.head.lemma_ == "be" or _children(token, "auxpass") or (
+            token.dep_ == "xcomp" and token.head.lemma_.lower() in FOUND_LEMMAS
+        ):  # "Three men found killed"
             # "was on Friday killed", "believed to be X, was beheaded", "are suspected
             # to have been killed"
             victims += _children(token.head, "nsubj")
@@ -569,7 +571,7 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
         return None  # "no one was killed", "killed nobody"
     if noun.like_num:
         return _number(noun, codebook)
-    numbers = [value for child in noun.children if _is_count_word(child)
+    numbers = [value for child in _count_words(noun)
                if (value := _number(child, codebook)) is not None]
     if numbers:
         return min(numbers)  # "18-50 people", "5-7 policemen": the lower end
@@ -592,6 +594,17 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
     if _is_found_body(noun):
         return 1, False
     return None
+
+
+def _count_words(noun: Token) -> list[Token]:
+    """The numbers that count a noun: its own, and those the parser hung on a modifier
+    before it ("Two cattle thieves": "Two" on "cattle"; "Four suspected militants": "Four"
+    on "suspected")."""
+    words = [c for c in noun.children if _is_count_word(c)]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.i < noun.i:
+            words += [g for g in child.children if g.i < child.i and g.like_num]
+    return words
 
 
 FOUND_LEMMAS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
