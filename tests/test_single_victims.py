@@ -1,9 +1,11 @@
-"""One person killed is one death, however the report words it; and deaths a report gives
-before it names who caused them are the toll of the attack it then describes.
+"""One person killed is one death, however the report words it; deaths a report gives
+before it names who caused them are the toll of the attack it then describes; and a toll
+told with deeds no one is named for ("One person was killed, and more houses were
+torched") is the toll of the event being described, not a mob of its own.
 
 Each positive case failed before the change it tests (no death coded); the guards pass on
 both and say what must stay uncounted (a casualty figure, houses burned, a death before a
-riot, last year's deaths).
+riot, last year's deaths, a toll with a place of its own).
 The sentences are our own, with the constructions of the reports the rules were read from.
 """
 
@@ -100,3 +102,22 @@ def test_deaths_a_sentence_gives_before_the_attack_is_described_are_the_attack_s
 ])
 def test_guards_an_earlier_death_is_not_a_riot_s_nor_a_past_one_the_news(events, text):
     assert events(text)[0].fatalities == 0
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_toll_told_with_deeds_no_one_is_named_for_is_the_event_s(events):
+    # "and more houses were torched": the same fighting, not a mob of its own
+    (event,) = events(
+        "On 12 March 2016, Pokot and Turkana militias clashed near Kainuk, Kenya. One person "
+        "was killed, and more houses were torched.")
+    assert (event.event_type, event.fatalities) == ("Battles", 1)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_guard_a_toll_with_a_place_of_its_own_is_another_event(events):
+    first, *others = events(
+        "On 12 March 2016, a clan militia attacked herders at a watering point near Wajir, "
+        "Kenya. In Mandera, one trader was killed and two shops set ablaze.")
+    assert first.fatalities == 0 and others

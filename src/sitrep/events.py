@@ -337,14 +337,21 @@ def _with_intervention_toll(demonstration: EventMention, harm: EventMention, *,
 def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codebook,
                         context: ReportContext) -> bool:
     """A sentence that only gives the toll ("One person was killed", "two died"): the
-    trigger a word of death or injury, and no one named as doing it.
+    trigger a word of death or injury, or a deed done by no one named in a sentence that
+    gives deaths and no place of its own ("One man was killed and two houses set
+    ablaze"), and no one named as doing it.
 
     Victims the parse took for a side ("three villagers and two gunmen were killed") do not
     make the toll an event of its own when nobody is named as the killer (no "by ...")
     and the sentence names no place of its own.
     """
     lemma = trigger.lemma_.lower()
-    if lemma not in codebook.fatality_lemmas and lemma not in ("injure", "wound"):
+    if lemma not in codebook.fatality_lemmas and lemma not in ("injure", "wound") and not (
+        # "One man was killed and two houses set ablaze": the toll, with what else was done
+        mention.fatalities > 0
+        and _is_agentless_passive(_clause_verb(trigger if trigger.pos_ == "VERB" else trigger.head))
+        and not _names_place(trigger.sent, context)
+    ):
         return False
     if mention.actor1 is None:
         return True
