@@ -15,8 +15,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.pipeline import ReportResult, process_documents
-from sitrep.records import Document
+from news_reports import news_events
 
 
 @pytest.mark.model
@@ -70,13 +69,8 @@ def test_guards_casualty_figures_and_things_are_not_deaths(count, text, deaths):
 
 @pytest.fixture(scope="module")
 def events(resources):
-    def coded(text: str):
-        document = Document(id="t", text=text, date=dt.date(2016, 3, 14), date_source="option")
-        (result,) = process_documents([document], resources=resources)
-        assert isinstance(result, ReportResult), result
-        return [e for e in result.events if not e.is_background]
-
-    return coded
+    """The news events of a short report dated 14 March 2016."""
+    return lambda text: news_events(resources, text, date=dt.date(2016, 3, 14))
 
 
 @pytest.mark.model
