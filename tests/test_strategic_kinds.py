@@ -41,6 +41,14 @@ def test_forces_sent_to_flush_out_a_group_regain_no_territory(resources):
     assert event.sub_event_type != "Government regains territory"
 
 
+def test_a_post_overtaken_with_no_casualties_is_still_taken_by_force(resources):
+    # "no casualties" is no sign that there was no fighting
+    (event,) = news_events(resources, (
+        "On 18 July 2013, Al Shabaab fighters overtook a police post near Kiunga, Kenya. No "
+        "casualties were reported."), date=DATE)
+    assert event.event_type == "Battles"
+
+
 def test_guard_a_post_overrun_with_deaths_is_taken_by_force(resources):
     (event,) = news_events(resources, (
         "On 18 July 2013, Al Shabaab fighters overran a police post near Kiunga, Kenya, "
