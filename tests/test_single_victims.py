@@ -1,11 +1,13 @@
 """One person killed is one death, however the report words it; deaths a report gives
 before it names who caused them are the toll of the attack it then describes; and a toll
 told with deeds no one is named for ("One person was killed, and more houses were
-torched") is the toll of the event being described, not a mob of its own.
+torched") is the toll of the event being described, not a mob of its own; and so are
+deaths a later sentence gives naming a side the fight already has ("Eleven militants were
+killed by the troops").
 
 Each positive case failed before the change it tests (no death coded); the guards pass on
 both and say what must stay uncounted (a casualty figure, houses burned, a death before a
-riot, last year's deaths, a toll with a place of its own).
+riot, last year's deaths, a toll with a place of its own, a separate operation).
 The sentences are our own, with the constructions of the reports the rules were read from.
 """
 
@@ -114,4 +116,26 @@ def test_guard_a_toll_with_a_place_of_its_own_is_another_event(events):
     first, *others = events(
         "On 12 March 2016, a clan militia attacked herders at a watering point near Wajir, "
         "Kenya. In Mandera, one trader was killed and two shops set ablaze.")
+    assert first.fatalities == 0 and others
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "deaths"), [
+    (("On 12 March 2016, Kenyan troops engaged Al Shabaab fighters near Kiunga, Kenya. Eleven "
+     "militants were killed by the troops, who were backed by helicopters."), 11),
+    (("On 12 March 2016, fighting broke out between Kenyan troops and Al Shabaab near Kiunga, "
+     "Kenya. Four soldiers died and two fighters were injured."), 4),
+])
+def test_a_later_toll_naming_a_side_of_the_fight_is_its_toll(events, text, deaths):
+    (event,) = events(text)
+    assert (event.event_type, event.fatalities) == ("Battles", deaths)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_guard_a_separate_operation_is_another_event(events):
+    first, *others = events(
+        "On 12 March 2016, Kenyan troops engaged Al Shabaab fighters near Kiunga, Kenya. In a "
+        "separate operation, the troops killed three militants.")
     assert first.fatalities == 0 and others

@@ -171,7 +171,9 @@ def extract_event_mentions(
                 continue
             if (
                 current is not None and forced is None and not mention.is_background
-                and _is_casualty_report(mention, trigger, codebook, context)
+                and (_is_casualty_report(mention, trigger, codebook, context)
+                     or _is_same_fight_toll(mention, sentence, of=mentions[current],
+                                            context=context))
             ):
                 # "One person was killed.": the toll of the event being described
                 target = mentions[current]
@@ -357,6 +359,47 @@ def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codeboo
         return True
     return _is_agentless_passive(_clause_verb(trigger)) and not _names_place(
         trigger.sent, context)
+
+
+FIGHTING_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+
+
+def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMention,
+                        context: ReportContext) -> bool:
+    """Deaths a later sentence gives for the fighting being described, naming an armed side
+    it already has ("Troops engaged BLA militants in Pirkoh. 13 militants were killed by
+    paramilitary troops."; "Four government soldiers died"): its toll, not another
+    event, when the sentence names no place or date of its own and no "separate" or
+    "another" act."""
+    if mention.fatalities <= 0 or mention.event_type not in FIGHTING_TYPES or (
+        of.event_type not in FIGHTING_TYPES
+    ):
+        return False
+    armed = [name for name, inter in ((mention.actor1, mention.inter1),
+                                       (mention.actor2, mention.inter2))
+             if name is not None and inter in ARMED_INTERS]
+    if not any(_same_actor(name, other) for name in armed for other in (of.actor1, of.actor2)):
+        return False
+    if any(t.lower_ in ("separate", "another") for t in sentence):
+        return False  # "in a separate attack"
+    own_date = any(sentence.start_char <= t.start < sentence.end_char and t.type == "DATE"
+                   for t in context.timexes)
+    return not own_date and not _names_place(sentence, context)
+
+
+def _same_actor(name: str, other: str | None) -> bool:
+    """The same actor, one named for the report's country and one still a template
+    ("Military Forces of Pakistan", "Military Forces of {country}")."""
+    if other is None:
+        return False
+    if name == other:
+        return True
+    for template, named in ((name, other), (other, name)):
+        if "{country}" in template:
+            head = template.split("{country}")[0]
+            if head.strip() and named.startswith(head):
+                return True
+    return False
 
 
 def _clause_verb(trigger: Token) -> Token:
