@@ -491,3 +491,25 @@ def test_others_another_and_nobody_among_the_victims(count, text, deaths):
 ])
 def test_counts_the_parser_hung_elsewhere(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the region named right after a place holds it: no second place to split the toll over
+    (("Two soldiers and two militants were killed in a gunfight near Sopore in Jammu and "
+     "Kashmir on Friday."), 4),
+    # guard: two places of their own share the toll (ACLED: one event each)
+    ("Five people were killed in Nairobi and Mombasa.", 3),
+])
+def test_a_region_after_a_place_does_not_split_the_toll(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "shot" and "dead" both name the deaths of the same victims: one toll, added once
+    ("Three militants were also shot dead.", 3),
+    ("Another soldier was shot dead by the militants.", 1),
+])
+def test_two_words_of_death_for_the_same_victims_count_once(count, text, deaths):
+    assert count(text) == deaths

@@ -139,6 +139,9 @@ class Toll:
     # the first of the coordinated verbs ("were killed and ... died") whose chain the word
     # belongs to, when its victims are its own: such tolls are different people
     chain: int | None = None
+    # the token naming the victims: two words of death for the same victims ("shot" and
+    # "dead" in "were also shot dead") are one toll
+    victim: int | None = None
 
 
 def count_fatalities(
@@ -158,7 +161,9 @@ def count_fatalities(
         if skip_causes and _is_given_as_cause(token):
             continue
         toll = _toll_at(token, codebook)
-        if toll is not None:
+        if toll is not None and not any(
+            toll.victim is not None and toll.victim == t.victim for t in tolls
+        ):
             tolls.append(toll)
     if not tolls:
         return 0, None, False
@@ -339,7 +344,8 @@ def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
         count *= _sides_count(victim)
         share = math.ceil(count / split_count(token))
         return Toll(share, _toll_phrase(token, victim), is_estimate,
-                    _is_additional(token, victim), _chain_of(token, victim))
+                    _is_additional(token, victim), _chain_of(token, victim),
+                    victim=None if victim.i == token.i else victim.i)
     return None
 
 

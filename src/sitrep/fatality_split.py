@@ -36,16 +36,21 @@ def split_count(token: Token) -> int:
 def _place_count(token: Token) -> int:
     """How many places the toll of a fatality word spans, from a place list in its own
     clause ("killed in Sangin district and Lashkargah city, Helmand" = 2; the province
-    after a comma is not a place of its own)."""
+    after a comma is not a place of its own, nor the region named right after a place:
+    "in Handwara in Jammu and Kashmir" = 1)."""
     clause = _clause_of(token)
+    place_ends = set()  # where a place phrase ends: "in Handwara" before "in Jammu and Kashmir"
     for prep in clause.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in PLACE_LIST_PREPOSITIONS:
-            continue
-        if not _is_in_clause(prep, clause):
+        if prep.dep_ != "prep" or not _is_in_clause(prep, clause):
             continue
         objects = _children(prep, "pobj")
         if not objects:
             continue
+        follows_place = prep.i - 1 in place_ends
+        if objects[0].ent_type_ in PLACE_ENTITIES:  # "near Sopore", "in Handwara"
+            place_ends.add(max(t.i for t in objects[0].subtree))
+        if prep.lower_ not in PLACE_LIST_PREPOSITIONS or follows_place:
+            continue  # "in Handwara in Jammu and Kashmir": the region that holds the place
         head = objects[0]
         of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         if head.lower_ not in PLACE_NOUNS | PLACE_PLURALS and head.pos_ != "PROPN" and of:
