@@ -139,3 +139,22 @@ def test_guard_a_separate_operation_is_another_event(events):
         "On 12 March 2016, Kenyan troops engaged Al Shabaab fighters near Kiunga, Kenya. In a "
         "separate operation, the troops killed three militants.")
     assert first.fatalities == 0 and others
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_another_death_in_the_fight_adds_to_its_toll(events):
+    # "another" is no other act here: the sentence names a side the fight already has
+    (event,) = events(
+        "On 12 March 2016, Kenyan troops engaged Al Shabaab fighters near Kiunga, Kenya. Two "
+        "militants were killed by the troops. Another soldier was shot dead by the militants.")
+    assert event.fatalities == 3
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_guard_another_raid_is_another_event(events):
+    first, *others = events(
+        "On 12 March 2016, Kenyan troops engaged Al Shabaab fighters near Kiunga, Kenya. In "
+        "another raid, the troops killed three militants.")
+    assert first.fatalities == 0 and others

@@ -370,7 +370,7 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
     it already has ("Troops engaged BLA militants in Pirkoh. 13 militants were killed by
     paramilitary troops."; "Four government soldiers died"): its toll, not another
     event, when the sentence names no place or date of its own and no "separate" or
-    "another" act."""
+    "another" act ("another raid"; "another soldier died" adds to the toll)."""
     if mention.fatalities <= 0 or mention.event_type not in FIGHTING_TYPES or (
         of.event_type not in FIGHTING_TYPES
     ):
@@ -380,8 +380,9 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
              if name is not None and inter in ARMED_INTERS]
     if not any(_same_actor(name, other) for name in armed for other in (of.actor1, of.actor2)):
         return False
-    if any(t.lower_ in ("separate", "another") for t in sentence):
-        return False  # "in a separate attack"
+    if any(t.lower_ == "separate" or (t.lower_ == "another" and t.head.lemma_.lower() in
+                                      EVENT_HEAD_NOUNS) for t in sentence):
+        return False  # "in a separate attack", "in another raid"; not "another soldier died"
     own_date = any(sentence.start_char <= t.start < sentence.end_char and t.type == "DATE"
                    for t in context.timexes)
     return not own_date and not _names_place(sentence, context)
