@@ -20,7 +20,13 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sitrep.actors import CIVILIANS_NAME, INTER_CIVILIANS, INTER_RIOTERS, ActorDictionary
+from sitrep.actors import (
+    CIVILIANS_NAME,
+    COUNTRY_PLACEHOLDER,
+    INTER_CIVILIANS,
+    INTER_RIOTERS,
+    ActorDictionary,
+)
 from sitrep.claims import (
     attribution_spans,
     first_speaker,
@@ -91,8 +97,9 @@ def extract_event_mentions(
     for sentence in context.parsed.sents:
         if report.is_sports_report and not _names_crowd_disorder(sentence, codebook):
             continue  # "fired his parting shot", "rallied to beat Phoenix": play, not events
+        background = _has_background_cue(sentence, context, codebook)  # read once a sentence
         forced = None
-        if current is not None and not _has_background_cue(sentence, context, codebook):
+        if current is not None and not background:
             claimant = responsibility_claimant(sentence, context.actors)
             if claimant is not None:  # "Al Shabaab claimed responsibility for the attack."
                 mentions[current] = claimed_by(mentions[current], claimant)
@@ -195,9 +202,9 @@ def extract_event_mentions(
             if not mention.is_background:
                 current = len(mentions) - 1
             continue
-        if current is None and not _has_background_cue(sentence, context, codebook):
+        if current is None and not background:
             toll_first = _unattributed_toll(sentence, codebook) or toll_first
-        if current is None or _has_background_cue(sentence, context, codebook):
+        if current is None or background:
             continue
         claims = tuple(
             c for c in sentence_claims(sentence, codebook, trigger=None)
@@ -391,16 +398,11 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
 def _same_actor(name: str, other: str | None) -> bool:
     """The same actor, one named for the report's country and one still a template
     ("Military Forces of Pakistan", "Military Forces of {country}")."""
-    if other is None:
-        return False
-    if name == other:
-        return True
-    for template, named in ((name, other), (other, name)):
-        if "{country}" in template:
-            head = template.split("{country}")[0]
-            if head.strip() and named.startswith(head):
-                return True
-    return False
+    if other is None or name == other:
+        return name == other
+    template, named = (name, other) if COUNTRY_PLACEHOLDER in name else (other, name)
+    head = template.split(COUNTRY_PLACEHOLDER)[0]
+    return COUNTRY_PLACEHOLDER in template and bool(head.strip()) and named.startswith(head)
 
 
 def _clause_verb(trigger: Token) -> Token:
