@@ -581,6 +581,11 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
                if (value := _number(child, codebook)) is not None]
     if numbers:
         return min(numbers)  # "18-50 people", "5-7 policemen": the lower end
+    if (noun.lower_ == "both" and noun.tag_ == "DT") or any(
+        c.dep_ in ("det", "predet") and c.lower_ == "both" and c.tag_ == "DT"
+        for c in noun.children
+    ):  # "both men were killed", "killed both" (not "both local and foreign fighters")
+        return 2, False
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in codebook.vague_numbers:
             return codebook.vague_numbers[child.lower_], True
@@ -658,10 +663,19 @@ def _is_one_person(noun: Token) -> bool:
     if noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() in PERSON_NOUNS:
         return True
     if noun.tag_ == "NNP" and (noun.ent_type_ == "PERSON" or any(
-        c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or (
+        c.dep_ == "appos" and (c.lemma_.lower() in PERSON_NOUNS or _is_age(c) or (
             c.tag_ == "NNP" and _is_one_person(c)))
         for c in noun.children
-    )):  # also a person named in apposition to a place before them
+    )):  # also a person named in apposition to a place before them, or with an age
+        return True
+    if noun.tag_ in ("NN", "UH") and noun.is_title and (noun.ent_type_ == "PERSON" or any(
+        c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in noun.children
+    )):  # a name the tagger took for another word ("Mizanur, secretary of ..., was killed")
+        return True
+    if noun.tag_ == "NNP" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in (
+        *DIE_LEMMAS, "succumb"
+    ) and not _children(noun, "compound"):
+        # "Ovi succumbed to his injuries": who dies by a one-word name is a person
         return True
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
@@ -676,6 +690,12 @@ def _is_one_person(noun: Token) -> bool:
         and not any(g.tag_ == "NNS" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj")
     )
+
+
+def _is_age(token: Token) -> bool:
+    """"Md Hasmat Ali, 55, was clobbered to death": a number set after a name is its age."""
+    value = stated_number(token) if token.like_num else None
+    return value is not None and 0 < value < 120 and token.dep_ == "appos"
 
 
 def _is_killing_verb(verb: Token) -> bool:
