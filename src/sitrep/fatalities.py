@@ -270,17 +270,23 @@ def _is_given_as_cause(token: Token) -> bool:
     is_nominal = names_a_death and not (
         token.lower_ == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
     )  # "beaten to death" is a killing, not a death named
-    if is_nominal and (_is_result_noun(token) or _is_headline_verb_noun(token)):
+    if is_nominal and (_is_result_noun(token) or _is_headline_verb_noun(token) or (
+        _is_headline_root_verb(token)
+    )):
         # "exploded on the street, resulting in the death of a bystander"; a headline's
         # "Residents lynch robber"
         return False
-    if is_nominal or any(a.lower_ == "had" for a in _children(token, "aux")):
+    if (is_nominal and not _is_body_found(token)) or any(
+        a.lower_ == "had" for a in _children(token, "aux")
+    ):
         return True
     for node in (token, *token.ancestors):
         head = node.head
         if _is_headline_predicate(node):
             return False  # "Two people killed in riot over land": the headline's own news
-        if node.dep_ in ("relcl", "acl") and not _is_result_participle(node):
+        if node.dep_ in ("relcl", "acl") and not (
+            _is_result_participle(node) or _is_counted_participle(node)
+        ):
             return True
         if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
             return True
@@ -300,6 +306,8 @@ def _is_given_as_cause(token: Token) -> bool:
 
 
 RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
+# verbs whose object is deaths told as news ("reports emerged documenting 2 deaths")
+RECORD_LEMMAS = frozenset({"document", "record", "report", "confirm", "register"})
 
 
 def _is_headline_predicate(node: Token) -> bool:
@@ -311,12 +319,20 @@ def _is_headline_predicate(node: Token) -> bool:
             and not any(t.tag_ in FINITE_VERB_TAGS for t in node.sent))
 
 
+def _is_counted_participle(node: Token) -> bool:
+    """"reports confirm 1 killed in Homa Bay": a participle hung on a bare number is that
+    number's news (the victims counted), not a clause describing someone."""
+    head = node.head
+    return node.dep_ == "acl" and node.tag_ == "VBN" and head.pos_ == "NUM" and not (
+        _children(head, "det", "poss", "amod"))
+
+
 def _is_result_noun(token: Token) -> bool:
     """A death named as what an act brought about: "resulting in the death of", "causing
     the death of", "leading to the deaths of" (not what a protest is about)."""
     head = token.head
     if token.dep_ == "dobj":
-        return head.lemma_.lower() in RESULT_LEMMAS
+        return head.lemma_.lower() in RESULT_LEMMAS | RECORD_LEMMAS
     return token.dep_ == "pobj" and head.lower_ in ("in", "to") and (
         head.head.lemma_.lower() in RESULT_LEMMAS)
 
@@ -462,8 +478,12 @@ def _kill_victims(token: Token) -> list[Token]:
     if token.tag_ in ("VBN", "VBD") and not victims:  # headline style: "two killed"
         victims = _children(token, "nsubj") or [
             c for c in token.children if c.like_num and c.i == token.i - 1]  # "1 killed"
+    elif token.tag_ in ("VBN", "VBD"):  # "3 killed (machetes)": a bare number is no killer
+        victims += [c for c in _children(token, "nsubj") if c.pos_ == "NUM"]
     if not victims and _is_headline_verb_noun(token):
         victims = [token.head]
+    if not victims and _is_headline_root_verb(token):
+        victims = _children(token, "appos")
     if token.dep_ in ("conj", "advcl", "xcomp") and not victims:  # "were shot and killed"
         victims = _children(token.head, "nsubjpass", "dobj", "obj")
         if token.head.lemma_ == "be" or _children(token, "auxpass") or (
@@ -480,6 +500,13 @@ def _is_headline_verb_noun(token: Token) -> bool:
     "Mob lynch suspected thief"): a modifier of the root noun of a verbless sentence."""
     return token.dep_ in ("compound", "nmod") and token.head.dep_ == "ROOT" and not any(
         t.tag_ in FINITE_VERB_TAGS for t in token.sent)
+
+
+def _is_headline_root_verb(token: Token) -> bool:
+    """"Vigilante militia lynch 7 suspected criminals": a headline's verb the parser took
+    for the root noun, its victims in apposition."""
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and bool(_children(token, "appos")) and (
+        not any(t.tag_ in FINITE_VERB_TAGS for t in token.sent))
 
 
 def _subject_across_date(word: Token) -> list[Token]:
@@ -610,15 +637,36 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
 def _count_words(noun: Token) -> list[Token]:
     """The numbers that count a noun: its own, and those the parser hung on a modifier
     before it ("Two cattle thieves": "Two" on "cattle"; "Four suspected militants": "Four"
-    on "suspected")."""
+    on "suspected"; "three People's Liberation Army militants": "three" on the name)."""
     words = [c for c in noun.children if _is_count_word(c)]
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod") and child.i < noun.i:
-            words += [g for g in child.children if g.i < child.i and g.like_num]
+    modifiers = [c for c in noun.children if c.i < noun.i and _is_name_modifier(c)]
+    while modifiers:
+        child = modifiers.pop()
+        words += [g for g in child.children if g.i < child.i and g.like_num]
+        modifiers += [g for g in child.children if g.i < child.i and g.dep_ in (
+            "compound", "poss") and _is_name_modifier(g)]
     return words
 
 
+def _is_name_modifier(child: Token) -> bool:
+    return child.dep_ in ("compound", "amod") or (
+        child.dep_ == "poss" and child.ent_type_ in ("ORG", "NORP"))
+
+
 FOUND_LEMMAS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
+
+
+def _is_body_found(noun: Token) -> bool:
+    """"Three bodies were found in a forest", "15 bodies found after the violence": the news
+    is the dead, no cause of anything (not in a clause of the act's: "rioted when people
+    discovered a body")."""
+    if noun.lemma_.lower() not in ("body", "bodies") or any(
+        a.dep_ in ("advcl", "relcl", "acl", "xcomp") for a in noun.ancestors
+    ):
+        return False
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in FOUND_LEMMAS:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in FOUND_LEMMAS for c in noun.children)
 
 
 def _is_found_body(noun: Token) -> bool:
@@ -633,9 +681,11 @@ def _is_found_body(noun: Token) -> bool:
 
 def _is_headline_victim(noun: Token) -> bool:
     """"Mob lynches suspected criminal", "Police kill robber": a headline's singular
-    object of a killing verb, with no determiner, is one person."""
+    object of a killing verb, with no determiner, is one person (also a person's word the
+    tagger took for an adjective: "kills civilian")."""
     return (
-        noun.tag_ == "NN" and noun.dep_ == "dobj" and _is_killing_verb(noun.head)
+        (noun.tag_ == "NN" or (noun.tag_ == "JJ" and noun.lemma_.lower() in PERSON_NOUNS))
+        and noun.dep_ == "dobj" and _is_killing_verb(noun.head)
         and noun.lemma_.lower() not in COLLECTIVE_NOUNS
         and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
         and noun.ent_type_ == ""
@@ -686,7 +736,8 @@ def _is_one_person(noun: Token) -> bool:
         (_is_killing_verb(verb) or any(_is_killing_verb(c) for c in verb.conjuncts))
         and noun.dep_ in ("dobj", "nsubjpass")
         and noun.lemma_.lower() not in COLLECTIVE_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in (*noun.children, (
+            noun.left_edge)))  # "An Independent ... Commission (IEBC) Coordinator"
         and not any(g.tag_ == "NNS" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj")
     )
