@@ -354,7 +354,8 @@ def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
         if found is None:
             continue
         count, is_estimate = found
-        listed = _count_all([*_joined_victims(victim), *_apposed_victims(victim)], codebook)
+        listed = _count_all([v for v in (*_joined_victims(victim), *_apposed_victims(victim))
+                             if not _is_in_breakdown(v, victim)], codebook)
         if not (_is_followed_by_punctuation(victim) and listed == count):
             count += listed  # not a breakdown of the same people: "3 people, 2 women and a child"
         count *= _sides_count(victim)
@@ -363,6 +364,14 @@ def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
                     _is_additional(token, victim), _chain_of(token, victim),
                     victim=None if victim.i == token.i else victim.i)
     return None
+
+
+def _is_in_breakdown(joined: Token, victim: Token) -> bool:
+    """"four persons including a tribal elder and his son": who follows "including" is
+    among the victims counted, not more of them (the parser may join "his son" to
+    "persons")."""
+    return any(p.lower_ in ("including", "among") and p.i < joined.i
+               for p in _children(victim, "prep"))
 
 
 def _chain_of(token: Token, victim: Token) -> int | None:
@@ -560,8 +569,15 @@ def _apposed_victims(victim: Token) -> list[Token]:
     """People in an apposition, with their own numbers ("4 militia members, 1 soldier, and
     1 policeman"); names in apposition only identify the victims."""
     apposed = [c for c in victim.children if c.dep_ == "appos" and c.pos_ != "PROPN"
-               and _is_people(c) and any(_is_count_word(g) for g in c.children)]
+               and _is_people(c) and any(_is_count_word(g) and not _is_part_of(g)
+                                         for g in c.children)]
     return [a for appos in apposed for a in (appos, *appos.conjuncts)]
+
+
+def _is_part_of(number: Token) -> bool:
+    """"10 people, two of them children": a number of those already counted."""
+    return any(p.lower_ == "of" and any(g.tag_ in ("PRP", "WP") for g in _children(p, "pobj"))
+               for p in _children(number, "prep"))
 
 
 def _is_followed_by_punctuation(victim: Token) -> bool:
@@ -692,8 +708,15 @@ def _is_headline_victim(noun: Token) -> bool:
     )
 
 
+# words a number after them names a level, not people: "a grade four pupil"
+LEVEL_NOUNS = frozenset({"grade", "class", "standard", "form", "level", "year"})
+
+
 def _is_count_word(child: Token) -> bool:
-    """A number counting the noun (not an age after a name: "Sheikh Hirsi, 41,")."""
+    """A number counting the noun (not an age after a name: "Sheikh Hirsi, 41,"; not a
+    level: "a grade four pupil")."""
+    if child.i > 0 and child.doc[child.i - 1].lower_ in LEVEL_NOUNS:
+        return False
     return child.dep_ in ("nummod", "quantmod") or (
         child.like_num and child.dep_ not in ("prep", "appos", "npadvmod", "conj")
     )
