@@ -1,6 +1,7 @@
 """Attackers a report names only by kind: "ethnic militiamen" and "clan militiamen" are
 an ethnic and a communal militia (ACLED's Unidentified Ethnic/Communal Militia, inter 4),
-not an unidentified armed group; "unidentified actors" are an unidentified armed group.
+not an unidentified armed group; "unidentified actors" and a bandit in the singular are an
+unidentified armed group; warriors are an ethnic militia ("Pokot warriors": the Pokot's).
 
 Each case failed before the words were added (the militiamen read as an armed group, the
 actors as no one). Short reports written for these tests, through the real model."""
@@ -25,6 +26,13 @@ DATE = dt.date(2019, 6, 5)
      "shopkeeper."), "Unidentified Communal Militia (Kenya)"),
     (("On 3 June 2019, a soldier of the Ghana Armed Forces was shot dead by unidentified "
      "actors in Tamale, Ghana."), "Unidentified Armed Group (Ghana)"),
+    (("On 3 June 2019, an armed bandit shot dead a herder near Kapedo in Baringo county, "
+     "Kenya."), "Unidentified Armed Group (Kenya)"),
+    (("On 3 June 2019, warriors raided a village near Baragoi, Kenya, and killed three "
+     "herders."), "Unidentified Ethnic Militia (Kenya)"),
+    # guard (passed before): the people's name keeps naming the militia with the new word
+    (("On 3 June 2019, Samburu warriors shot dead two herders near Baragoi, Kenya."),
+     "Samburu Ethnic Militia (Kenya)"),
 ])
 def test_attackers_named_by_kind(resources, text, actor1):
     (event,) = news_events(resources, text, date=DATE)
