@@ -131,3 +131,11 @@ def test_the_noun_a_relative_clause_is_about_acts_not_its_pronoun(roles):
 def test_a_weapon_a_relative_clause_is_about_does_not_act(roles):
     actor1, _ = roles("The soldier drew his rifle, which went off, killing a boy.", "killing")
     assert actor1 == "Military Forces of {country}"
+
+
+def test_a_clause_of_its_own_after_a_dash_lends_no_doer_to_the_verb_before(roles):
+    # "by" on a participle with a subject of its own is that clause's doer: the police who
+    # intervened are not the ones acted upon (guard for the headline's "attacked and
+    # wounded by gunmen", which takes the second participle's doer)
+    assert roles("Police intervened - two traders were killed by stray bullets.",
+                 "intervened")[0] == "Police Forces of {country}"

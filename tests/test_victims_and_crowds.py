@@ -107,6 +107,11 @@ VAC = "Violence against civilians"
     # a headline's passive, read by the parser as active: who is named with "by" did it
     ("Trader killed at his shop in Garissa, Kenya by unknown gunmen on 27 June 2021", VAC,
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # ... also when "by" hangs on a second participle ("attacked and wounded by")
+    ("Nurse attacked and wounded by gunmen in Garissa, Kenya on 27 June 2021", VAC,
+     "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    ("Teacher attacked and injured by bandits in Baringo, Kenya on 27 June 2021", VAC,
+     "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     # soldiers killed are the ones attacked, not the attackers
     ("Three soldiers killed in Lamu, Kenya on 27 June 2021", "Battles", None,
      "Military Forces of Kenya"),

@@ -110,7 +110,7 @@ def assign_roles(
         patient_tokens.extend(c for c in trigger.children if c.dep_ == "nsubj")
     elif _is_headline_passive(trigger):
         # "Lawyer killed at her home by unknown gunmen", parsed as active: "by" names the doer
-        agent_tokens.extend(_by_phrase(trigger))
+        agent_tokens.extend(_by_phrase(trigger) or _conjunct_agents(trigger))
         patient_tokens.extend(c for c in trigger.children if c.dep_ == "nsubj")
     else:
         agent_tokens.extend(_agents_of(trigger))
@@ -576,7 +576,17 @@ def _is_headline_passive(verb: Token) -> bool:
             and not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp")
                         for c in children)
             and (bool(_by_phrase(verb)) or verb.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
-                 or _is_shot_dead(verb)))
+                 or _is_shot_dead(verb) or bool(_conjunct_agents(verb))))
+
+
+def _conjunct_agents(verb: Token) -> list[Token]:
+    """"Nurse attacked and wounded by gunmen": the doer "by" names on a participle joined
+    to the verb, with no subject of its own, is the doer of both (not "Police intervened -
+    a woman was killed by stray bullets")."""
+    return [c for conj in verb.children if conj.dep_ == "conj" and conj.tag_ == "VBN"
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for g in conj.children)
+            for agent in conj.children if agent.dep_ == "agent"
+            for c in agent.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _is_shot_dead(verb: Token) -> bool:
