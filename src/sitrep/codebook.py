@@ -120,7 +120,7 @@ CONDITION_KEYS = frozenset(
      "armed_actor",
      "crowd_agent_decides", "crowd_side", "crowd_subject", "named_in_act", "needs_any",
      "needs_any_nearby", "needs_protest", "no_object",
-     "object_place", "political_arrest", "protest_in_report", "target_civilian",
+     "object_place", "political_arrest", "protest_in_report", "taken", "target_civilian",
      "unarmed_agent", "unless_actor1_inter", "unless_any", "unless_grievance",
      "unless_inters", "unless_private_agent",
      "unless_victim_any", "victim_any"}

@@ -22,7 +22,7 @@ from sitrep.codebook import (
 )
 from sitrep.event_modality import _names_grievance
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
-from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS
+from sitrep.fatalities import ATTEMPT_LEMMAS, CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS
 from sitrep.records import Actor
 from sitrep.roles import _is_acted_upon, assign_roles, object_is_place
 
@@ -471,8 +471,19 @@ def _conditions_hold(
         return False
     if cond.get("object_place") and not object_is_place(trigger, context.places):
         return False
+    if cond.get("taken") and _is_attempt_or_aim(trigger):
+        return False
     # no_object: "demonstrated their skill", "helped rally the sector" are no protest
     return not (cond.get("no_object") and _takes_object(trigger))
+
+
+def _is_attempt_or_aim(trigger: Token) -> bool:
+    """"attempt to take control of a bus", "an operation to retake police posts": a taking
+    tried or aimed at, which may not have happened."""
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ATTEMPT_LEMMAS:
+        return True
+    return trigger.dep_ in ("acl", "advcl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 OBJECT_GAP_POS = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ"})

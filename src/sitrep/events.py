@@ -268,6 +268,10 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 RIOTS_TYPE = "Riots"
 VAC_TYPE = "Violence against civilians"
+BATTLES_TYPE = "Battles"
+ARMED_CLASH_SUB_TYPE = "Armed clash"
+# the rules of a battle that changes who holds a place (ACLED: above an armed clash)
+TERRITORY_RULES = frozenset({"battles.nonstate-overtakes", "battles.government-regains"})
 
 
 ARREST_RULE = "strategic.arrests"
@@ -419,13 +423,17 @@ def _names_place(sentence: Span, context: ReportContext) -> bool:
 
 
 def _escalates(mention: EventMention, *, of: EventMention, codebook: Codebook) -> bool:
-    """A demonstration the report goes on to describe in a more severe form.
+    """A demonstration the report goes on to describe in a more severe form, or a fight
+    that the report goes on to say took a place.
 
     ACLED codes one demonstration once, by the form highest in its precedence: protesters
     who later "clashed with police" make a riot, police who "fired tear gas" at them a
     protest with intervention. Another demonstration type in the same report is taken to
-    be the same demonstration escalating.
+    be the same demonstration escalating. A battle in which a side takes territory is
+    coded as the taking ("Taliban attacked 3 check points. Taliban overtook the points.").
     """
+    if of.event_type == BATTLES_TYPE and _base_rule(mention) in TERRITORY_RULES:
+        return of.sub_event_type == ARMED_CLASH_SUB_TYPE and mention.actor1 in (None, of.actor1)
     if of.event_type not in DEMONSTRATION_TYPES or mention.event_type not in (
         DEMONSTRATION_TYPES
     ):

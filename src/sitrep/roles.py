@@ -40,7 +40,7 @@ PLACE_NOUNS = frozenset(
     {"town", "city", "village", "district", "base", "area", "territory", "province",
      "region", "county", "outpost", "checkpoint", "camp", "airport", "headquarters",
      "capital", "neighbourhood", "neighborhood", "post", "position", "positions", "hill",
-     "valley", "border", "crossing", "port", "garrison"}
+     "valley", "border", "crossing", "port", "garrison", "point", "station"}
 )
 
 
@@ -682,11 +682,27 @@ def object_is_place(trigger: Token, places: tuple[Place, ...]) -> bool:
             c for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
             for c in p.children if c.dep_ == "pobj"
         ]
+    if trigger.dep_ == "conj" and any(o.lower_ == "it" for o in objects):
+        # "attacked the village of Damase and seized it": the place the first verb acted on
+        objects = [o for o in objects if o.lower_ != "it"] + [
+            c for c in trigger.head.children if c.dep_ in ("dobj", "obj")]
     for obj in objects:
-        if obj.lemma_.lower() in PLACE_NOUNS or obj.lower_ == "control":
-            return True
-        subtree = list(obj.subtree)
-        start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-        if any(start <= p.start < end for p in places):
+        if obj.lower_ == "control":  # "took control of the town" (not "of a bus")
+            held = [c for p in obj.children if p.dep_ == "prep" and p.lower_ in ("of", "over")
+                    for c in p.children if c.dep_ == "pobj"]
+            if not held or any(_is_place_phrase(h, places) for h in held):
+                return True
+            continue
+        if _is_place_phrase(obj, places):
             return True
     return False
+
+
+def _is_place_phrase(obj: Token, places: tuple[Place, ...]) -> bool:
+    """A place's word, or a phrase holding a place the gazetteer found."""
+    if obj.lemma_.lower() in PLACE_NOUNS:
+        return True
+    subtree = list(obj.subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    return any(start <= p.start < end for p in places)
+
