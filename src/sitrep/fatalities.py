@@ -79,7 +79,10 @@ PERSON_NOUNS = frozenset(
      "inspector", "warden", "ranger", "veteran", "patient", "host", "guest", "customer",
      "teen", "adolescent", "lady", "gentleman", "individual", "fisher", "helper", "porter",
      "cleaner", "cook", "tailor", "carpenter", "mechanic", "conductor", "student leader",
-     "detective", "reservist", "infiltrator", "passerby", "bystander", "superintendent"}
+     "detective", "reservist", "infiltrator", "passerby", "bystander", "superintendent",
+     "director", "manager", "coordinator", "commissioner", "chairperson", "perpetrator",
+     "editor", "clerk", "surveyor", "accountant", "cashier", "technician", "treasurer",
+     "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(
@@ -98,9 +101,11 @@ NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
 
 
 KILL_LEMMAS = frozenset({"kill", "slay", "behead", "execute", "massacre", "murder", "lynch"})
-DIE_LEMMAS = frozenset({"die", "lose"})
+DIE_LEMMAS = frozenset({"die", "lose", "succumb"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
 NEAR_MISS_WORDS = frozenset({"almost", "nearly", "narrowly"})
+# verbs that report a toll as their subject's fate ("four reported killed")
+REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "feared", "presume"})
 ATTEMPT_LEMMAS = frozenset({"attempt", "try", "seek", "threaten", "plan", "want", "vow"})
 TOTAL_NOUNS = frozenset({"total", "toll"})
 
@@ -244,7 +249,7 @@ def _shares_victims_with_injury(token: Token) -> bool:
         if partner.lemma_.lower() not in INJURY_LEMMAS:
             continue
         first, second = sorted((token, partner), key=lambda t: t.i)
-        if second is token and token.lemma_.lower() in DIE_LEMMAS | {"succumb"}:
+        if second is token and token.lemma_.lower() in DIE_LEMMAS:
             continue  # "was injured and later died": the injured died
         if any(t.pos_ not in LINKING_POS for t in token.doc[first.i + 1:second.i]):
             continue  # "was killed in a clash with police; 15 others were injured"
@@ -421,7 +426,8 @@ def _victims(token: Token) -> list[Token]:
     if is_killing or (lemma not in DIE_LEMMAS and token.pos_ == "VERB"):
         return _kill_victims(token)
     if lemma in DIE_LEMMAS:
-        victims = _children(token, "nsubj")
+        # not "who" ("Dodamgoda, who succumbed to his injuries"): the noun it stands for
+        victims = [v for v in _children(token, "nsubj") if v.tag_ not in ("WP", "WDT")]
         if token.dep_ in ("acl", "relcl") and not victims:
             victims = [token.head]
         if token.dep_ in ("xcomp", "conj") and not victims:  # "two are reported to have died"
@@ -469,7 +475,7 @@ def _victims(token: Token) -> list[Token]:
 def _kill_victims(token: Token) -> list[Token]:
     """The killed: object or passive subject; a headline's subject ("two killed")."""
     victims = [v for v in _children(token, "nsubjpass", "dobj", "obj") if v.tag_ not in (
-        "WP", "WDT")]
+        "WP", "WDT") and not (v.lower_ == "total" and not list(v.children))]  # "32 killed total"
     if not victims:  # "the killing of three activists"
         victims += [c for p in _children(token, "prep") if p.lower_ == "of"
                     for c in _children(p, "pobj")]
@@ -481,6 +487,9 @@ def _kill_victims(token: Token) -> list[Token]:
         victims = [v for v in _children(token, "nsubj") if v.like_num]
     if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed", "men who were"
         victims = [token.head]
+    if token.dep_ == "conj" and victims and all(v.lower_ == "them" for v in victims):
+        # "kidnapped two villagers and killed them": those the first verb counted
+        victims = _children(token.head, "dobj") or victims
     if not victims and token.pos_ == "VERB":  # "killing and robbing him": a shared object
         victims = [v for c in _children(token, "conj") for v in _children(c, "dobj")
                    if _is_people(v) or v.lower_ in PERSON_PRONOUNS]  # not "burned 3 houses"
@@ -493,6 +502,10 @@ def _kill_victims(token: Token) -> list[Token]:
         victims = [token.head]
     if not victims and _is_headline_root_verb(token):
         victims = _children(token, "appos")
+    if token.dep_ in ("ccomp", "xcomp", "oprd") and not victims and token.tag_ == "VBN" and (
+        token.head.lemma_.lower() in REPORTED_LEMMAS
+    ):  # "four reported killed", "1 civilian confirmed killed": the reporting verb's subject
+        victims = _children(token.head, "nsubj", "nsubjpass")
     if token.dep_ in ("conj", "advcl", "xcomp") and not victims:  # "were shot and killed"
         victims = _children(token.head, "nsubjpass", "dobj", "obj")
         if token.head.lemma_ == "be" or _children(token, "auxpass") or (
@@ -501,6 +514,14 @@ def _kill_victims(token: Token) -> list[Token]:
             # "was on Friday killed", "believed to be X, was beheaded", "are suspected
             # to have been killed"
             victims += _children(token.head, "nsubj")
+    if token.dep_ == "conj" and not victims and token.tag_ == "VBN":
+        # "were travelling ... but were attacked and killed by unknown persons": the
+        # subject of the coordination a passive verb of it shares
+        chain = [token]
+        while chain[-1].dep_ == "conj":
+            chain.append(chain[-1].head)
+        if any(_children(v, "auxpass") for v in chain):
+            victims = _children(chain[-1], "nsubj", "nsubjpass")
     return victims
 
 
@@ -520,7 +541,11 @@ def _is_headline_root_verb(token: Token) -> bool:
 
 def _subject_across_date(word: Token) -> list[Token]:
     """"A chief was on Monday shot dead": a date between the auxiliary and the verb makes
-    the parser read "shot" as a noun of "on Monday"; the victim is the auxiliary's subject."""
+    the parser read "shot" as a noun (of "on Monday", or what the subject "was"); the
+    victim is the auxiliary's subject."""
+    if word.dep_ == "attr" and word.head.pos_ == "AUX":
+        # "Two policemen were Friday afternoon shot dead": "shot" read as what they were
+        return _children(word.head, "nsubj", "nsubjpass")
     if word.dep_ != "pobj" or word.head.dep_ != "prep" or word.head.head.pos_ != "AUX":
         return []
     return _children(word.head.head, "nsubj", "nsubjpass")
@@ -548,7 +573,14 @@ def _joined_victims(victim: Token) -> list[Token]:
         # a list parsed as two subjects: "4 militia members, 1 soldier, and 1 policeman"
         joined += [c for c in verb.children if c.dep_ == victim.dep_ and c.i > victim.i]
     joined += _companions(victim)
-    return [c for c in joined if _is_people(c) and (c.tag_ != "NN" or _has_determiner(c))]
+    # "seven militants of the NSCN-K and two civilians": the parser joins the second
+    # counted group to the name in the first one's "of"
+    joined += [t for p in _children(victim, "prep") if p.lower_ == "of" for t in p.subtree
+               if t.dep_ == "conj" and t.pos_ == "NOUN" and any(
+                   _is_count_word(c) for c in t.children)]
+    return [c for c in joined if not _is_animal(c) and (
+        _is_people(c) or any(c2.dep_ == "nummod" for c2 in c.children)  # "1 'Arbaki'"
+    ) and (c.tag_ != "NN" or _has_determiner(c))]
 
 
 def _companions(victim: Token) -> list[Token]:
@@ -634,6 +666,13 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
             return codebook.vague_numbers[child.lower_], True
         if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in codebook.vague_numbers:
             return codebook.vague_numbers[noun.lower_], True
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in (
+            COLLECTIVE_NOUNS
+        ):  # "a family of 3 were killed"
+            numbers = [value for pobj in _children(child, "pobj") if pobj.like_num
+                       and (value := _number(pobj, codebook)) is not None]
+            if numbers:
+                return numbers[0]
         if child.dep_ == "prep" and child.lower_ in ("to", "of") and noun.lemma_ in TOTAL_NOUNS:
             for pobj in child.children:  # "the toll rose to 12", "a total of 100 people"
                 value = _number(pobj, codebook) or _count_of(pobj, codebook, may_be_one=True)
@@ -746,7 +785,7 @@ def _is_one_person(noun: Token) -> bool:
     )):  # a name the tagger took for another word ("Mizanur, secretary of ..., was killed")
         return True
     if noun.tag_ == "NNP" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in (
-        *DIE_LEMMAS, "succumb"
+        DIE_LEMMAS
     ) and not _children(noun, "compound"):
         # "Ovi succumbed to his injuries": who dies by a one-word name is a person
         return True
@@ -755,9 +794,10 @@ def _is_one_person(noun: Token) -> bool:
     # "a Kenyan", "a District Superintendent", "a major of the Ghana Armed Forces" (not "a
     # string of officials", "a busload of pilgrims": a quantity of people)
     verb = noun.head
+    dies = verb.lemma_.lower() in DIE_LEMMAS and noun.dep_ == "nsubj"  # "a biker died"
     return (
-        (_is_killing_verb(verb) or any(_is_killing_verb(c) for c in verb.conjuncts))
-        and noun.dep_ in ("dobj", "nsubjpass")
+        (dies or _is_killing_verb(verb) or any(_is_killing_verb(c) for c in verb.conjuncts))
+        and noun.dep_ in ("dobj", "nsubjpass", *(("nsubj",) if dies else ()))
         and noun.lemma_.lower() not in COLLECTIVE_NOUNS
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in (*noun.children, (
             noun.left_edge)))  # "An Independent ... Commission (IEBC) Coordinator"
