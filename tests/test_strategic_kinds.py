@@ -1,12 +1,13 @@
 """Strategic developments of the kinds ACLED codes apart: a place an armed group takes with
 no fighting (non-violent transfer of territory), bases set up, groups arming themselves
 ("Other"), a group "said to be recruiting" and a curfew renewed (a change to the group's
-activity); and forces sent to "flush out" a group regain no territory.
+activity); forces sent to "flush out" a group regain no territory; and an arrest named as
+what sparked violence is its cause, not the report's news.
 
 Each positive case failed before the change (taken by force, no event, or territory
-regained); the guards pass on both: a post overrun with deaths is taken by force, and
-police who say something are a source. Short
-reports written for these tests, through the real model."""
+regained, an arrest); the guards pass on both: a post overrun with deaths is taken by
+force, police who say something are a source, and an arrest of militants is an arrest.
+Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -71,3 +72,17 @@ def test_guard_police_who_say_are_a_source_not_a_doer(resources):
     assert news_events(resources, (
         "On 18 July 2013, police said two robbers were shot dead in Kisumu, Kenya."),
         date=DATE) == []
+
+
+def test_an_arrest_that_sparked_violence_is_its_cause_not_the_news(resources):
+    # ACLED codes the violence; the arrest named as what sparked it happened before
+    events = news_events(resources, (
+        "On 18 July 2013, violence sparked by the arrest of the Mungiki sect's leader spread "
+        "across Nakuru, Kenya."), date=DATE)
+    assert all(e.sub_event_type != "Arrests" for e in events)
+
+
+def test_guard_an_arrest_of_militants_is_still_an_arrest(resources):
+    (event,) = news_events(resources, (
+        "On 18 July 2013, police arrested five Al Shabaab suspects in Mandera, Kenya."), date=DATE)
+    assert event.sub_event_type == "Arrests"

@@ -187,7 +187,14 @@ def _names_grievance(token: Token) -> bool:
     "condemned the killings of two years ago"): its background words are the grievance's,
     not the protest's."""
     return (token.dep_ == "pobj" and token.head.lower_ in GRIEVANCE_PREPOSITIONS) or (
-        token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS)
+        token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS) or (
+        # "violence sparked by the arrest of the sect's founder": what set it off
+        token.dep_ == "pobj" and token.head.lower_ == "by"
+        and token.head.head.lemma_.lower() in SPARKING_LEMMAS)
+
+
+# what something "sparked by" X began from: X is its cause
+SPARKING_LEMMAS = frozenset({"spark", "trigger", "prompt", "provoke", "fuel"})
 
 
 def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:
