@@ -62,6 +62,8 @@ def test_guard_no_number_no_toll(count, text):
     # the object of the first verb stays the victims of a passive verb joined to it
     ("Bandits (believed to be Pokot) attacked a remote Kenyan village - 4 people were killed, "
      "many cattle stolen", 4),
+    # injuries counted beside the dead are no more dead
+    ("The clash between the two villages resulted in two deaths and 13 injured.", 2),
     # "who" stands for the noun before it
     ("Several people were wounded including a local trader, Ali Omar, who succumbed to his "
      "injuries on Friday.", 1),

@@ -103,6 +103,9 @@ NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
 KILL_LEMMAS = frozenset({"kill", "slay", "behead", "execute", "massacre", "murder", "lynch"})
 DIE_LEMMAS = frozenset({"die", "lose", "succumb"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
+# counted beside the dead but no dead: "two deaths and 13 injured", "21 houses"
+NOT_VICTIM_NOUNS = frozenset({"injury", "injured", "wound", "wounded", "injure", "casualty",
+                              "house", "home", "hut", "shop", "vehicle", "car"})
 NEAR_MISS_WORDS = frozenset({"almost", "nearly", "narrowly"})
 # verbs that report a toll as their subject's fate ("four reported killed")
 REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "feared", "presume"})
@@ -579,7 +582,8 @@ def _joined_victims(victim: Token) -> list[Token]:
                if t.dep_ == "conj" and t.pos_ == "NOUN" and any(
                    _is_count_word(c) for c in t.children)]
     return [c for c in joined if not _is_animal(c) and (
-        _is_people(c) or any(c2.dep_ == "nummod" for c2 in c.children)  # "1 'Arbaki'"
+        _is_people(c) or c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in NOT_VICTIM_NOUNS
+        and any(c2.dep_ == "nummod" for c2 in c.children)  # "1 'Arbaki'", not "13 injured"
     ) and (c.tag_ != "NN" or _has_determiner(c))]
 
 
