@@ -31,8 +31,8 @@ def test_both_victims_are_two_deaths(count, text):
     "Sohag succumbed to his injuries at hospital.",
     "Kamrul succumbed to his wounds at a clinic in Bogra on Tuesday.",
     # a one-word name tagged as a common noun, with a person's office in apposition
-    "Mizanur, publicity secretary of Shibir, Chittagong University unit, was killed in a "
-    "'gunfight' with police on Sunday.",
+    ("Mizanur, publicity secretary of Shibir, Chittagong University unit, was killed in a "
+    "'gunfight' with police on Sunday."),
 ])
 def test_a_person_named_is_one_death(count, text):
     assert count(text) == 1

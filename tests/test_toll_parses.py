@@ -22,10 +22,10 @@ import pytest
     ("Four bodies with gunshot wounds were found in a forest near Nyeri.", 4),
     ("18 bodies found after clashes between police and rioters in Kisumu.", 18),
     ("Residents rioted; the next day 6 bodies were found in Kibera.", 6),
-    ("Hospital sources confirm 2 killed in Kibera and 5 injured after police fired on "
-     "rioters.", 2),
-    ("Rioters burned tyres; human rights monitors later published accounts documenting "
-     "3 deaths.", 3),
+    (("Hospital sources confirm 2 killed in Kibera and 5 injured after police fired on "
+     "rioters."), 2),
+    (("Rioters burned tyres; human rights monitors later published accounts documenting "
+     "3 deaths."), 3),
 ])
 def test_deaths_told_as_news_are_a_demonstrations_toll(count, text, expected):
     assert count(text, skip_causes=True) == expected
