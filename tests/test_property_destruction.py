@@ -1,0 +1,46 @@
+"""Property an armed group or the state's forces burn or wreck is looting/property
+destruction (ACLED): "burnt", "burned", "set ablaze" were no trigger of the rule, and a
+pylon, a lodge or pastureland no property it knew.
+
+Each positive case failed before the change (no event); the guards pass on both: a
+crowd no one names that sets houses ablaze is a mob, and houses burned by no one named in
+a report of a clash are part of the clash (a draft of the change made them an event of
+their own). Short reports written for these
+tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2016, 3, 10)
+DESTRUCTION = ("Strategic developments", "Looting/property destruction")
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 March 2016, houses were burnt by a militia in Molo, Kenya.",
+    "On 8 March 2016, Al Shabaab militants destroyed a power pylon near Witu, Kenya.",
+    "On 8 March 2016, Pokot militiamen burned pastureland near Kapedo, Kenya.",
+])
+def test_property_an_armed_group_burns_is_destruction(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == DESTRUCTION
+
+
+def test_guard_houses_set_ablaze_by_no_one_named_are_a_mob(resources):
+    (event,) = news_events(resources, (
+        "On 8 March 2016, youths set ablaze ten houses in Molo, Kenya."), date=DATE)
+    assert event.event_type == "Riots"
+
+
+def test_guard_houses_burned_by_no_one_named_in_a_clash_report_are_the_clash(resources):
+    # the burning has no doer of its own: the report's clash keeps its toll
+    (event,) = news_events(resources, (
+        "On 8 March 2016, Mamprusi and Kusasi militias clashed in Bawku, Ghana, killing four "
+        "people. Several houses were burned as well."), date=DATE)
+    assert (event.event_type, event.fatalities) == ("Battles", 4)
