@@ -1,12 +1,14 @@
 """Strategic developments of the kinds ACLED codes apart: a place an armed group takes with
 no fighting (non-violent transfer of territory), bases set up, groups arming themselves
 ("Other"), a group "said to be recruiting" and a curfew renewed (a change to the group's
-activity); forces sent to "flush out" a group regain no territory; and an arrest named as
-what sparked violence is its cause, not the report's news.
+activity), and so are a rebel group seen on the move and forces sent somewhere (who
+moved is actor1); forces sent to "flush out" a group regain no territory; and an arrest
+named as what sparked violence is its cause, not the report's news.
 
 Each positive case failed before the change (taken by force, no event, or territory
 regained, an arrest); the guards pass on both: a post overrun with deaths is taken by
-force, police who say something are a source, and an arrest of militants is an arrest.
+force, police who say something are a source, an arrest of militants is an arrest, and
+police who spot gunmen move no rebel group.
 Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
@@ -86,3 +88,24 @@ def test_guard_an_arrest_of_militants_is_still_an_arrest(resources):
     (event,) = news_events(resources, (
         "On 18 July 2013, police arrested five Al Shabaab suspects in Mandera, Kenya."), date=DATE)
     assert event.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a rebel group seen on the move: ACLED's movement of forces, the group as actor1
+    (("On 18 July 2013, about 80 Al Shabaab fighters were spotted moving through the Boni "
+     "forest in Lamu, Kenya."), "Al Shabaab"),
+    ("On 18 July 2013, OLF rebels were sighted near Moyale, Kenya.",
+     "OLF: Oromo Liberation Front"),
+    # forces sent somewhere are the ones acting, not acted upon
+    (("On 18 July 2013, soldiers were deployed to Mandera, Kenya, to keep the peace before the "
+     "elections."), "Military Forces of Kenya"),
+])
+def test_forces_seen_or_sent_on_the_move_change_their_activity(resources, text, actor1):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.sub_event_type, event.actor1) == ("Change to group/activity", actor1)
+
+
+def test_guard_police_who_spot_gunmen_move_no_rebel_group(resources):
+    events = news_events(resources, (
+        "On 18 July 2013, police spotted two gunmen near Mandera, Kenya."), date=DATE)
+    assert all(e.sub_event_type != "Change to group/activity" for e in events)

@@ -70,6 +70,11 @@ def assign_roles(
     agent_tokens: list[Token] = []
     patient_tokens: list[Token] = []
     verb = trigger
+    if trigger.lemma_.lower() in MOVED_LEMMAS and _is_passive(trigger):
+        # "200 al Shabaab fighters were spotted moving through Boni Forest", "soldiers were
+        # deployed to Mandera": who is seen or sent on the move is the one acting (ACLED's
+        # movement of forces); who saw or sent them is no side
+        return _actor_in([c for c in trigger.children if c.dep_ == "nsubjpass"], actors), None
     if _describes_crowd(trigger):
         # "Rioting teachers threw stones at officials": the crowd acts, on whom its verb says
         agent_tokens.append(trigger.head)
@@ -608,6 +613,11 @@ ALWAYS_TRANSITIVE_LEMMAS = frozenset(
     {"kill", "murder", "injure", "wound", "abduct", "kidnap", "behead", "lynch", "stab",
      "hack", "slaughter", "massacre", "torture", "rape"}
 )
+
+
+# verbs of forces seen or sent on the move (strategic.sighting, strategic.deployment)
+MOVED_LEMMAS = frozenset({"sight", "spot", "witness", "see", "deploy", "redeploy", "rush",
+                          "dispatch"})
 
 
 def _is_passive(verb: Token) -> bool:
