@@ -330,8 +330,9 @@ def _may_be_agent(actor: Actor, trigger: Token) -> bool:
 
 
 def _named_in_demand(actor: Actor, trigger: Token) -> bool:
-    """An actor named only in what a crowd demands ("a fast demanding the State government
-    solve farmers' problems", "demanding that the police act"): no side of the act."""
+    """An actor named only in what a crowd demands or answers ("a fast demanding the State
+    government solve farmers' problems", "demanding that the police act", "demonstrated
+    after police shot a man", "protested over police brutality"): no side of the act."""
     span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None or trigger.i in range(span.start, span.end):
         return False
@@ -339,6 +340,10 @@ def _named_in_demand(actor: Actor, trigger: Token) -> bool:
         if node.i == trigger.i:
             return False
         if node.dep_ in ("dobj", "ccomp", "xcomp") and node.head.lemma_.lower() in CAUSE_VERBS:
+            return True
+        if node.head.i == trigger.i and (_names_grievance(node) or node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
+        )):
             return True
     return False
 

@@ -660,8 +660,10 @@ def _fire_rule(
                 rule.event_type in NON_EVENT_TYPES
             ):
                 continue  # an accident, a match; "faces 22 counts of rape": a court case
-            if rule.event_type in DEMONSTRATION_TYPES and _is_protested_over(trigger, codebook):
-                continue  # "protest over the arrest of a cleric": the cause, not the police
+            if _is_protested_over(trigger, codebook):
+                # "protest over the arrest of a cleric", "demonstrated after police shot a
+                # man": the cause, not the police at the demonstration, nor an attack of its own
+                continue
             if trigger.lemma_.lower() == "engage" and not _engages_in_fighting(trigger, actors):
                 continue  # "engage with the government", "engaging all stakeholders"
             actor1, actor2 = assign_roles(trigger, actors, context.places)
@@ -751,7 +753,19 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             return any(  # "the demonstration was against the mounting of a roadblock"
                 codebook.is_protest_word(verb) for verb in governors
             )
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in PROTESTED_OVER_PREPS for c in node.children
+        ) and not any(t.lemma_.lower() in CROWD_WORDS for t in node.subtree):
+            # "people demonstrated after police fatally shot a homeless man": what the
+            # protest answers (not "clashed with police after police shot a protester",
+            # the demonstration's own)
+            governors = list(node.ancestors)[:PROTEST_GOVERNOR_STEPS]
+            return any(codebook.is_protest_word(verb) for verb in governors)
         if node.head is node:
             return False
         node = node.head
     return False
+
+
+# the crowd of a demonstration: a clause that acts on it is the demonstration's own
+CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})

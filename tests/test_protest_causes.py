@@ -1,0 +1,45 @@
+"""What a demonstration answers is its cause, not an act at it: people who "demonstrated
+after police fatally shot a man" staged a peaceful protest, not one the police used force
+on, and the shooting is no attack of its own in that report; the police named only in
+the cause are no side that keeps the crowd from demonstrating. A clause that acts on the
+crowd itself ("after police opened fire on the demonstrators") is the demonstration's own.
+
+Each positive case failed before the change (excessive force, an attack, or no event);
+the guards pass on both. Short reports written for these tests, through the real
+model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2020, 6, 5)
+PEACEFUL = ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    ("On 2 June 2020, about 200 people demonstrated in Kibera, Nairobi, after police fatally "
+     "shot a hawker at the market."),
+    ("On 2 June 2020, residents demonstrated in Kisii, Kenya, after a boda boda rider was "
+     "killed during a quarrel with a police officer."),
+    ("On 2 June 2020, traders protested in Eldoret, Kenya, after a colleague was shot dead in "
+     "a police operation."),
+])
+def test_a_killing_a_demonstration_answers_is_its_cause(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == PEACEFUL
+
+
+@pytest.mark.parametrize("text", [
+    ("On 2 June 2020, protesters marched in Kisumu, Kenya; two were killed after police opened "
+     "fire on the demonstrators."),
+    "On 2 June 2020, police shot dead a hawker in Kibera, Nairobi, sparking protests.",
+])
+def test_guard_force_at_the_demonstration_is_its_own(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert events and events[0].sub_event_type != "Peaceful protest"
