@@ -178,6 +178,9 @@ def test_a_generic_noun_whose_adjective_the_parser_made_the_span_root_is_still_a
 
 def test_an_agency_credited_in_a_dateline_is_no_actor(find):
     assert find("CAPE TOWN, October 12 (ANA) - A judge dismissed the appeal.") == []
+    # a byline's agency too ("ANA Reporter"), not a group that shares its abbreviation
+    assert find("Six buses burnt in Pinetown depot fire ANA Reporter DURBAN, May 2 - Six "
+                "buses burnt in a fire.") == []
     assert [name for _, name, _ in find("Taliban militants attacked the ANA in Kunduz.")] == [
         "Taliban", "Military Forces of {country}"]
 

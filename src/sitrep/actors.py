@@ -499,12 +499,19 @@ DASHES = frozenset({"-", "–", "—", "--"})
 
 def _is_dateline_credit(span: Span) -> bool:
     """A name in brackets between a date and a dash: the agency credited in a dateline
-    ("NAIROBI, June 3 (ANA) - ..."), whatever group shares its abbreviation."""
+    ("NAIROBI, June 3 (ANA) - ..."), whatever group shares its abbreviation; or a byline's
+    agency ("ANA Reporter DURBAN, ...")."""
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in BYLINE_WORDS:
+        return True
     if span.start < 2 or span.end + 1 >= len(doc):
         return False
     return (doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "DATE"
             and doc[span.end].text == ")" and doc[span.end + 1].text in DASHES)
+
+
+# the word after an agency's name in a byline ("ANA Reporter", "AFP Correspondent")
+BYLINE_WORDS = frozenset({"reporter", "correspondent"})
 
 
 def _is_place_use(span: Span) -> bool:
