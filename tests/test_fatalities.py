@@ -518,14 +518,15 @@ def test_two_words_of_death_for_the_same_victims_count_once(count, text, deaths)
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "deaths"), [
     # a part of the dead named after the toll adds none ("N of them", "including ...")
-    ("An explosion on a crowded bus killed at least 12 people, three of them children, in "
-     "Quetta.", 12),
+    (("An explosion on a crowded bus killed at least 12 people, three of them children, in "
+     "Quetta."), 12),
     ("A roadside bomb killed 9 people, four of them women, near Peshawar.", 9),
-    ("At least three persons including a tribal chief and his son were killed and two "
-     "guards were injured.", 3),
+    (("At least three persons including a tribal chief and his son were killed and two "
+     "guards were injured."), 3),
     ("Six persons including a tribal elder and his brother were shot dead.", 6),
-    # a school class is no count of the dead
+    # a school class is no count of the dead (but a year before a number is no class)
     ("Raiders shot dead a class seven pupil near Kapedo.", 1),
+    ("In the past year 30 people were killed in the county.", 30),
     # guard: people in an apposition with numbers of their own add up
     ("Gunmen killed 4 militia members, 1 soldier, and 1 policeman.", 6),
 ])

@@ -108,7 +108,7 @@ NOT_VICTIM_NOUNS = frozenset({"injury", "injured", "wound", "wounded", "injure",
                               "house", "home", "hut", "shop", "vehicle", "car"})
 NEAR_MISS_WORDS = frozenset({"almost", "nearly", "narrowly"})
 # verbs that report a toll as their subject's fate ("four reported killed")
-REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "feared", "presume"})
+REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "presume"})
 ATTEMPT_LEMMAS = frozenset({"attempt", "try", "seek", "threaten", "plan", "want", "vow"})
 TOTAL_NOUNS = frozenset({"total", "toll"})
 
@@ -328,7 +328,7 @@ def _is_headline_predicate(node: Token) -> bool:
 
 
 def _is_counted_participle(node: Token) -> bool:
-    """"reports confirm 1 killed in Homa Bay": a participle hung on a bare number is that
+    """"reports confirm 1 killed in Kibera": a participle hung on a bare number is that
     number's news (the victims counted), not a clause describing someone."""
     head = node.head
     return node.dep_ == "acl" and node.tag_ == "VBN" and head.pos_ == "NUM" and not (
@@ -429,7 +429,7 @@ def _victims(token: Token) -> list[Token]:
     if is_killing or (lemma not in DIE_LEMMAS and token.pos_ == "VERB"):
         return _kill_victims(token)
     if lemma in DIE_LEMMAS:
-        # not "who" ("Dodamgoda, who succumbed to his injuries"): the noun it stands for
+        # not "who" ("a trader, Ali Omar, who succumbed to his injuries"): the noun it stands for
         victims = [v for v in _children(token, "nsubj") if v.tag_ not in ("WP", "WDT")]
         if token.dep_ in ("acl", "relcl") and not victims:
             victims = [token.head]
@@ -752,7 +752,7 @@ def _is_headline_victim(noun: Token) -> bool:
 
 
 # words a number after them names a level, not people: "a grade four pupil"
-LEVEL_NOUNS = frozenset({"grade", "class", "standard", "form", "level", "year"})
+LEVEL_NOUNS = frozenset({"grade", "class", "standard", "form"})
 
 
 def _is_count_word(child: Token) -> bool:
@@ -791,7 +791,7 @@ def _is_one_person(noun: Token) -> bool:
     if noun.tag_ == "NNP" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in (
         DIE_LEMMAS
     ) and not _children(noun, "compound"):
-        # "Ovi succumbed to his injuries": who dies by a one-word name is a person
+        # "Sohag succumbed to his injuries": who dies by a one-word name is a person
         return True
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
@@ -811,7 +811,7 @@ def _is_one_person(noun: Token) -> bool:
 
 
 def _is_age(token: Token) -> bool:
-    """"Md Hasmat Ali, 55, was clobbered to death": a number set after a name is its age."""
+    """"Jashim alias Lalu, 30, was killed by a mob": a number set after a name is its age."""
     value = stated_number(token) if token.like_num else None
     return value is not None and 0 < value < 120 and token.dep_ == "appos"
 

@@ -693,7 +693,7 @@ def object_is_place(trigger: Token, places: tuple[Place, ...]) -> bool:
             for c in p.children if c.dep_ == "pobj"
         ]
     if trigger.dep_ == "conj" and any(o.lower_ == "it" for o in objects):
-        # "attacked the village of Damase and seized it": the place the first verb acted on
+        # "attacked the village of Bodhei and seized it": the place the first verb acted on
         objects = [o for o in objects if o.lower_ != "it"] + [
             c for c in trigger.head.children if c.dep_ in ("dobj", "obj")]
     for obj in objects:
