@@ -341,8 +341,9 @@ def _named_in_demand(actor: Actor, trigger: Token) -> bool:
             return False
         if node.dep_ in ("dobj", "ccomp", "xcomp") and node.head.lemma_.lower() in CAUSE_VERBS:
             return True
-        if node.head.i == trigger.i and (_names_grievance(node) or node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
+        if node.head.i == trigger.i and (_names_grievance(node) or (
+            node.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children)
         )):
             return True
     return False

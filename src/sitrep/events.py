@@ -430,7 +430,8 @@ def _escalates(mention: EventMention, *, of: EventMention, codebook: Codebook) -
     who later "clashed with police" make a riot, police who "fired tear gas" at them a
     protest with intervention. Another demonstration type in the same report is taken to
     be the same demonstration escalating. A battle in which a side takes territory is
-    coded as the taking ("Taliban attacked 3 check points. Taliban overtook the points.").
+    coded as the taking ("Taliban militants attacked a check point. The Taliban overtook
+    the check point.").
     """
     if of.event_type == BATTLES_TYPE and _base_rule(mention) in TERRITORY_RULES:
         return of.sub_event_type == ARMED_CLASH_SUB_TYPE and mention.actor1 in (None, of.actor1)
@@ -732,8 +733,8 @@ PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a p
 def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     """The trigger names what a demonstration is about ("protested over the arrest of a
     cleric", "a march against police killings", "clerics protest the arrest of a radio
-    host", "staged a sit-in against the arrest of members who had rioted"), not something
-    done at it."""
+    host", "staged a sit-in against the arrest of members who had rioted", "demonstrated
+    after police shot a hawker"), not something done at it."""
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and (
         trigger.head.lemma_.lower() in PROTESTED_OBJECT_VERBS
     ):
@@ -756,9 +757,9 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in PROTESTED_OVER_PREPS for c in node.children
         ) and not any(t.lemma_.lower() in CROWD_WORDS for t in node.subtree):
-            # "people demonstrated after police fatally shot a homeless man": what the
-            # protest answers (not "clashed with police after police shot a protester",
-            # the demonstration's own)
+            # "people demonstrated after police fatally shot a hawker": what the protest
+            # answers (not "clashed with police after police shot a protester", the
+            # demonstration's own)
             governors = list(node.ancestors)[:PROTEST_GOVERNOR_STEPS]
             return any(codebook.is_protest_word(verb) for verb in governors)
         if node.head is node:

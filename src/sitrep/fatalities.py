@@ -107,7 +107,7 @@ INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
 NOT_VICTIM_NOUNS = frozenset({"injury", "injured", "wound", "wounded", "injure", "casualty",
                               "house", "home", "hut", "shop", "vehicle", "car"})
 NEAR_MISS_WORDS = frozenset({"almost", "nearly", "narrowly"})
-# verbs that report a toll as their subject's fate ("four reported killed")
+# verbs that report a toll as their subject's fate ("three reported killed")
 REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "presume"})
 ATTEMPT_LEMMAS = frozenset({"attempt", "try", "seek", "threaten", "plan", "want", "vow"})
 TOTAL_NOUNS = frozenset({"total", "toll"})
@@ -314,7 +314,7 @@ def _is_given_as_cause(token: Token) -> bool:
 
 
 RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
-# verbs whose object is deaths told as news ("reports emerged documenting 2 deaths")
+# verbs whose object is deaths told as news ("accounts documenting 3 deaths")
 RECORD_LEMMAS = frozenset({"document", "record", "report", "confirm", "register"})
 
 
@@ -375,7 +375,7 @@ def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
 
 
 def _is_in_breakdown(joined: Token, victim: Token) -> bool:
-    """"four persons including a tribal elder and his son": who follows "including" is
+    """"six persons including a tribal elder and his brother": who follows "including" is
     among the victims counted, not more of them (the parser may join "his son" to
     "persons")."""
     return any(p.lower_ in ("including", "among") and p.i < joined.i
@@ -478,7 +478,7 @@ def _victims(token: Token) -> list[Token]:
 def _kill_victims(token: Token) -> list[Token]:
     """The killed: object or passive subject; a headline's subject ("two killed")."""
     victims = [v for v in _children(token, "nsubjpass", "dobj", "obj") if v.tag_ not in (
-        "WP", "WDT") and not (v.lower_ == "total" and not list(v.children))]  # "32 killed total"
+        "WP", "WDT") and not (v.lower_ == "total" and not list(v.children))]  # "12 killed total"
     if not victims:  # "the killing of three activists"
         victims += [c for p in _children(token, "prep") if p.lower_ == "of"
                     for c in _children(p, "pobj")]
@@ -491,7 +491,7 @@ def _kill_victims(token: Token) -> list[Token]:
     if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed", "men who were"
         victims = [token.head]
     if token.dep_ == "conj" and victims and all(v.lower_ == "them" for v in victims):
-        # "kidnapped two villagers and killed them": those the first verb counted
+        # "abducted three farmers and killed them": those the first verb counted
         victims = _children(token.head, "dobj") or victims
     if not victims and token.pos_ == "VERB":  # "killing and robbing him": a shared object
         victims = [v for c in _children(token, "conj") for v in _children(c, "dobj")
@@ -499,7 +499,7 @@ def _kill_victims(token: Token) -> list[Token]:
     if token.tag_ in ("VBN", "VBD") and not victims:  # headline style: "two killed"
         victims = _children(token, "nsubj") or [
             c for c in token.children if c.like_num and c.i == token.i - 1]  # "1 killed"
-    elif token.tag_ in ("VBN", "VBD"):  # "3 killed (machetes)": a bare number is no killer
+    elif token.tag_ in ("VBN", "VBD"):  # "5 killed (arrows)": a bare number is no killer
         victims += [c for c in _children(token, "nsubj") if c.pos_ == "NUM"]
     if not victims and _is_headline_verb_noun(token):
         victims = [token.head]
@@ -507,7 +507,7 @@ def _kill_victims(token: Token) -> list[Token]:
         victims = _children(token, "appos")
     if token.dep_ in ("ccomp", "xcomp", "oprd") and not victims and token.tag_ == "VBN" and (
         token.head.lemma_.lower() in REPORTED_LEMMAS
-    ):  # "four reported killed", "1 civilian confirmed killed": the reporting verb's subject
+    ):  # "three reported killed", "1 trader confirmed killed": the reporting verb's subject
         victims = _children(token.head, "nsubj", "nsubjpass")
     if token.dep_ in ("conj", "advcl", "xcomp") and not victims:  # "were shot and killed"
         victims = _children(token.head, "nsubjpass", "dobj", "obj")
@@ -518,7 +518,7 @@ def _kill_victims(token: Token) -> list[Token]:
             # to have been killed"
             victims += _children(token.head, "nsubj")
     if token.dep_ == "conj" and not victims and token.tag_ == "VBN":
-        # "were travelling ... but were attacked and killed by unknown persons": the
+        # "were grazing cattle ... but were attacked and killed by unknown gunmen": the
         # subject of the coordination a passive verb of it shares
         chain = [token]
         while chain[-1].dep_ == "conj":
@@ -536,7 +536,7 @@ def _is_headline_verb_noun(token: Token) -> bool:
 
 
 def _is_headline_root_verb(token: Token) -> bool:
-    """"Vigilante militia lynch 7 suspected criminals": a headline's verb the parser took
+    """"Vigilante group lynch 3 alleged robbers": a headline's verb the parser took
     for the root noun, its victims in apposition."""
     return token.dep_ == "ROOT" and token.pos_ == "NOUN" and bool(_children(token, "appos")) and (
         not any(t.tag_ in FINITE_VERB_TAGS for t in token.sent))
@@ -547,7 +547,7 @@ def _subject_across_date(word: Token) -> list[Token]:
     the parser read "shot" as a noun (of "on Monday", or what the subject "was"); the
     victim is the auxiliary's subject."""
     if word.dep_ == "attr" and word.head.pos_ == "AUX":
-        # "Two policemen were Friday afternoon shot dead": "shot" read as what they were
+        # "Three soldiers were Monday evening shot dead": "shot" read as what they were
         return _children(word.head, "nsubj", "nsubjpass")
     if word.dep_ != "pobj" or word.head.dep_ != "prep" or word.head.head.pos_ != "AUX":
         return []
@@ -576,7 +576,7 @@ def _joined_victims(victim: Token) -> list[Token]:
         # a list parsed as two subjects: "4 militia members, 1 soldier, and 1 policeman"
         joined += [c for c in verb.children if c.dep_ == victim.dep_ and c.i > victim.i]
     joined += _companions(victim)
-    # "seven militants of the NSCN-K and two civilians": the parser joins the second
+    # "five militants of the UNLF-P and two civilians": the parser joins the second
     # counted group to the name in the first one's "of"
     joined += [t for p in _children(victim, "prep") if p.lower_ == "of" for t in p.subtree
                if t.dep_ == "conj" and t.pos_ == "NOUN" and any(
@@ -611,7 +611,7 @@ def _apposed_victims(victim: Token) -> list[Token]:
 
 
 def _is_part_of(number: Token) -> bool:
-    """"10 people, two of them children": a number of those already counted."""
+    """"9 people, four of them women": a number of those already counted."""
     return any(p.lower_ == "of" and any(g.tag_ in ("PRP", "WP") for g in _children(p, "pobj"))
                for p in _children(number, "prep"))
 
@@ -672,7 +672,7 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
             return codebook.vague_numbers[noun.lower_], True
         if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in (
             COLLECTIVE_NOUNS
-        ):  # "a family of 3 were killed"
+        ):  # "a family of 4 were killed"
             numbers = [value for pobj in _children(child, "pobj") if pobj.like_num
                        and (value := _number(pobj, codebook)) is not None]
             if numbers:
@@ -696,7 +696,7 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
 def _count_words(noun: Token) -> list[Token]:
     """The numbers that count a noun: its own, and those the parser hung on a modifier
     before it ("Two cattle thieves": "Two" on "cattle"; "Four suspected militants": "Four"
-    on "suspected"; "three People's Liberation Army militants": "three" on the name)."""
+    on "suspected"; "four People's Liberation Army militants": "three" on the name)."""
     words = [c for c in noun.children if _is_count_word(c)]
     modifiers = [c for c in noun.children if c.i < noun.i and _is_name_modifier(c)]
     while modifiers:
@@ -716,7 +716,7 @@ FOUND_LEMMAS = frozenset({"find", "discover", "recover", "dump", "retrieve", "ex
 
 
 def _is_body_found(noun: Token) -> bool:
-    """"Three bodies were found in a forest", "15 bodies found after the violence": the news
+    """"Three bodies were found in a forest", "18 bodies found after the clashes": the news
     is the dead, no cause of anything (not in a clause of the act's: "rioted when people
     discovered a body")."""
     if noun.lemma_.lower() not in ("body", "bodies") or any(
@@ -804,7 +804,7 @@ def _is_one_person(noun: Token) -> bool:
         and noun.dep_ in ("dobj", "nsubjpass", *(("nsubj",) if dies else ()))
         and noun.lemma_.lower() not in COLLECTIVE_NOUNS
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in (*noun.children, (
-            noun.left_edge)))  # "An Independent ... Commission (IEBC) Coordinator"
+            noun.left_edge)))  # "A National Land Commission (NLC) Surveyor"
         and not any(g.tag_ == "NNS" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj")
     )

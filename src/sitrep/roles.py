@@ -71,7 +71,7 @@ def assign_roles(
     patient_tokens: list[Token] = []
     verb = trigger
     if trigger.lemma_.lower() in MOVED_LEMMAS and _is_passive(trigger):
-        # "200 al Shabaab fighters were spotted moving through Boni Forest", "soldiers were
+        # "about 80 Al Shabaab fighters were spotted moving through the forest", "soldiers were
         # deployed to Mandera": who is seen or sent on the move is the one acting (ACLED's
         # movement of forces); who saw or sent them is no side
         return _actor_in([c for c in trigger.children if c.dep_ == "nsubjpass"], actors), None
