@@ -284,7 +284,7 @@ def _is_given_as_cause(token: Token) -> bool:
         # "exploded on the street, resulting in the death of a bystander"; a headline's
         # "Residents lynch robber"
         return False
-    if (is_nominal and not _is_body_found(token)) or any(
+    if (is_nominal and not _is_news_of_bodies_found(token)) or any(
         a.lower_ == "had" for a in _children(token, "aux")
     ):
         return True
@@ -715,7 +715,7 @@ def _is_name_modifier(child: Token) -> bool:
 FOUND_LEMMAS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
 
 
-def _is_body_found(noun: Token) -> bool:
+def _is_news_of_bodies_found(noun: Token) -> bool:
     """"Three bodies were found in a forest", "18 bodies found after the clashes": the news
     is the dead, no cause of anything (not in a clause of the act's: "rioted when people
     discovered a body")."""
