@@ -311,6 +311,15 @@ def test_a_misspelt_rule_condition_is_an_error_not_ignored():
         load_codebook(data)
 
 
+def test_a_codebook_phrase_ending_in_a_hyphen_is_a_prefix():
+    from sitrep.codebook import find_phrase
+
+    assert find_phrase("there were anti-iebc demonstrations", "anti-") == 11
+    assert find_phrase("an anti-riot unit", "anti-") == 3
+    assert find_phrase("the antiques market", "anti-") == -1  # no hyphen, no prefix
+    assert find_phrase("pro-government rallies", "pro") == -1  # a whole word still whole
+
+
 def test_a_report_s_later_month_does_not_date_an_event_told_in_the_past(resources):
     # the report is dated 30 June 2021: "in August" is the future of the call, not the walk
     event = _main_event(

@@ -210,4 +210,8 @@ def find_phrases(text_lower: str, phrase: str) -> list[int]:
 
 @functools.lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A whole word or phrase; a phrase ending in "-" is a prefix ("anti-" in
+    "anti-government")."""
+    if phrase.endswith("-"):
+        return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?=\w)")
     return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
