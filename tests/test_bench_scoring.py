@@ -251,3 +251,25 @@ def test_run_parse_reports_failure(tmp_path):
     with pytest.raises(sitrep_run.SitrepRunError):
         sitrep_run.run_parse(records, [sys.executable, "-c", "import sys; sys.exit(3)"],
                              progress=False)
+
+
+def test_row_diff_of_two_outputs_sorts_changed_rows_by_kind(acled_dir, tmp_path):
+    import acled_diff
+
+    r1, r2 = acled.read_acled_csv(acled_dir / "testland-2021.csv")
+    before = {r1.id: {"id": r1.id, "events": [event(fatalities=3)]},
+              r2.id: {"id": r2.id, "events": [event(event_type="Battles", fatalities=2)]}}
+    after = {r1.id: {"id": r1.id, "events": [event(fatalities=0)]},  # 3 -> 0: now right
+             r2.id: {"id": r2.id, "events": [event(event_type="Riots", fatalities=5)]}}
+    deaths = acled_diff.compare([r1, r2], before, after, "fatalities")
+    assert (deaths.count("better"), deaths.count("worse"), deaths.count("other")) == (1, 1, 0)
+    assert deaths.rows["worse"][0][1:] == (2, 5)
+    types = acled_diff.compare([r1, r2], before, after, "event_type")
+    assert (types.count("better"), types.count("worse"), types.count("other")) == (0, 0, 1)
+    # the command line reads saved outputs and prints the table
+    paths = []
+    for name, docs in (("before", before), ("after", after)):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(d) + "\n" for d in docs.values()), "utf-8")
+        paths.append(str(path))
+    assert acled_diff.main([*paths, "--data", str(acled_dir), "--files", "testland"]) == 0
