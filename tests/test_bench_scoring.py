@@ -253,7 +253,7 @@ def test_run_parse_reports_failure(tmp_path):
                              progress=False)
 
 
-def test_row_diff_of_two_outputs_sorts_changed_rows_by_kind(acled_dir, tmp_path):
+def test_row_diff_of_two_outputs_sorts_changed_rows_by_kind(acled_dir, tmp_path, capsys):
     import acled_diff
 
     r1, r2 = acled.read_acled_csv(acled_dir / "testland-2021.csv")
@@ -272,4 +272,8 @@ def test_row_diff_of_two_outputs_sorts_changed_rows_by_kind(acled_dir, tmp_path)
         path = tmp_path / f"{name}.jsonl"
         path.write_text("".join(json.dumps(d) + "\n" for d in docs.values()), "utf-8")
         paths.append(str(path))
-    assert acled_diff.main([*paths, "--data", str(acled_dir), "--files", "testland"]) == 0
+    assert acled_diff.main([*paths, "--data", str(acled_dir), "--files", "testland",
+                            "--field", "fatalities", "--show", "worse"]) == 0
+    printed = capsys.readouterr().out
+    assert "| fatalities | 1 | 1 | 0 |" in printed
+    assert f"- {r2.id}: ACLED 2, 2 -> 5 |" in printed

@@ -22,7 +22,13 @@ from sitrep.codebook import (
 )
 from sitrep.event_modality import _names_grievance
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
-from sitrep.fatalities import ATTEMPT_LEMMAS, CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS
+from sitrep.fatalities import (
+    CAUSE_MARKERS,
+    CAUSE_NOUNS,
+    CAUSE_VERBS,
+    is_attempted,
+    is_cause_clause,
+)
 from sitrep.records import Actor
 from sitrep.roles import _is_acted_upon, assign_roles, object_is_place
 
@@ -256,9 +262,9 @@ def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:
             head.head.lemma_.lower() in CAUSE_NOUNS
         ):
             return True  # "in response to", "in protest at"
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
-        ) and not any(c.dep_ == "nsubj" and _in_crowd(c, actors) for c in node.children):
+        if is_cause_clause(node) and not any(
+            c.dep_ == "nsubj" and _in_crowd(c, actors) for c in node.children
+        ):
             # "protested after bulls destroyed their crops"; not "clashed with police after
             # farmers threw stones", whose own subject is a crowd
             return True
@@ -341,10 +347,7 @@ def _named_in_demand(actor: Actor, trigger: Token) -> bool:
             return False
         if node.dep_ in ("dobj", "ccomp", "xcomp") and node.head.lemma_.lower() in CAUSE_VERBS:
             return True
-        if node.head.i == trigger.i and (_names_grievance(node) or (
-            node.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children)
-        )):
+        if node.head.i == trigger.i and (_names_grievance(node) or is_cause_clause(node)):
             return True
     return False
 
@@ -486,7 +489,7 @@ def _conditions_hold(
 def _is_attempt_or_aim(trigger: Token) -> bool:
     """"attempt to take control of a bus", "an operation to retake police posts": a taking
     tried or aimed at, which may not have happened."""
-    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ATTEMPT_LEMMAS:
+    if is_attempted(trigger):
         return True
     return trigger.dep_ in ("acl", "advcl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)

@@ -53,7 +53,13 @@ from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_ac
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
-from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, count_fatalities
+from sitrep.fatalities import (
+    CAUSE_MARKERS,
+    CAUSE_NOUNS,
+    CAUSE_VERBS,
+    count_fatalities,
+    is_cause_clause,
+)
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.responsibility import claimed_by, responsibility_claimant
 from sitrep.roles import as_victim, assign_roles, associated_actor, harms_people
@@ -244,6 +250,8 @@ def _unattributed_toll(
 # the events that take such deaths: a death told before a demonstration or a development
 # is what it is about ("A boy was killed by a stray bullet. Residents rioted."), not its toll
 TOLL_TAKING_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the same types are the fighting a later toll can belong to (_is_same_fight_toll)
+FIGHTING_TYPES = TOLL_TAKING_TYPES
 
 
 def _with_earlier_toll(
@@ -372,9 +380,6 @@ def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codeboo
         trigger.sent, context)
 
 
-FIGHTING_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
-
-
 def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMention,
                         context: ReportContext) -> bool:
     """Deaths a later sentence gives for the fighting being described, naming an armed side
@@ -402,8 +407,10 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
 def _same_actor(name: str, other: str | None) -> bool:
     """The same actor, one named for the report's country and one still a template
     ("Military Forces of Pakistan", "Military Forces of {country}")."""
-    if other is None or name == other:
-        return name == other
+    if other is None:
+        return False
+    if name == other:
+        return True
     template, named = (name, other) if COUNTRY_PLACEHOLDER in name else (other, name)
     head = template.split(COUNTRY_PLACEHOLDER)[0]
     return COUNTRY_PLACEHOLDER in template and bool(head.strip()) and named.startswith(head)
@@ -754,9 +761,9 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             return any(  # "the demonstration was against the mounting of a roadblock"
                 codebook.is_protest_word(verb) for verb in governors
             )
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in PROTESTED_OVER_PREPS for c in node.children
-        ) and not any(t.lemma_.lower() in CROWD_WORDS for t in node.subtree):
+        if is_cause_clause(node, PROTESTED_OVER_PREPS) and not any(
+            t.lemma_.lower() in CROWD_WORDS for t in node.subtree
+        ):
             # "people demonstrated after police fatally shot a hawker": what the protest
             # answers (not "clashed with police after police shot a protester", the
             # demonstration's own)

@@ -231,9 +231,21 @@ def _is_not_a_death(token: Token) -> bool:
     ("7 policemen were killed and wounded")."""
     if any(c.dep_ == "neg" or c.lower_ in NEAR_MISS_WORDS for c in token.children):
         return True  # "were not killed", "were almost killed"
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ATTEMPT_LEMMAS:
+    if is_attempted(token):
         return True
     return _shares_victims_with_injury(token)
+
+
+def is_attempted(token: Token) -> bool:
+    """An act only tried for: "tried to lynch", "attempted to take control"."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ATTEMPT_LEMMAS
+
+
+def is_cause_clause(node: Token, markers: frozenset[str] = CAUSE_MARKERS) -> bool:
+    """A clause introduced as what something answers: "after police shot a man", "over
+    the arrest of ..." (the markers, by default CAUSE_MARKERS)."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in markers for c in node.children)
 
 
 # what may stand between two verbs that share their victims ("were killed and wounded",
@@ -302,9 +314,7 @@ def _is_given_as_cause(token: Token) -> bool:
             head.head.lemma_.lower() in CAUSE_NOUNS
         ):
             return True  # "in response to police killing a dealer, citizens protested"
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in node.children
-        ):
+        if is_cause_clause(node):
             return True
         if node.dep_ in ("dobj", "pobj", "advcl", "xcomp") and head.lemma_.lower() in (
             CAUSE_VERBS
