@@ -272,7 +272,7 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             continue
         if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
-        if _is_dateline_credit(span):
+        if _is_agency_credit(span):
             continue  # "CAPE TOWN, October 12 (ANA) -": the news agency, not the army
         merged = _merged_with_previous(actors, span, entry, named, dictionary)
         if merged is not None:
@@ -497,7 +497,7 @@ def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] |
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
-def _is_dateline_credit(span: Span) -> bool:
+def _is_agency_credit(span: Span) -> bool:
     """A name in brackets between a date and a dash: the agency credited in a dateline
     ("NAIROBI, June 3 (ANA) - ..."), whatever group shares its abbreviation; or a byline's
     agency ("ANA Reporter DURBAN, ...")."""

@@ -335,7 +335,7 @@ def _may_be_agent(actor: Actor, trigger: Token) -> bool:
     return actor.start < trigger.idx and not is_passive
 
 
-def _named_in_demand(actor: Actor, trigger: Token) -> bool:
+def _named_only_in_grievance(actor: Actor, trigger: Token) -> bool:
     """An actor named only in what a crowd demands or answers ("a fast demanding the State
     government solve farmers' problems", "demanding that the police act", "demonstrated
     after police shot a man", "protested over police brutality"): no side of the act."""
@@ -424,7 +424,7 @@ def _conditions_hold(
                                                   cond["unless_victim_any"]):
         return False
     if "unless_inters" in cond and any(
-        a.inter in cond["unless_inters"] and not _named_in_demand(a, trigger) for a in actors
+        a.inter in cond["unless_inters"] and not _named_only_in_grievance(a, trigger) for a in actors
     ) and not (
         # "protesters blocked the bridge, demanding action against policemen": the
         # crowd the parse names as doing it decides, not the others the sentence names
