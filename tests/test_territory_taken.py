@@ -54,3 +54,65 @@ def test_guard_a_fight_that_took_nothing_stays_an_armed_clash(resources):
         "On 6 March 2020, Taliban militants attacked a check point in Almar district, Faryab, "
         "killing 3 policemen. The attackers fled when reinforcements arrived."), date=DATE)
     assert event.sub_event_type == "Armed clash"
+
+
+# A place taken where the report tells of no fight at all is ACLED's non-violent transfer
+# of territory (a taking "without engaging in a violent interaction"); each case was coded
+# as a taking in battle before. The guards pass on both: a fight told anywhere in the
+# report, or a post taken from forces the report names, keep the battle.
+WITHOUT_FIGHTING = "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize("text", [
+    ("On 6 March 2020, dozens of Al Shabaab fighters took over the village of Kiunga in Lamu "
+     "county, Kenya, and addressed the elders at the mosque before leaving at dusk."),
+    ("On 6 March 2020, armed insurgents occupied the village of Basuba in Lamu county, Kenya, "
+     "for several hours. No one was hurt, residents said."),
+])
+def test_a_place_taken_with_no_fight_told_is_a_non_violent_transfer(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments",
+                                                         WITHOUT_FIGHTING)
+
+
+@pytest.mark.parametrize("text", [
+    # guard: the fight is told in the next sentence
+    ("On 6 March 2020, Al Shabaab fighters took over the village of Kiunga in Lamu county, "
+     "Kenya. Two police reservists were wounded in an exchange of fire before they fled."),
+    # guard: a post taken from the forces who held it
+    "On 6 March 2020, Taliban militants overtook an army post in Qaisar district, Faryab.",
+])
+def test_guard_a_taking_with_a_fight_or_from_forces_stays_a_battle(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Battles", TAKEN)
+
+
+def test_a_vehicle_and_its_passengers_are_no_place_taken(resources):
+    # the place is in a clause about the passengers, and "Kenyan" is a nationality
+    events = news_events(resources, (
+        "On 6 March 2020, Al Shabaab gunmen captured a minibus and two Kenyan traders, who "
+        "had lived for years in the town of Lamu."), date=DATE)
+    assert all(e.sub_event_type not in (TAKEN, WITHOUT_FIGHTING) for e in events)
+
+
+# Forces who drive an armed group out of a place regain it: "forcing them to abandon" the
+# camp they raided (coded an armed clash before); not forces leaving a post themselves,
+# nor a group made to give up its weapons (guards, passing on both).
+REGAINED = "Government regains territory"
+
+
+def test_forcing_an_armed_group_to_abandon_its_camp_regains_it(resources):
+    (event,) = news_events(resources, (
+        "On 6 March 2020, Kenyan soldiers raided an Al Shabaab camp in Boni forest, Lamu, "
+        "killing two militants and forcing the rest to abandon it."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Battles", REGAINED)
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 March 2020, police officers abandoned their posts in Mandera, Kenya, after a raid.",
+    ("On 6 March 2020, Kenyan soldiers raided a hideout in Boni forest, Lamu, and forced the "
+     "militants to abandon their rifles."),
+])
+def test_guard_leaving_a_post_or_giving_up_weapons_regains_nothing(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert all(e.sub_event_type != REGAINED for e in events)

@@ -94,6 +94,7 @@ class Codebook:
     sport_words: tuple[str, ...] = ()  # a report with sport_report_min of these is about sport
     sport_report_min: int = 3
     sport_disorder_words: tuple[str, ...] = ()  # crowd disorder a sports report may still code
+    fighting_lemmas: frozenset[str] = frozenset()  # a report with one tells of fighting
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
@@ -118,7 +119,9 @@ class Codebook:
 CONDITION_KEYS = frozenset(
     {"actor1_armed", "actor1_inter", "actor2_armed", "actor2_inter", "anonymous_agent",
      "armed_actor",
-     "crowd_agent_decides", "crowd_side", "crowd_subject", "named_in_act", "needs_any",
+     "crowd_agent_decides", "crowd_side", "crowd_subject", "fighting_in_report",
+     "forced_from_place",
+     "named_in_act", "needs_any",
      "needs_any_nearby", "needs_protest", "no_object",
      "object_place", "political_arrest", "protest_in_report", "taken", "target_civilian",
      "unarmed_agent", "unless_actor1_inter", "unless_any", "unless_grievance",
@@ -180,6 +183,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         sport_words=tuple(str(w).lower() for w in data.get("sport_words", ())),
         sport_report_min=int(data.get("sport_report_min", 3)),
         sport_disorder_words=tuple(str(w).lower() for w in data.get("sport_disorder_words", ())),
+        fighting_lemmas=frozenset(str(w).lower() for w in data.get("fighting_lemmas", ())),
     )
 
 

@@ -125,6 +125,7 @@ class SentenceCues:
     protest_in_report: bool  # ... or anywhere in the report
     crowd_in_focus: bool  # the report is describing a demonstration ("they" = its crowd)
     organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
+    fighting_in_report: bool = True  # codebook.fighting_lemmas: the report tells of fighting
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class ReportCues:
     has_protest: bool  # a protest word somewhere in the report
     is_sports_report: bool  # codebook.sport_words: its shots and clashes are play
     names_crime_for_gain: bool  # codebook.crime_words: a robbery, a heist
+    tells_of_fighting: bool = True  # codebook.fighting_lemmas, not denied ("no one was hurt")
 
 
 def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
@@ -142,7 +144,33 @@ def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
         has_protest=_has_protest_word(context.parsed[:], codebook),
         is_sports_report=codebook.is_sports_report(lower),
         names_crime_for_gain=any(find_phrase(lower, w) >= 0 for w in codebook.crime_words),
+        tells_of_fighting=tells_of_fighting(context.parsed, codebook),
     )
+
+
+NO_WORDS = frozenset({"no", "without", "never", "nobody", "none"})
+
+
+def tells_of_fighting(doc: Doc, codebook: Codebook) -> bool:
+    """A word of fighting or of its harm (codebook.fighting_lemmas) that the report does not
+    deny: "after an exchange of fire", "killing three"; not "no one was injured", "no
+    casualties were reported", "without a fight"."""
+    return any(
+        t.lemma_.lower() in codebook.fighting_lemmas and not _is_denied(t) for t in doc
+    )
+
+
+def _is_denied(token: Token) -> bool:
+    """"no casualties", "without a fight", "no one was hurt", "were not injured"."""
+    if any(c.dep_ == "neg" or c.lower_ in NO_WORDS and c.dep_ in ("det", "neg")
+           for c in token.children):
+        return True
+    if token.head.lower_ in NO_WORDS and token.dep_ in ("pobj", "pcomp"):
+        return True  # "without a fight", "without firing"
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in NO_WORDS or any(d.lower_ in NO_WORDS for d in c.children))
+        for c in token.children)  # "nobody was hurt", "no one was injured"
 
 
 def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:
@@ -482,8 +510,28 @@ def _conditions_hold(
         return False
     if cond.get("taken") and _is_attempt_or_aim(trigger):
         return False
+    if cond.get("forced_from_place") and not _is_forced_from_place(trigger, context):
+        return False
+    if "fighting_in_report" in cond and cond["fighting_in_report"] != cues.fighting_in_report:
+        return False
     # no_object: "demonstrated their skill", "helped rally the sector" are no protest
     return not (cond.get("no_object") and _takes_object(trigger))
+
+
+LEAVING_LEMMAS = frozenset({"abandon", "vacate", "evacuate"})
+FORCING_LEMMAS = frozenset({"force", "compel", "make"})
+
+
+def _is_forced_from_place(trigger: Token, context: ReportContext) -> bool:
+    """A leaving is a taking by whoever forced it: "forcing the militants to abandon the
+    camp" (or "... to abandon it", the place the sentence named); not "police abandoned
+    their posts" nor "forced them to abandon their weapons". Other triggers pass."""
+    if trigger.lemma_.lower() not in LEAVING_LEMMAS:
+        return True
+    if trigger.dep_ != "xcomp" or trigger.head.lemma_.lower() not in FORCING_LEMMAS:
+        return False
+    return object_is_place(trigger, context.places) or any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in trigger.children)
 
 
 def _is_attempt_or_aim(trigger: Token) -> bool:

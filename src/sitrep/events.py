@@ -658,6 +658,7 @@ def _fire_rule(
         protest_in_report=has_protest or report.has_protest,
         crowd_in_focus=crowd_in_focus,
         organised_attack=_is_organised_attack(sentence, codebook),
+        fighting_in_report=report.tells_of_fighting,
     )
     masked = _masked_tokens(sentence, lower, codebook)
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]

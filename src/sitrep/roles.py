@@ -709,10 +709,17 @@ def object_is_place(trigger: Token, places: tuple[Place, ...]) -> bool:
 
 
 def _is_place_phrase(obj: Token, places: tuple[Place, ...]) -> bool:
-    """A place's word, or a phrase holding a place the gazetteer found."""
+    """A place's word, or a phrase holding a place the gazetteer found; not a place in a
+    clause that describes the thing ("captured the vehicle and two men, who had settled in
+    Lamu"), nor a nationality ("two Kenyan travellers")."""
     if obj.lemma_.lower() in PLACE_NOUNS:
         return True
-    subtree = list(obj.subtree)
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-    return any(start <= p.start < end for p in places)
+    described = {t.i for c in obj.subtree if c.dep_ in DESCRIBING_DEPS for t in c.subtree}
+    return any(
+        p.start <= t.idx < p.end for t in obj.subtree
+        if t.i not in described and t.ent_type_ != "NORP" for p in places
+    )
+
+
+DESCRIBING_DEPS = frozenset({"relcl", "acl", "appos"})  # a clause or phrase about a noun
 
