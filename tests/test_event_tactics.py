@@ -219,3 +219,35 @@ def test_land_taken_away_is_no_abduction(resources):
 ])
 def test_non_events_yield_no_news_event(resources, text):
     assert news_events(resources, text) == []
+
+
+# --- shelling named by what the weapon fires ------------------------------------------
+# "mortar rounds", "artillery fire": the weapon modifies what it fires, so the modifier is
+# the trigger (it was no event before); a modifier of something else still is not one
+# (guard, passing on both: "a mortar factory").
+
+
+@pytest.mark.parametrize("text", [
+    ("On 5 June 2021, Al Shabaab militants fired several mortar rounds at a Kenyan army "
+     "camp in El Wak, Mandera. No one was hurt."),
+    ("On 5 June 2021, the army answered with artillery fire on rebel positions near Hpakant, "
+     "Myanmar."),
+])
+def test_what_a_heavy_weapon_fires_is_shelling(resources, text):
+    event = _main_event(resources, text)
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_guard_a_weapon_that_modifies_no_fire_is_no_shelling(resources):
+    events = news_events(resources, (
+        "On 5 June 2021, the ministry opened a mortar factory outside Kabul, Afghanistan."))
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_guard_what_modifies_fire_is_no_trigger_unless_a_heavy_weapon(resources):
+    # a draft took any modifier of "fire" as the trigger: "Riot" made this a riot
+    event = _main_event(resources, (
+        "On 5 June 2021, sacked bank workers demonstrate in the streets of Nairobi Riot "
+        "police fire tear gas cannisters."))
+    assert event.sub_event_type == "Protest with intervention"

@@ -22,6 +22,11 @@ EVENT_HEAD_NOUNS = frozenset(
     {"attack", "explosion", "blast", "strike", "incident", "raid", "assault", "operation",
      "bombing", "ambush", "offensive", "campaign"}
 )
+# what a heavy weapon fires ("mortar rounds", "artillery fire"): the weapon is the trigger;
+# not any modifier of "fire" ("riot police fire tear gas")
+FIRED_NOUNS = frozenset({"fire", "round", "shell", "barrage"})
+HEAVY_WEAPONS = frozenset({"mortar", "artillery", "rocket", "missile", "howitzer", "katyusha",
+                           "rpg"})
 
 
 def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
@@ -36,7 +41,7 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
     for token in sentence:
         if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() not in (
             EVENT_HEAD_NOUNS
-        ) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token) and not (
+        ) and not _is_fired_by(token) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token) and not (
             _is_plural_modifier(token)
         ) and not _is_crowd_participle(token):
             continue
@@ -58,6 +63,11 @@ def _word_forms(lemma: str, low: str) -> frozenset[str]:
     if lemma == low:
         forms.update(_guessed_lemmas(low))
     return frozenset(forms)
+
+
+def _is_fired_by(token: Token) -> bool:
+    """A heavy weapon named by what it fires: "mortar rounds", "rocket fire"."""
+    return token.lemma_.lower() in HEAVY_WEAPONS and token.head.lemma_.lower() in FIRED_NOUNS
 
 
 HEADLINE_SUBJECT_TAGS = frozenset({"NNS", "NNP", "NNPS"})
