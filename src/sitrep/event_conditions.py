@@ -49,13 +49,14 @@ CROWD_PRONOUNS = frozenset({"them", "they"})
 
 
 def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
-    """The trigger acts on a crowd, or on no one named ("Police intervened", "dispersed
-    them", "detained 14 farmers"), not on suspects of a crime ("arrested two suspects")."""
+    """The trigger acts on a crowd, on some of it counted ("injuring two"), or on no one
+    named ("Police intervened", "dispersed them", "detained 14 farmers"), not on suspects
+    of a crime ("arrested two suspects")."""
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return True
     return any(
-        o.lower_ in CROWD_PRONOUNS or o.lemma_.lower() in CROWD_NOUNS
+        o.lower_ in CROWD_PRONOUNS or o.lemma_.lower() in CROWD_NOUNS or o.tag_ == "CD"
         or (o.tag_ in ("NNS", "NNPS") and o.lemma_.lower() not in LEGAL_OBJECT_NOUNS)
         for o in objects
     )
