@@ -1,7 +1,7 @@
 """The police interrupting or obstructing a protest intervene in it (ACLED: protest with
 intervention, the police its actor2); dispersing it "violently" is excessive force
 against the protesters (actor2, whatever the report calls them); an arrest the protesters
-are against is their grievance, not an intervention in their protest.
+are against, or demand, is their grievance, not an intervention in their protest.
 
 Each positive case failed before the change (a peaceful protest, an intervention, or the
 arrest read as one); the guards pass on both: protesters arrested or dispersed are an
@@ -36,10 +36,25 @@ def test_police_who_interrupt_or_obstruct_a_protest_intervene_in_it(resources, t
      "for a third day against the arrest of a schoolteacher's son."),
     ("On 2 March 2015, a workers' party held a protest in Lahore, Pakistan, to demand the "
      "release of slum dwellers arrested by the police."),
+    # what the crowd demands, in the shapes the parser gives it (an intervention before
+    # session 11's change): a clause, a phrase hung on the verb, a noun joined to the verb
+    ("On 2 March 2015, party members staged a protest outside the collector's office in "
+     "Madurai, India, demanding that the state government arrest the men behind a murder."),
+    ("On 2 March 2015, traders protested in Kanpur, India, and demanded a probe into the "
+     "arrest of their union leader."),
+    ("On 2 March 2015, depositors staged a protest in Jalandhar, India, demanding their "
+     "savings back and release of two organisers who were arrested by the police."),
 ])
 def test_an_arrest_the_protest_is_against_is_no_intervention(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+
+
+def test_guard_protesters_who_demand_and_are_dispersed_meet_an_intervention(resources):
+    (event,) = news_events(resources, (
+        "On 2 March 2015, teachers in Lahore, Pakistan, demanded the release of their "
+        "colleagues and were dispersed by police with tear gas."), date=DATE)
+    assert event.sub_event_type == "Protest with intervention"
 
 
 def test_guard_protesters_arrested_are_an_intervention(resources):
