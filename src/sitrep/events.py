@@ -38,6 +38,9 @@ from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, is_phrase
 from sitrep.event_conditions import (
     CLASH_LEMMAS,
     CROWD_INTERS,
+    POLICE_PREFIX,
+    SAYING_OR_EXPECTING_LEMMAS,
+    SIDE_PREPOSITIONS,
     UNIDENTIFIED_PREFIX,
     ReportCues,
     SentenceCues,
@@ -49,7 +52,12 @@ from sitrep.event_conditions import (
     _names_crowd_disorder,
     report_cues,
 )
-from sitrep.event_modality import _flags, _has_background_cue, _is_unrealised_act
+from sitrep.event_modality import (
+    _flags,
+    _has_background_cue,
+    _is_unrealised_act,
+    _names_grievance,
+)
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
@@ -228,7 +236,63 @@ def extract_event_mentions(
                 location=refined or target.location,
                 evidence=target.evidence + ((sentence.start_char, sentence.end_char),),
             )
-    return tuple(mentions)
+    return tuple(_with_police_at_riot(m, context) for m in mentions)
+
+
+def _with_police_at_riot(mention: EventMention, context: ReportContext) -> EventMention:
+    """A riot with no one against the rioters takes the police the report names as its
+    actor2 ("Rioters set tyres on fire. Police responded."): ACLED codes the police who
+    answer a riot as its other side, whatever verb the report gives them. Not police who
+    only speak for the story ("police said")."""
+    if mention.is_background or mention.event_type != RIOTS_TYPE or mention.actor2 is not None:
+        return mention
+    if mention.trigger is not None and mention.trigger.lower().startswith(TWO_SIDED_WORDS):
+        return mention  # "supporters of two parties clashed": the other crowd is its side
+    police = _acting_police(context)
+    if police is None or police.name == mention.actor1:
+        return mention
+    return replace(mention, actor2=police.name, inter2=police.inter)
+
+
+def _acting_police(context: ReportContext) -> Actor | None:
+    """The first police the report names acting: the subject or object of a verb not
+    negated, or a side of a clash ("clashed with police"); not police who speak for the
+    story or suspect ("police said", "police suspect"), nor police named in a grievance
+    ("protested against police harassment"), a thing of theirs ("a police house was
+    torched") or "the police did not intervene"."""
+    for sentence in context.parsed.sents:
+        sources = attribution_spans(sentence)
+        for actor in context.actors:
+            if not (sentence.start_char <= actor.start < sentence.end_char
+                    and actor.name.startswith(POLICE_PREFIX)) or any(
+                        start <= actor.start < end for start, end in sources):
+                continue
+            span = context.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None and _acts_as_side(span.root):
+                return actor
+    return None
+
+
+NOT_ACTING_LEMMAS = SAYING_OR_EXPECTING_LEMMAS | {"suspect", "believe", "accuse", "blame"}
+TWO_SIDED_WORDS = ("clash", "fight", "skirmish", "brawl", "scuffle", "confrontation")
+
+
+def _acts_as_side(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        head = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPOSITIONS:
+        head = token.head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in CLASH_LEMMAS:
+            return False  # "disappointment with the police"
+    else:
+        return False
+    if any(c.dep_ == "neg" for c in head.children) or (
+        head.lemma_.lower() in NOT_ACTING_LEMMAS
+    ):
+        return False
+    return not any(_names_grievance(t) for t in (token, *token.ancestors))
 
 
 def _unattributed_toll(

@@ -1,0 +1,54 @@
+"""The police a report names answering a riot are its other side (ACLED: a riot's actor2
+is whoever the rioters face), whatever verb the report gives them: "Police responded",
+"police were deployed", "police arrested four". A riot with no police in the report, or
+police who only speak for the story ("police said") or who did nothing, keeps no
+actor2.
+
+The positive cases failed before the change (no actor2); the guards pass on both. Short
+reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2019, 2, 14)
+
+
+@pytest.mark.parametrize(("text", "police"), [
+    (("On 12 February 2019, youths in Tamale, Ghana, rioted over the state of the roads and "
+      "set tyres on fire. Police responded."), "Police Forces of Ghana"),
+    (("On 12 February 2019, traders rioted in Kisumu, Kenya, burning stalls after a fee "
+      "rise. Anti-riot police were deployed to the market."), "Police Forces of Kenya"),
+])
+def test_police_who_answer_a_riot_are_its_other_side(resources, text, police):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.actor2) == ("Riots", police)
+
+
+@pytest.mark.parametrize("text", [
+    # guards: no police in the report; police only as the story's source
+    ("On 12 February 2019, students rioted at a college in Kumasi, Ghana, destroying "
+     "property over a fee rise."),
+    ("On 12 February 2019, students rioted at a college in Kumasi, Ghana, destroying "
+     "property over a fee rise, police said."),
+    # a draft took any police the report names, as here police who did nothing
+    ("On 12 February 2019, party supporters barricaded the roads in Limuru, Kenya, with "
+     "burning tyres. The police did not intervene."),
+])
+def test_guard_a_riot_with_no_police_acting_has_no_other_side(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.actor2) == ("Riots", None)
+
+
+def test_guard_two_crowds_that_clash_are_each_other_s_side(resources):
+    # a draft gave the police to a clash between two crowds, whose other side is a crowd
+    event = news_events(resources, (
+        "On 12 February 2019, members of two communities clashed in Ambheta, India, over road "
+        "construction. Police were called in."), date=DATE)[0]
+    assert (event.event_type, event.inter2) == ("Riots", 5)
