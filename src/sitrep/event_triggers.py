@@ -41,9 +41,9 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
     for token in sentence:
         if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() not in (
             EVENT_HEAD_NOUNS
-        ) and not _is_fired_by(token) and not _is_headline_verb(token) and not _is_misparsed_event_noun(token) and not (
-            _is_plural_modifier(token)
-        ) and not _is_crowd_participle(token):
+        ) and not _is_fired_by(token) and not _is_headline_verb(token) and not (
+            _is_misparsed_event_noun(token)
+        ) and not _is_plural_modifier(token) and not _is_crowd_participle(token):
             continue
         if token.ent_type_ in ("DATE", "TIME") and not token.text.islower():
             continue  # "March" the month; "a protest march" the model took for a date is none

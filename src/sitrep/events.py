@@ -274,10 +274,14 @@ def _acting_police(context: ReportContext) -> Actor | None:
 
 
 NOT_ACTING_LEMMAS = SAYING_OR_EXPECTING_LEMMAS | {"suspect", "believe", "accuse", "blame"}
+# a riot's trigger that names two sides (as CLASH_LEMMAS does for a token, read here from
+# the stored trigger text): its actor2 is the other crowd
 TWO_SIDED_WORDS = ("clash", "fight", "skirmish", "brawl", "scuffle", "confrontation")
 
 
 def _acts_as_side(token: Token) -> bool:
+    """The word is a side of an act the sentence does not deny, grieve or attribute (see
+    ``_acting_police``)."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
