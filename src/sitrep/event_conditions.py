@@ -511,6 +511,8 @@ def _conditions_hold(
         return False
     if cond.get("taken") and _is_attempt_or_aim(trigger):
         return False
+    if cond.get("verb_not_denied") and (trigger.pos_ != "VERB" or _is_denied(trigger)):
+        return False
     if cond.get("forced_from_place") and not _is_forced_from_place(trigger, context):
         return False
     if "fighting_in_report" in cond and cond["fighting_in_report"] != cues.fighting_in_report:
