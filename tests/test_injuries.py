@@ -121,7 +121,7 @@ def test_guard_joining_a_state_force_or_a_protest_changes_no_group(resources, te
     # first rules for injuries coded each of these in documents of GLOCON's sample; the
     # first case fails on them, the other two (our own wording) are guards passing on both
     ("On 2 September 2020, armed robbers raided a shop in Durban, South Africa. None of the "
-     "guards or employees were injured, and police recovered two computers."),
+     "cashiers were injured, and officers later found the stolen phones."),
     ("On 2 September 2020, the winger rubbed salt into the wounds of the visiting side as he "
      "crossed for a late try in Durban, South Africa."),
     ("DURBAN, Sept 2 (ANA) - Four pupils were killed when a bus and a minibus taxi collided "

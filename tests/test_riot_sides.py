@@ -38,8 +38,8 @@ def test_police_who_answer_a_riot_are_its_other_side(resources, text, police):
     ("On 12 February 2019, students rioted at a college in Kumasi, Ghana, destroying "
      "property over a fee rise, police said."),
     # a draft took any police the report names, as here police who did nothing
-    ("On 12 February 2019, party supporters barricaded the roads in Limuru, Kenya, with "
-     "burning tyres. The police did not intervene."),
+    ("On 12 February 2019, party supporters blocked streets in Thika, Kenya, with burning "
+     "tyres. The police did not step in."),
 ])
 def test_guard_a_riot_with_no_police_acting_has_no_other_side(resources, text):
     event = news_events(resources, text, date=DATE)[0]

@@ -191,9 +191,9 @@ def _names_grievance(token: Token) -> bool:
         # "violence sparked by the arrest of the sect's founder": what set it off
         token.dep_ == "pobj" and token.head.lower_ == "by"
         and token.head.head.lemma_.lower() in SPARKING_LEMMAS) or (
-        # what a crowd demands: "demanding that the government arrest the killers",
-        # "demanded a probe into the arrest of an MLA", "demanding their money back and
-        # release of two leaders who were arrested" (the parser hangs these on the verb)
+        # what a crowd demands: "demanding that the governor detain the culprits",
+        # "demanded an inquiry into the detention of their chairman", "demanding pay and
+        # the freeing of members who were detained" (the parser hangs these on the verb)
         token.head.lemma_.lower() in DEMAND_LEMMAS
         and (token.dep_ in DEMANDED_DEPS or token.dep_ == "conj" and token.pos_ == "NOUN"))
 

@@ -241,7 +241,7 @@ def extract_event_mentions(
 
 def _with_police_at_riot(mention: EventMention, context: ReportContext) -> EventMention:
     """A riot with no one against the rioters takes the police the report names as its
-    actor2 ("Rioters set tyres on fire. Police responded."): ACLED codes the police who
+    actor2 ("Youths burnt tyres on the highway. Police came."): ACLED codes the police who
     answer a riot as its other side, whatever verb the report gives them. Not police who
     only speak for the story ("police said")."""
     if mention.is_background or mention.event_type != RIOTS_TYPE or mention.actor2 is not None:
@@ -258,8 +258,8 @@ def _acting_police(context: ReportContext) -> Actor | None:
     """The first police the report names acting: the subject or object of a verb not
     negated, or a side of a clash ("clashed with police"); not police who speak for the
     story or suspect ("police said", "police suspect"), nor police named in a grievance
-    ("protested against police harassment"), a thing of theirs ("a police house was
-    torched") or "the police did not intervene"."""
+    ("marched against police brutality"), a thing of theirs ("a police post was burnt")
+    or police who "did not act"."""
     for sentence in context.parsed.sents:
         sources = attribution_spans(sentence)
         for actor in context.actors:

@@ -710,8 +710,8 @@ def object_is_place(trigger: Token, places: tuple[Place, ...]) -> bool:
 
 def _is_place_phrase(obj: Token, places: tuple[Place, ...]) -> bool:
     """A place's word, or a phrase holding a place the gazetteer found; not a place in a
-    clause that describes the thing ("captured the vehicle and two men, who had settled in
-    Lamu"), nor a nationality ("two Kenyan travellers")."""
+    clause that describes the thing ("seized a lorry and its driver, who came from
+    Garissa"), nor a nationality ("two Kenyan travellers")."""
     if obj.lemma_.lower() in PLACE_NOUNS:
         return True
     described = {t.i for c in obj.subtree if c.dep_ in DESCRIBING_DEPS for t in c.subtree}
