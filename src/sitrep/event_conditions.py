@@ -26,6 +26,8 @@ from sitrep.fatalities import (
     CAUSE_MARKERS,
     CAUSE_NOUNS,
     CAUSE_VERBS,
+    NO_DETERMINERS,
+    NO_ONE_WORDS,
     is_attempted,
     is_cause_clause,
 )
@@ -149,7 +151,9 @@ def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
     )
 
 
-NO_WORDS = frozenset({"no", "without", "never", "nobody", "none"})
+# "no casualties", "none of the staff", "nobody", "without a fight": the words of a count
+# of no one (fatalities') and "without"
+NO_WORDS = NO_DETERMINERS | NO_ONE_WORDS | {"without"}
 
 
 def tells_of_fighting(doc: Doc, codebook: Codebook) -> bool:

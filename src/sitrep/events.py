@@ -236,20 +236,27 @@ def extract_event_mentions(
                 location=refined or target.location,
                 evidence=target.evidence + ((sentence.start_char, sentence.end_char),),
             )
-    return tuple(_with_police_at_riot(m, context) for m in mentions)
+    if any(_lacks_other_side(m) for m in mentions):
+        police = _acting_police(context)  # once a report, and only for a riot that needs it
+        if police is not None:
+            mentions = [_with_police_at_riot(m, police) for m in mentions]
+    return tuple(mentions)
 
 
-def _with_police_at_riot(mention: EventMention, context: ReportContext) -> EventMention:
+def _lacks_other_side(mention: EventMention) -> bool:
+    """A riot in the news with no one against the rioters, and not a clash between two
+    crowds ("supporters of two parties clashed": the other crowd is its side)."""
+    return (not mention.is_background and mention.event_type == RIOTS_TYPE
+            and mention.actor2 is None
+            and not (mention.trigger or "").lower().startswith(TWO_SIDED_WORDS))
+
+
+def _with_police_at_riot(mention: EventMention, police: Actor) -> EventMention:
     """A riot with no one against the rioters takes the police the report names as its
     actor2 ("Youths burnt tyres on the highway. Police came."): ACLED codes the police who
     answer a riot as its other side, whatever verb the report gives them. Not police who
     only speak for the story ("police said")."""
-    if mention.is_background or mention.event_type != RIOTS_TYPE or mention.actor2 is not None:
-        return mention
-    if mention.trigger is not None and mention.trigger.lower().startswith(TWO_SIDED_WORDS):
-        return mention  # "supporters of two parties clashed": the other crowd is its side
-    police = _acting_police(context)
-    if police is None or police.name == mention.actor1:
+    if not _lacks_other_side(mention) or police.name == mention.actor1:
         return mention
     return replace(mention, actor2=police.name, inter2=police.inter)
 
