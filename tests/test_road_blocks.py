@@ -1,0 +1,47 @@
+"""A road a crowd blocks with material it piles or burns there is a violent demonstration
+(ACLED's codebook: road-blocking using barricades, burning tyres or other material); a road
+it blocks with nothing more, or with its own vehicles, stays a peaceful protest, and a road
+the police block is no riot.
+
+The positive cases failed before the change (a peaceful protest); the guards pass on both.
+Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2020, 6, 3)
+
+
+@pytest.mark.parametrize("text", [
+    ("On 2 June 2020, about 300 residents of Nsawam, Ghana, blocked the main road with "
+     "rocks and old tyres to demand that the district repair a collapsed culvert."),
+    ("On 2 June 2020, farmers blocked the Eldoret-Kitale highway with logs to protest the "
+     "late payment for their maize in Kenya."),
+])
+def test_a_road_blocked_with_material_is_a_violent_demonstration(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.sub_event_type, event.inter1) == (
+        "Riots", "Violent demonstration", 5)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # guards: the crowd alone, or its own vehicles, on the road
+    (("On 2 June 2020, boda boda riders blocked the Kisumu-Busia highway to protest a new "
+      "county levy in Kenya."), "Peaceful protest"),
+    (("On 2 June 2020, truck drivers blocked the highway at Malaba, Kenya, with their lorries "
+      "to protest delays at the border."), "Peaceful protest"),
+    # the police who block a road to stop a march intervene; they start no riot
+    (("On 2 June 2020, police blocked the road with trucks to stop a march by teachers in "
+      "Nairobi, Kenya."), "Protest with intervention"),
+])
+def test_guard_a_road_blocked_without_material_stays_a_protest(resources, text,
+                                                                 sub_event_type):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.sub_event_type) == ("Protests", sub_event_type)
