@@ -122,7 +122,7 @@ CONDITION_KEYS = frozenset(
      "crowd_agent_decides", "crowd_side", "crowd_subject", "fighting_in_report",
      "forced_from_place",
      "named_in_act", "needs_any",
-     "needs_any_nearby", "needs_protest", "no_object",
+     "needs_any_around", "needs_any_nearby", "needs_protest", "no_object",
      "object_place", "political_arrest", "protest_in_report", "taken", "target_civilian",
      "unarmed_agent", "unless_actor1_inter", "unless_any", "unless_grievance",
      "unless_inters", "unless_private_agent",

@@ -69,6 +69,14 @@ def _names_any(lower: str, words: list) -> bool:
     return any(find_phrase(lower, str(w).lower()) >= 0 for w in words)
 
 
+def _with_sentences_around(sentence: Span) -> str:
+    """The sentence with the ones before and after it ("Farms were attacked and houses
+    razed. Linked to the ongoing ethnic violence.")."""
+    doc = sentence.doc
+    before = next(reversed(list(doc[:sentence.start].sents)), None) if sentence.start else None
+    return (before.text + " " if before is not None else "") + _with_next_sentence(sentence)
+
+
 def _with_next_sentence(sentence: Span) -> str:
     """The sentence and the one after it ("Clashes broke out over a land dispute. One
     person was killed.")."""
@@ -478,6 +486,10 @@ def _conditions_hold(
         return False
     if "needs_any_nearby" in cond and not _names_any(
         _with_next_sentence(trigger.sent).lower(), cond["needs_any_nearby"]
+    ):
+        return False
+    if "needs_any_around" in cond and not _names_any(
+        _with_sentences_around(trigger.sent).lower(), cond["needs_any_around"]
     ):
         return False
     if cond.get("armed_actor") == "sentence_or_report":
