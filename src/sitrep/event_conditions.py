@@ -251,12 +251,20 @@ def _crowd_acts(
     doc = trigger.doc
     if _is_grievance(trigger, actors):
         return False
-    if actor1 is not None and not _is_agentless_passive(trigger):
-        return is_crowd(actor1, doc) or (
-            actor2 is not None and actor2.inter in (5, 6)
-            and trigger.lemma_.lower() in CLASH_LEMMAS  # police who *clash* with a crowd
-        )
     subjects = _subjects(trigger)
+    if actor1 is not None and not _is_agentless_passive(trigger):
+        is_clash = trigger.lemma_.lower() in CLASH_LEMMAS
+        return is_crowd(actor1, doc) or is_clash and (
+            actor2 is not None and actor2.inter in (5, 6)  # police who *clash* with a crowd
+            # "The group clashed with the police": the crowd the report describes is the
+            # subject, the police (taken for actor1) its other side
+            or cues.crowd_in_focus and any(
+                _refers_to_crowd(s) and not actor1.start <= s.idx < actor1.end
+                for s in subjects)
+            # "Police clash with a group of matatu operators": the other side, left unnamed
+            # by the roles, is unarmed people
+            or actor1.inter == 1 and actor2 is None and _has_unarmed_partner(trigger, actors)
+        )
     clause = next((n for n in (trigger, *trigger.ancestors) if n.dep_ in ("relcl", "acl")),
                   None)
     if clause is not None:
@@ -285,6 +293,48 @@ def _crowd_acts(
     if not cues.crowd_in_focus:
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
+
+
+PARTNER_PREPS = frozenset({"with", "between", "against"})
+TAKING_PART_VERBS = frozenset({"engage", "involve"})  # "engaged in running battles with"
+GROUP_HEADS = frozenset({"group", "band", "crowd", "section", "number"})
+# plural nouns for people who fight armed, who are the state's forces, or who are sides
+# of no stated kind ("two rival groups" may be armed: a battle): not a crowd
+ARMED_PEOPLE_LEMMAS = frozenset(
+    {"gunman", "militant", "rebel", "insurgent", "terrorist", "extremist", "fighter",
+     "bandit", "robber", "criminal", "gangster", "gang", "thug", "goon", "smuggler",
+     "poacher", "kidnapper", "pirate", "dacoit", "outlaw", "trafficker", "attacker",
+     "assailant", "raider", "rustler", "cadre", "cohort", "miscreant", "militia",
+     "militiaman", "warrior", "officer", "policeman", "soldier", "trooper", "troop",
+     "force", "personnel", "guard", "ranger", "commando", "cop", "constable", "agent",
+     "jawan", "marine", "sepoy", "man", "group", "faction", "side", "camp"})
+
+
+def _clash_partners(trigger: Token) -> list[Token]:
+    """The sides a clash word names besides its first: the subjects it is said of and their
+    conjuncts ("Police and hawkers clash"), and what it is "with" or "between" ("clashed with
+    traders", "engaged in running battles with the police"); "a group of operators" is its
+    operators."""
+    verb = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and (
+            trigger.head.head.lemma_.lower() in TAKING_PART_VERBS):
+        verb = trigger.head.head
+    found = [t for s in _subjects(verb) for t in (s, *s.conjuncts)]
+    for prep in (c for n in {trigger, verb} for c in n.children
+                 if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
+        found += [t for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+    return [next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"), t)
+            if t.lemma_.lower() in GROUP_HEADS else t for t in found]
+
+
+def _has_unarmed_partner(trigger: Token, actors: list[Actor]) -> bool:
+    """A side of the clash is people in the plural who are named by no armed actor nor by a
+    word for armed men or forces ("street vendors", "matatu operators", "hawkers")."""
+    return any(
+        t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
+        and not any(a.start <= t.idx < a.end and a.inter in ARMED_INTERS for a in actors)
+        for t in _clash_partners(trigger))
 
 
 def _in_crowd(token: Token, actors: list[Actor]) -> bool:

@@ -60,7 +60,8 @@ def _word_forms(lemma: str, low: str) -> frozenset[str]:
     misspells; the lemmas of its inflection when the tagger left it unlemmatised.
     Computed once per word, not once per rule."""
     forms = {lemma, low, *_misspelt_lemmas(low)}
-    if lemma == low:
+    if lemma == low or low.endswith("es") and lemma == low[:-1]:
+        # (also a plural the lemmatiser cut to "-e": "Mob lynches man" -> "lynche")
         forms.update(_guessed_lemmas(low))
     return frozenset(forms)
 
