@@ -24,6 +24,9 @@ DATE = dt.date(2020, 6, 3)
      "rocks and old tyres to demand that the district repair a collapsed culvert."),
     ("On 2 June 2020, farmers blocked the Eldoret-Kitale highway with logs to protest the "
      "late payment for their maize in Kenya."),
+    # fires lit on the road are material too (a fire of another kind is not: see the guard)
+    ("On 2 June 2020, protesters blocked roads and lit fires in Homa Bay town, Kenya, over "
+     "the cost of maize flour."),
 ])
 def test_a_road_blocked_with_material_is_a_violent_demonstration(resources, text):
     event = news_events(resources, text, date=DATE)[0]
@@ -37,6 +40,10 @@ def test_a_road_blocked_with_material_is_a_violent_demonstration(resources, text
       "county levy in Kenya."), "Peaceful protest"),
     (("On 2 June 2020, truck drivers blocked the highway at Malaba, Kenya, with their lorries "
       "to protest delays at the border."), "Peaceful protest"),
+    # a fire the crowd protests about is no material of its road block (a draft that took
+    # any "fire" coded this a riot)
+    (("On 2 June 2020, traders blocked the highway in Gikomba, Kenya, to protest the fire "
+      "that destroyed their stalls."), "Peaceful protest"),
     # the police who block a road to stop a march intervene; they start no riot
     (("On 2 June 2020, police blocked the road with trucks to stop a march by teachers in "
       "Nairobi, Kenya."), "Protest with intervention"),
