@@ -88,3 +88,38 @@ def test_a_group_said_not_to_be_behind_the_attack_is_not_its_actor1(resources):
         "On 24 April 2020, a grenade attack in Mandera, Kenya, injured five people. Police "
         "said Al Shabaab was not behind the attack."), date=DATE)
     assert event.actor1 != "Al Shabaab"
+
+
+@pytest.mark.parametrize("text", [
+    # the suspected named as the subject, as an agent, as the perpetrators; and a blame
+    # in the attack's own sentence (these failed before: an unidentified armed group)
+    ("On 24 April 2020, a lorry hit a landmine near Kiunga, Lamu, Kenya, injuring two "
+     "traders. Al Shabaab militants were suspected."),
+    ("On 24 April 2020, two soldiers were hurt when an IED went off near Kiunga, Lamu, "
+     "Kenya. The bomb was suspected to have been buried by Al Shabaab."),
+    ("On 24 April 2020, a bomb exploded at a bus stop in Mandera, Kenya, killing one man. "
+     "Al Shabaab are the suspected perpetrators."),
+    ("On 24 April 2020, a grenade attack blamed on Al Shabaab wounded three people at a "
+     "market in Garissa, Kenya."),
+])
+def test_a_group_suspected_in_other_wordings_is_actor1(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.actor1) == ("Explosions/Remote violence", "Al Shabaab")
+    assert event.actor2 != "Al Shabaab"
+
+
+def test_guard_a_group_not_suspected_is_not_actor1(resources):
+    # the suspicion denied names no one (fails when the denial is not checked)
+    (event,) = news_events(resources, (
+        "On 24 April 2020, a grenade attack in Mandera, Kenya, injured five people. Al "
+        "Shabaab militants were not suspected."), date=DATE)
+    assert event.actor1 != "Al Shabaab"
+
+
+def test_guard_suspected_members_killed_are_not_the_attackers(resources):
+    # a group named as suspected in the sentence that tells the fight may be its victims
+    # (fails when a suspicion in the attack's own sentence names actor1)
+    event = news_events(resources, (
+        "5 suspected TTP fighters killed in a clash on the outskirts of Quetta, Pakistan, "
+        "on 24 April 2020."), date=DATE)[0]
+    assert event.actor1 != "TTP: Tehreek-i-Taliban Pakistan"

@@ -212,6 +212,11 @@ def extract_event_mentions(
             if toll_first is not None and not mention.is_background:
                 mention = _with_earlier_toll(mention, toll_first)
                 toll_first = None
+            if not mention.is_background:
+                claimant = responsibility_claimant(sentence, context.actors,
+                                                   in_attack_sentence=True)
+                if claimant is not None:  # "A bomb blamed on Al Shabaab hit a bus."
+                    mention = claimed_by(mention, claimant)
             mentions.append(mention)
             if not mention.is_background:
                 current = len(mentions) - 1

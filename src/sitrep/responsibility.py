@@ -35,13 +35,19 @@ CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 TARGET_SWAP_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 
 
-def responsibility_claimant(sentence: Span, actors: Sequence[Actor]) -> Actor | None:
+def responsibility_claimant(sentence: Span, actors: Sequence[Actor], *,
+                            in_attack_sentence: bool = False) -> Actor | None:
     """The named armed group the sentence says carried out the attack, or None: one that
     claims responsibility, is held or believed responsible, is blamed for it or suspected
     to be behind it ("Al Shabaab believed responsible", "the attack was blamed on the
-    TTP", "residents suspect Al Shabaab")."""
+    TTP", "residents suspect Al Shabaab").
+
+    ``in_attack_sentence``: the sentence also tells the attack; a group it names as merely
+    suspected may be the attack's victims ("5 suspected TTP militants killed in an
+    encounter"), so only a claim, a blame or a suspected doer of the act counts ("a bomb
+    blamed on Al Shabaab", "an IED suspected to have been planted by Al Shabaab")."""
     for token in sentence:
-        for phrase in _responsible_phrases(token):
+        for phrase in _responsible_phrases(token, in_attack_sentence=in_attack_sentence):
             if any(t.lower_ in NO_ONE_WORDS for t in phrase.subtree):
                 return None  # "no group has claimed responsibility"
             actor = _actor_in([phrase], list(actors))
@@ -52,7 +58,7 @@ def responsibility_claimant(sentence: Span, actors: Sequence[Actor]) -> Actor | 
     return None
 
 
-def _responsible_phrases(token: Token) -> list[Token]:
+def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> list[Token]:
     """The phrases that name who did it, when ``token`` says someone did."""
     lemma = token.lemma_.lower()
     head = token.head
@@ -74,8 +80,34 @@ def _responsible_phrases(token: Token) -> list[Token]:
         verbs = [head, *head.ancestors][:3]
         return [c for v in verbs if not _is_denied(v) for c in _claimants(v)]
     if lemma == "suspect" and token.pos_ == "VERB" and not _is_denied(token):
-        return [c for c in token.children if c.dep_ == "dobj"]  # "residents suspect X"
+        if in_attack_sentence:
+            return _agents_of_complement(token)
+        objects = [c for c in token.children if c.dep_ == "dobj"]  # "residents suspect X"
+        if objects:
+            return objects
+        # "the device was suspected to have been planted by Al Shabaab": the agent of what
+        # it is suspected of; "Al Shabaab suspected.", "militants were suspected": the
+        # suspected, its subject
+        return [*_agents_of_complement(token), *(
+            c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    if lemma in PERPETRATOR_LEMMAS and not in_attack_sentence and not _is_denied(head):
+        if token.dep_ == "attr":  # "Al Shabaab are the suspected perpetrators"
+            return [c for c in head.children if c.dep_ == "nsubj"]
+        if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in BELIEF_LEMMAS:
+            # "Perpetrators believed to be al Shabaab"
+            return [a for x in head.children if x.dep_ == "xcomp" and x.lemma_ == "be"
+                    for a in x.children if a.dep_ == "attr"]
     return []
+
+
+PERPETRATOR_LEMMAS = frozenset({"perpetrator", "culprit", "attacker", "assailant"})
+BELIEF_LEMMAS = frozenset({"believe", "suspect", "think"})
+
+
+def _agents_of_complement(verb: Token) -> list[Token]:
+    """Who did what ``verb`` is said of: "suspected to have been planted by X" -> X."""
+    return [o for x in verb.children if x.dep_ == "xcomp"
+            for a in x.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def claimed_by(mention: EventMention, claimant: Actor) -> EventMention:
@@ -84,6 +116,8 @@ def claimed_by(mention: EventMention, claimant: Actor) -> EventMention:
     if mention.event_type not in CLAIMED_TYPES or mention.actor1 == claimant.name:
         return mention
     if mention.actor1 is None or mention.actor1.startswith(UNIDENTIFIED_PREFIX):
+        if mention.actor2 == claimant.name:  # the roles took the group named beside it
+            mention = replace(mention, actor2=None, inter2=None, assoc_actor_2=None)
         return replace(mention, actor1=claimant.name, inter1=claimant.inter,
                        assoc_actor_1=None)
     if mention.event_type in TARGET_SWAP_TYPES and mention.inter1 == INTER_STATE and (
