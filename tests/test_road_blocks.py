@@ -24,6 +24,9 @@ DATE = dt.date(2020, 6, 3)
      "rocks and old tyres to demand that the district repair a collapsed culvert."),
     ("On 2 June 2020, farmers blocked the Eldoret-Kitale highway with logs to protest the "
      "late payment for their maize in Kenya."),
+    # the police the report names in the same sentence do not make it a protest
+    ("On 2 June 2020, students blocked roads in Eldoret, Kenya, with rocks and tyres until "
+     "police fired tear gas at them."),
     # fires lit on the road are material too (a fire of another kind is not: see the guard)
     ("On 2 June 2020, protesters blocked roads and lit fires in Homa Bay town, Kenya, over "
      "the cost of maize flour."),
