@@ -70,3 +70,19 @@ def test_police_who_clash_with_unarmed_people_face_a_riot(resources, text):
 def test_guard_police_who_clash_with_armed_men_fight_a_battle(resources, text):
     event = news_events(resources, text, date=DATE)[0]
     assert event.event_type == "Battles"
+
+
+def test_a_crowd_that_marched_and_burnt_tyres_rioted(resources):
+    # the parser hangs "burnt" on "tyres" as a modifier, the tyres on the verb before
+    event = news_events(resources, (
+        "On 8 May 2019, party youths in Tamale, Ghana, took to the streets and burnt car "
+        "tyres to protest the choice of a district chief executive."), date=DATE)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_guard_a_burnt_thing_joined_to_a_noun_is_no_act(resources):
+    # a modifier after "and" joining two nouns stays one (fails if the verb is not checked)
+    event = news_events(resources, (
+        "On 8 May 2019, traders in Tamale, Ghana, marched to protest new market fees; the "
+        "streets were littered with leaflets and burnt paper."), date=DATE)[0]
+    assert event.event_type == "Protests"

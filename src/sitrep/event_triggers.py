@@ -112,6 +112,11 @@ def _is_headline_verb(token: Token) -> bool:
         token.doc[token.i - 1].tag_.startswith("NN")
     ):  # "Employees ... in Badin protested agains the ...": a verb right after its subject
         return True
+    if token.tag_ in ("VBD", "VBN") and token.dep_ == "amod" and (
+        token.i > token.sent.start and token.doc[token.i - 1].lower_ == "and"
+        and token.head.dep_ == "conj" and token.head.head.pos_ == "VERB"
+    ):  # "took to the streets and burnt car tyres": a noun joined to a verb has lost its own
+        return True
     if token.tag_ != "NN" or token.i == token.sent.start:
         return False
     before = token.doc[token.i - 1]
