@@ -72,9 +72,8 @@ def _names_any(lower: str, words: list) -> bool:
 def _with_sentences_around(sentence: Span) -> str:
     """The sentence with the ones before and after it ("Farms were attacked and houses
     razed. Linked to the ongoing ethnic violence.")."""
-    doc = sentence.doc
-    before = next(reversed(list(doc[:sentence.start].sents)), None) if sentence.start else None
-    return (before.text + " " if before is not None else "") + _with_next_sentence(sentence)
+    before = sentence.doc[sentence.start - 1].sent.text + " " if sentence.start else ""
+    return before + _with_next_sentence(sentence)
 
 
 def _with_next_sentence(sentence: Span) -> str:

@@ -2,7 +2,9 @@
 
 Needs: a sentence's parse and the report's actors. Adds: the named armed group a sentence
 after the attack's says did it (it claims responsibility, "Responsibility was claimed by
-the TTP"; it is held, believed or suspected responsible, or blamed), and the event
+the TTP"; it is held, believed or suspected responsible, or blamed; "Al Shabaab
+suspected."), or the attack's own sentence blames or names as the doer of what is
+suspected ("a grenade attack blamed on Al Shabaab"), and the event
 described with that group as its actor1 when the attack sentence named no one or only its
 target ("two police officers died in a bomb attack ... Al Shabaab claimed responsibility":
 Al Shabaab against the police). Denials and absences ("no group has claimed
@@ -33,6 +35,9 @@ NO_ONE_WORDS = frozenset({"no", "nobody", "none", "noone", "neither"})
 # of the claimed attack when they are all the attack sentence named
 CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TARGET_SWAP_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+# "Al Shabaab are the suspected perpetrators", "perpetrators believed to be al Shabaab"
+PERPETRATOR_LEMMAS = frozenset({"perpetrator", "culprit", "attacker", "assailant"})
+BELIEF_LEMMAS = frozenset({"believe", "suspect", "think"})
 
 
 def responsibility_claimant(sentence: Span, actors: Sequence[Actor], *,
@@ -98,10 +103,6 @@ def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> l
             return [a for x in head.children if x.dep_ == "xcomp" and x.lemma_ == "be"
                     for a in x.children if a.dep_ == "attr"]
     return []
-
-
-PERPETRATOR_LEMMAS = frozenset({"perpetrator", "culprit", "attacker", "assailant"})
-BELIEF_LEMMAS = frozenset({"believe", "suspect", "think"})
 
 
 def _agents_of_complement(verb: Token) -> list[Token]:
