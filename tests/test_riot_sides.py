@@ -52,3 +52,17 @@ def test_guard_two_crowds_that_clash_are_each_other_s_side(resources):
         "On 12 February 2019, members of two communities clashed in Ambheta, India, over road "
         "construction. Police were called in."), date=DATE)[0]
     assert (event.event_type, event.inter2) == ("Riots", 5)
+
+
+@pytest.mark.parametrize("text", [
+    # the rioters stood as the riot's only side on the other hand ("rioters ... set stalls
+    # on fire") or twice ("students barricaded ... stoned motorists"): the police then
+    # named acting were left out (these failed before)
+    ("On 12 February 2019, rioters against the presidential poll results set grocery "
+     "stalls on fire. The police dispersed the crowd."),
+    ("On 12 February 2019, students barricaded the Kisumu-Busia road in Kenya and stoned "
+     "passing motorists over a colleague's unpaid hospital bill. Police fired tear gas."),
+])
+def test_police_who_answer_rioters_named_alone_are_their_other_side(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.inter1, event.inter2) == ("Riots", 5, 1)

@@ -250,10 +250,17 @@ def extract_event_mentions(
 
 def _lacks_other_side(mention: EventMention) -> bool:
     """A riot in the news with no one against the rioters, and not a clash between two
-    crowds ("supporters of two parties clashed": the other crowd is its side)."""
+    crowds ("supporters of two parties clashed": the other crowd is its side). The rioters
+    may stand as its only side on either hand until the actors are named ("rioters ... set
+    stalls on fire": actor2 the rioters, actor1 no one; or the rioters twice)."""
+    only_the_crowd = mention.actor2 in (None, mention.actor1) or (
+        mention.actor1 is None and mention.inter2 in CROWD_INTERS_OF_RIOT)
     return (not mention.is_background and mention.event_type == RIOTS_TYPE
-            and mention.actor2 is None
+            and only_the_crowd
             and not (mention.trigger or "").lower().startswith(TWO_SIDED_WORDS))
+
+
+CROWD_INTERS_OF_RIOT = (5, 6)  # rioters or protesters: the riot's own crowd
 
 
 def _with_police_at_riot(mention: EventMention, police: Actor) -> EventMention:
@@ -263,6 +270,10 @@ def _with_police_at_riot(mention: EventMention, police: Actor) -> EventMention:
     only speak for the story ("police said")."""
     if not _lacks_other_side(mention) or police.name == mention.actor1:
         return mention
+    if mention.actor1 is None:  # the crowd, named as actor2 so far, leads
+        return replace(mention, actor1=mention.actor2, inter1=mention.inter2,
+                       assoc_actor_1=mention.assoc_actor_2, actor2=police.name,
+                       inter2=police.inter, assoc_actor_2=None)
     return replace(mention, actor2=police.name, inter2=police.inter)
 
 
