@@ -86,3 +86,12 @@ def test_guard_a_burnt_thing_joined_to_a_noun_is_no_act(resources):
         "On 8 May 2019, traders in Tamale, Ghana, marched to protest new market fees; the "
         "streets were littered with leaflets and burnt paper."), date=DATE)[0]
     assert event.event_type == "Protests"
+
+
+def test_guard_a_wounded_group_joined_to_an_infinitive_is_no_act(resources):
+    # the parser joins "members" to "to praise"; only a noun joined to a past verb lost
+    # its verb (a draft that took any verb coded an armed clash here)
+    events = news_events(resources, (
+        "On 8 May 2019, the first lady visited a U.S. army base in Texas to praise the work "
+        "of military families and wounded service members."), date=DATE)
+    assert events == []

@@ -114,9 +114,9 @@ def _is_headline_verb(token: Token) -> bool:
         return True
     if token.tag_ in ("VBD", "VBN") and token.dep_ == "amod" and (
         token.i > token.sent.start and token.doc[token.i - 1].lower_ == "and"
-        and token.head.dep_ == "conj" and token.head.head.pos_ == "VERB"
-    ):  # "took to the streets and burnt car tyres": a noun joined to a verb has lost its own
-        return True
+        and token.head.dep_ == "conj" and token.head.head.tag_ == "VBD"
+    ):  # "took to the streets and burnt car tyres": a noun joined to a past verb has lost
+        return True  # its own (not "to highlight the needs of ... and wounded members")
     if token.tag_ != "NN" or token.i == token.sent.start:
         return False
     before = token.doc[token.i - 1]
