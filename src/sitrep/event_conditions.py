@@ -319,7 +319,8 @@ def _clash_partners(trigger: Token) -> list[Token]:
             trigger.head.head.lemma_.lower() in TAKING_PART_VERBS):
         verb = trigger.head.head
     found = [t for s in _subjects(verb) for t in (s, *s.conjuncts)]
-    for prep in (c for n in {trigger, verb} for c in n.children
+    heads = (trigger,) if verb is trigger else (trigger, verb)
+    for prep in (c for n in heads for c in n.children
                  if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
         found += [t for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
     return [next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
