@@ -2,10 +2,11 @@
 their homes is violence against civilians (ACLED: the civilians are the target; the group
 behind it, unnamed, an unidentified militia or armed group), also when the attack and the
 word for the violence are in neighbouring sentences. A toll with no attack named, or a
-fight between the sides, stays an armed clash.
+fight between the sides, stays an armed clash, and an identity militia's clash with a
+people the actor dictionary does not know has that people as another such militia.
 
-The positive cases failed before the change (an armed clash); the guards pass on both.
-Short reports written for these tests, through the real model."""
+The positive cases failed before their change (an armed clash; no actor2); the guards
+pass on both. Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -45,3 +46,25 @@ def test_a_one_sided_attack_in_communal_violence_targets_civilians(resources, te
 def test_guard_communal_violence_with_no_one_sided_attack_stays_a_clash(resources, text):
     event = news_events(resources, text, date=DATE)[0]
     assert event.event_type == "Battles"
+
+
+def test_a_militia_s_clash_with_a_people_the_dictionary_misses_has_two_sides(resources):
+    # a clash has two sides: the Tachoni, unknown to the actor dictionary, are another
+    # militia like the Nandi (failed before: no actor2)
+    event = news_events(resources, (
+        "On 29 January 2008, Nandi and Tachoni men fought with bows and arrows over a farm "
+        "boundary in Lugari, Kenya."), date=DATE)[0]
+    assert (event.event_type, event.inter1, event.actor2, event.inter2) == (
+        "Battles", 4, "Unidentified Ethnic Militia (Kenya)", 4)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # guards: both peoples named; a rebel group's clash with troops
+    (("On 29 January 2008, Kisii and Kipsigis youths clashed over cattle theft near Sotik, "
+      "Kenya."), "Kisii Ethnic Militia (Kenya)"),
+    ("On 29 January 2008, Al Shabaab militants clashed with Kenyan troops near Mandera.",
+     "Military Forces of Kenya"),
+])
+def test_guard_a_clash_whose_sides_are_named_keeps_them(resources, text, actor2):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.actor2) == ("Battles", actor2)

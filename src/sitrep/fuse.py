@@ -270,6 +270,9 @@ def _order_actors(
     ``target_default``: [name, inter] of a missing actor2 (civilians, for an attack on them).
     ``target_from``: inter codes of an actor2 that *is* the target under another name
     (teachers the police fire on at a protest are the protesters), replaced by it.
+    ``pair_unnamed``: inter codes of an actor1 whose missing actor2 is an unidentified
+    group of its kind ("the Degodia and Gare clans clashed", the second unknown to the
+    actor dictionary: a communal militia against another).
     """
     lead = set(spec.get("lead_inter", []))
     if lead and first[1] not in lead:
@@ -290,6 +293,11 @@ def _order_actors(
     ):
         name, inter = spec["target_default"]
         second = dictionary.name_actor(name, int(inter), country=country)
+    if second[0] is None and first[1] in set(spec.get("pair_unnamed", [])):
+        kind = "Communal" if "Communal" in (first[0] or "") or "Clan" in (first[0] or "") else (
+            "Ethnic")
+        second = dictionary.name_actor(f"Unidentified {kind} Militia ({{country}})",
+                                       int(first[1]), country=country)
     if spec.get("pair_default") and second[0] is None:
         name, inter = spec["lead_default"]
         second = dictionary.name_actor(name, int(inter), country=country)
