@@ -48,14 +48,20 @@ def test_guard_communal_violence_with_no_one_sided_attack_stays_a_clash(resource
     assert event.event_type == "Battles"
 
 
-def test_a_militia_s_clash_with_a_people_the_dictionary_misses_has_two_sides(resources):
+@pytest.mark.parametrize(("text", "actor2"), [
     # a clash has two sides: the Tachoni, unknown to the actor dictionary, are another
-    # militia like the Nandi (failed before: no actor2)
-    event = news_events(resources, (
-        "On 29 January 2008, Nandi and Tachoni men fought with bows and arrows over a farm "
-        "boundary in Lugari, Kenya."), date=DATE)[0]
+    # militia like the Nandi; two clans the dictionary does not name, two communal
+    # militias (both failed before: no actor2)
+    (("On 29 January 2008, Nandi and Tachoni men fought with bows and arrows over a farm "
+      "boundary in Lugari, Kenya."), "Unidentified Ethnic Militia (Kenya)"),
+    (("On 29 January 2008, the Jimo clan and the Agoro clan clashed over land in Nyando, "
+      "Kenya."), "Unidentified Communal Militia (Kenya)"),
+])
+def test_a_militia_s_clash_with_a_people_the_dictionary_misses_has_two_sides(
+        resources, text, actor2):
+    event = news_events(resources, text, date=DATE)[0]
     assert (event.event_type, event.inter1, event.actor2, event.inter2) == (
-        "Battles", 4, "Unidentified Ethnic Militia (Kenya)", 4)
+        "Battles", 4, actor2, 4)
 
 
 @pytest.mark.parametrize(("text", "actor2"), [

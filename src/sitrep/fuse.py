@@ -294,8 +294,8 @@ def _order_actors(
         name, inter = spec["target_default"]
         second = dictionary.name_actor(name, int(inter), country=country)
     if second[0] is None and first[1] in set(spec.get("pair_unnamed", [])):
-        kind = "Communal" if "Communal" in (first[0] or "") or "Clan" in (first[0] or "") else (
-            "Ethnic")
+        lead_name = first[0] or ""
+        kind = "Communal" if "Communal" in lead_name or "Clan" in lead_name else "Ethnic"
         second = dictionary.name_actor(f"Unidentified {kind} Militia ({{country}})",
                                        int(first[1]), country=country)
     if spec.get("pair_default") and second[0] is None:
