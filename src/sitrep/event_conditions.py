@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from sitrep.events import ReportContext
 
 CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
+DEMONSTRATOR_INTERS = frozenset({5, 6})  # rioters, protesters: a riot's or protest's crowd
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
@@ -204,7 +205,7 @@ def is_crowd(actor: Actor | None, doc: Doc) -> bool:
     ("residents", "a mob", "NPP supporters"); one man is not a crowd."""
     if actor is None or actor.inter not in CROWD_INTERS:
         return False
-    if actor.inter in (5, 6):
+    if actor.inter in DEMONSTRATOR_INTERS:
         return True
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
@@ -254,7 +255,8 @@ def _crowd_acts(
     if actor1 is not None and not _is_agentless_passive(trigger):
         is_clash = trigger.lemma_.lower() in CLASH_LEMMAS
         return is_crowd(actor1, doc) or is_clash and (
-            actor2 is not None and actor2.inter in (5, 6)  # police who *clash* with a crowd
+            # police who *clash* with a crowd
+            actor2 is not None and actor2.inter in DEMONSTRATOR_INTERS
             # "The group clashed with the police": the crowd the report describes is the
             # subject, the police (taken for actor1) its other side
             or cues.crowd_in_focus and any(

@@ -38,6 +38,7 @@ from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, is_phrase
 from sitrep.event_conditions import (
     CLASH_LEMMAS,
     CROWD_INTERS,
+    DEMONSTRATOR_INTERS,
     POLICE_PREFIX,
     SAYING_OR_EXPECTING_LEMMAS,
     SIDE_PREPOSITIONS,
@@ -254,13 +255,11 @@ def _lacks_other_side(mention: EventMention) -> bool:
     may stand as its only side on either hand until the actors are named ("rioters ... set
     stalls on fire": actor2 the rioters, actor1 no one; or the rioters twice)."""
     only_the_crowd = mention.actor2 in (None, mention.actor1) or (
-        mention.actor1 is None and mention.inter2 in CROWD_INTERS_OF_RIOT)
+        mention.actor1 is None and mention.inter2 in DEMONSTRATOR_INTERS)
     return (not mention.is_background and mention.event_type == RIOTS_TYPE
             and only_the_crowd
             and not (mention.trigger or "").lower().startswith(TWO_SIDED_WORDS))
 
-
-CROWD_INTERS_OF_RIOT = (5, 6)  # rioters or protesters: the riot's own crowd
 
 
 def _with_police_at_riot(mention: EventMention, police: Actor) -> EventMention:
@@ -297,9 +296,9 @@ def _acting_police(context: ReportContext) -> Actor | None:
 
 
 NOT_ACTING_LEMMAS = SAYING_OR_EXPECTING_LEMMAS | {"suspect", "believe", "accuse", "blame"}
-# a riot's trigger that names two sides (as CLASH_LEMMAS does for a token, read here from
-# the stored trigger text): its actor2 is the other crowd
-TWO_SIDED_WORDS = ("clash", "fight", "skirmish", "brawl", "scuffle", "confrontation")
+# a riot's trigger that names two sides, read from the stored trigger text: the words of
+# _is_two_sided (CLASH_LEMMAS), so a riot that keeps two crowds there keeps them here
+TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS))
 
 
 def _acts_as_side(token: Token) -> bool:
