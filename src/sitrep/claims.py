@@ -186,7 +186,9 @@ def sentence_claims(
                 continue  # "2 killed (the Taliban said 5)": a figure of the source's own
             # "could not be confirmed", "no deaths were reported": a status, not a speaker
             speakers = [c for c in token.children if c.dep_ == "nsubj"] or _trailing_speaker(
-                token)
+                token) or _participle_speaker(token)
+            if _claims_the_act(token) or any(_is_no_one(s) for s in speakers):
+                continue  # "X claimed responsibility", "no group claimed it": no source
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
             clause = clauses[0] if clauses else token
         else:
@@ -214,6 +216,30 @@ def sentence_claims(
             )
         )
     return tuple(claims)
+
+
+# what a group claims when it claims the act itself, not a report of it
+ACT_CLAIM_NOUNS = frozenset({"responsibility", "credit", "authorship"})
+
+
+def _claims_the_act(verb: Token) -> bool:
+    """"Al Shabaab claimed responsibility for the attack, which killed 11": the group owns
+    the act (responsibility reads it), it is not the source of what the sentence reports."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ACT_CLAIM_NOUNS for c in verb.children)
+
+
+def _participle_speaker(verb: Token) -> list[Token]:
+    """"Al Shabaab claimed responsibility, saying its fighters killed four": the subject of
+    the clause a reporting participle hangs on speaks."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def _is_no_one(speaker: Token) -> bool:
+    """"no militant faction claimed ...", "nobody said": no one speaks."""
+    return speaker.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in speaker.children)
 
 
 def _trailing_speaker(verb: Token) -> list[Token]:

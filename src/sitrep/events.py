@@ -459,6 +459,13 @@ def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codeboo
     lemma = trigger.lemma_.lower()
     if lemma not in codebook.fatality_lemmas and lemma not in ("injure", "wound") and not (
         # "One man was killed and two houses set ablaze": the toll, with what else was done
+        # ("Five people were killed, several houses set alight"; "One was killed ... during
+        # a gunbattle")
+        mention.fatalities > 0 and mention.actor1 is None
+        and any(t.lemma_.lower() in codebook.fatality_lemmas
+                and _is_agentless_passive(_clause_verb(t)) for t in trigger.sent)
+        and not _names_place(trigger.sent, context)
+    ) and not (
         mention.fatalities > 0
         and _is_agentless_passive(_clause_verb(trigger if trigger.pos_ == "VERB" else trigger.head))
         and not _names_place(trigger.sent, context)

@@ -296,7 +296,7 @@ def _is_given_as_cause(token: Token) -> bool:
         # "exploded on the street, resulting in the death of a bystander"; a headline's
         # "Residents lynch robber"
         return False
-    if (is_nominal and not _is_news_of_bodies_found(token)) or any(
+    if (is_nominal and not _is_news_of_bodies_found(token) and not _is_counted_death(token)) or any(
         a.lower_ == "had" for a in _children(token, "aux")
     ):
         return True
@@ -306,6 +306,7 @@ def _is_given_as_cause(token: Token) -> bool:
             return False  # "Two people killed in riot over land": the headline's own news
         if node.dep_ in ("relcl", "acl") and not (
             _is_result_participle(node) or _is_counted_participle(node)
+            or _is_counted_victims(node)
         ):
             return True
         if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
@@ -328,13 +329,28 @@ RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
 RECORD_LEMMAS = frozenset({"document", "record", "report", "confirm", "register"})
 
 
+def _is_counted_death(noun: Token) -> bool:
+    """"two deaths", "one death reported", "4 bodies": deaths counted are news, unless
+    what they hang on says otherwise ("protested over two deaths"); not "the death of"."""
+    return any(_is_count_word(c) for c in noun.children) and not any(
+        p.lower_ == "of" for p in _children(noun, "prep"))
+
+
 def _is_headline_predicate(node: Token) -> bool:
     """"Two people killed in riot", "Two killed in clash": a past participle hung on the
     sentence's root noun or number, in a sentence with no finite verb, is the headline's
     predicate (its auxiliary left out), not a clause describing someone."""
     return (node.dep_ == "acl" and node.tag_ == "VBN" and node.head.dep_ == "ROOT"
             and node.head.pos_ in ("NOUN", "PROPN", "NUM")
-            and not any(t.tag_ in FINITE_VERB_TAGS for t in node.sent))
+            and not any(t.tag_ in FINITE_VERB_TAGS and not _is_in_side_clause(t, node.head)
+                        for t in node.sent))
+
+
+def _is_in_side_clause(verb: Token, root: Token) -> bool:
+    """A clause set beside the headline's counted noun ("Rioting students throw stones, one
+    police officer killed in the violence": "throw" hung on "officer")."""
+    return any(a.dep_ in ("ccomp", "parataxis") and a.head.i == root.i
+               for a in (verb, *verb.ancestors))
 
 
 def _is_counted_participle(node: Token) -> bool:
@@ -343,6 +359,22 @@ def _is_counted_participle(node: Token) -> bool:
     head = node.head
     return node.dep_ == "acl" and node.tag_ == "VBN" and head.pos_ == "NUM" and not (
         _children(head, "det", "poss", "amod"))
+
+
+def _is_counted_victims(node: Token) -> bool:
+    """"Reports of 2 rioters killed": a killing participle on a counted noun gives the
+    count (a demonstration's cause is read from what the noun hangs on: "over 2 students
+    killed by police", "the funeral of two protesters killed"), not a clause describing
+    someone ("the student killed last week")."""
+    head = node.head
+    of_what = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in KILL_LEMMAS and (
+        any(_is_count_word(c) for c in head.children)) and not _children(head, "det", "poss") and (
+        of_what is None or of_what.lemma_.lower() in RECORD_NOUNS)  # not "the funeral of"
+
+
+# nouns whose "of" gives news of the dead ("reports of 2 rioters killed")
+RECORD_NOUNS = frozenset({"report", "account", "news", "claim", "toll", "total"})
 
 
 def _is_result_noun(token: Token) -> bool:
@@ -492,6 +524,8 @@ def _kill_victims(token: Token) -> list[Token]:
     if not victims:  # "the killing of three activists"
         victims += [c for p in _children(token, "prep") if p.lower_ == "of"
                     for c in _children(p, "pobj")]
+    if not victims and token.pos_ == "VERB":  # "killing four and stealing cattle", "kills 4"
+        victims = _bare_numbers_after(token)
     victims += [p for c in _children(token, "prep") if c.lower_ == "between"
                 for p in _children(c, "pobj")]  # "killed between 18-50 people"
     if token.dep_ in ("acl", "relcl") and not victims and token.tag_ == "VBN" and not (
@@ -565,9 +599,24 @@ def _subject_across_date(word: Token) -> list[Token]:
 
 
 def _patients(verb: Token) -> list[Token]:
-    """Who a verb was done to: the passive subject or object; the subject if it has none."""
-    patients = _children(verb, "nsubjpass", "dobj")
+    """Who a verb was done to: the passive subject or object ("shooting dead 3": a bare
+    number); the subject if it has none."""
+    patients = _children(verb, "nsubjpass", "dobj") or _bare_numbers_after(verb)
     return patients or _children(verb, "nsubj")
+
+
+def _bare_numbers_after(verb: Token) -> list[Token]:
+    """A bare number as a verb's object, which the parser hangs on the verb as a modifier
+    ("killing four and stealing cattle", "kills 4", "shooting dead 3")."""
+    return [c for c in verb.children if c.i > verb.i and c.like_num and c.dep_ in (
+        "nummod", "npadvmod") and _ends_phrase(c)]
+
+
+def _ends_phrase(number: Token) -> bool:
+    """Nothing the number counts follows it ("kills 4", "killing 3 and", "kills 4 in"),
+    as in "Two killed, ten injured" it counts the injured."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return following is None or following.is_punct or following.pos_ in ("CCONJ", "ADP")
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -718,8 +767,11 @@ def _count_words(noun: Token) -> list[Token]:
 
 
 def _is_name_modifier(child: Token) -> bool:
+    """A word of the name before the counted noun ("Two Kenya Defence Forces soldiers":
+    "Forces", which the parser may take for a noun modifier)."""
     return child.dep_ in ("compound", "amod") or (
-        child.dep_ == "poss" and child.ent_type_ in ("ORG", "NORP"))
+        child.dep_ == "poss" and child.ent_type_ in ("ORG", "NORP")) or (
+        child.dep_ == "nmod" and child.pos_ == "PROPN")
 
 
 FOUND_LEMMAS = frozenset({"find", "discover", "recover", "dump", "retrieve", "exhume"})
