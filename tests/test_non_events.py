@@ -110,12 +110,32 @@ NO_EVENT = [
         "On 27 June 2021 in Mankweng, South Africa, a 23-year-old man broke into a "
         "pensioner's house and raped her; soldiers later patrolled the village.",
         id="rape-by-a-private-person"),
+    pytest.param(
+        "The gas blast tore through a coal mine in Shanxi province, China, on 27 June 2021, "
+        "killing eleven miners.", id="gas-blast-in-a-mine"),
+    pytest.param(
+        "On 27 June 2021 in Nairobi, Kenya, the senator said his amendment was meant to kill "
+        "the finance bill, which armed groups had also opposed.", id="kill-a-bill"),
+    pytest.param(
+        "On 27 June 2021 in Durban, South Africa, the minister pledged to keep engaging all "
+        "stakeholders in local government, from traditional leaders to business.",
+        id="engaging-stakeholders"),
+    pytest.param(
+        "\"What we are doing is to engage with the government of Zimbabwe to address the "
+        "humanitarian challenges,\" the UN envoy said in Harare on 27 June 2021.",
+        id="engage-with-a-government"),
 ]
 
 
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_words_of_violence_in_another_sense_code_no_event(resources, text):
     assert news_events(resources, text) == []
+
+
+def test_a_legislatures_chief_whip_is_no_lash(resources):
+    text = ("Her remarks on the budget were at odds with the party's chief whip, Nelly Dube. "
+            "Militants attacked a police post in Wajir on Monday.")
+    assert [e.event_type for e in news_events(resources, text)] == ["Battles"]
 
 
 RAPE_BY_GUNMEN = "On 27 June 2021, gunmen raided a village near Mandera, Kenya, and raped two girls."

@@ -801,6 +801,13 @@ FIGHT_NOUNS = frozenset({"fight", "fighting", "combat", "battle", "firefight", "
                          "shootout", "shoot-out", "violence", "war", "hostility"})
 
 
+# whom one engages in talks, though the words name a state ("engage with the government
+# of Zimbabwe to address the crisis"), not in a fight
+ENGAGED_PARTNERS = frozenset({"stakeholder", "partner", "public", "community", "government",
+                              "leader", "donor", "investor", "official", "authority", "citizen",
+                              "parent", "union", "employer", "diplomat", "minister"})
+
+
 def _engages_in_fighting(trigger: Token, actors: list[Actor]) -> bool:
     """"Engage" names fighting when it takes no object ("the two sides engaged"), or its
     object, or what it engages with or in, is an armed actor, each other or a fight
@@ -812,11 +819,11 @@ def _engages_in_fighting(trigger: Token, actors: list[Actor]) -> bool:
         for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if not objects:
         return True
-    return any(
-        o.lemma_.lower() in FIGHT_NOUNS or o.lower_ in ("other", "another")
-        or any(a.start <= t.idx < a.end for a in armed for t in o.subtree)
-        for o in objects
-    )
+    if any(o.lemma_.lower() in FIGHT_NOUNS or o.lower_ in ("other", "another") for o in objects):
+        return True
+    if any(o.lemma_.lower() in ENGAGED_PARTNERS for o in objects):
+        return False  # "engaging all stakeholders in local government": talks
+    return any(any(a.start <= t.idx < a.end for a in armed for t in o.subtree) for o in objects)
 
 
 def _depth(token: Token) -> int:
