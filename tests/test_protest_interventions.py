@@ -100,3 +100,31 @@ def test_guard_police_killings_elsewhere_are_no_toll_of_the_protest(resources):
         "On 2 March 2015, traders protested in Kisumu, Kenya, over new market fees. In Busia, "
         "police shot dead two smugglers."), date=DATE)
     assert (first.sub_event_type, first.fatalities) == ("Peaceful protest", 0) and others
+
+
+@pytest.mark.parametrize("text", [
+    ("Police used tear gas to disperse MPs who had gathered at the Kilimani police station in "
+     "Nairobi to demand the release of a colleague."),
+    ("Police used tear gas on traders who had gathered outside the county offices in Nakuru "
+     "to demand new stalls."),
+])
+def test_a_gathering_the_police_break_up_in_the_same_sentence_meets_an_intervention(
+        resources, text):
+    # no protest word: the gathering is the demonstration, and the higher sub-type of the
+    # tactics in the sentence wins
+    (event,) = news_events(resources, text)
+    assert (event.sub_event_type, event.actor2) == (
+        "Protest with intervention", "Police Forces of Kenya")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of traders gathered outside the county offices in Nakuru to demand new stalls.",
+    # a draft let any act of the police in the sentence break the gathering up
+    "Nurses boycotted work in Eldoret after two of their colleagues were shot dead by police.",
+    "Hundreds of matatu drivers went on strike in Nakuru after police arrested three fellow drivers.",
+    ("Residents gathered at the chief's office in Kisii to demand the arrest of a suspect, and "
+     "police arrested two robbery suspects in town."),
+])
+def test_guard_a_gathering_the_police_do_not_act_on_stays_a_peaceful_protest(resources, text):
+    (event,) = news_events(resources, text)
+    assert event.sub_event_type == "Peaceful protest"

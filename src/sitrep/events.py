@@ -365,6 +365,7 @@ NON_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosion
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 RIOTS_TYPE = "Riots"
+PROTESTS_TYPE = "Protests"
 VAC_TYPE = "Violence against civilians"
 BATTLES_TYPE = "Battles"
 ARMED_CLASH_SUB_TYPE = "Armed clash"
@@ -759,8 +760,58 @@ def _fire_rule(
     )
     masked = _masked_tokens(sentence, lower, codebook)
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
+
+    def first_firing(rules: Sequence[Rule], cues: SentenceCues) -> tuple[
+            Rule, Token, Actor | None, Actor | None] | None:
+        return _first_firing(sentence, lower, rules, cues, actors, context, codebook,
+                             words=words, masked=masked, report=report,
+                             is_non_event=is_non_event, in_court=in_court, for_gain=for_gain)
+
+    fired = first_firing(codebook.rules, cues)
+    if fired is not None and fired[0].sub_event_type == PEACEFUL_SUB_TYPE and not has_protest:
+        # "police used tear gas to disperse MPs who had gathered to demand ...": the
+        # sentence's own gathering is the demonstration the forces broke up; the higher
+        # sub-type of the tactics that co-occur wins (ACLED). Not a riot's rules: a crowd
+        # that storms an office to press a demand stays a protest without a protest word;
+        # and only an act whose clause takes in the gathering
+        rules = list(codebook.rules)
+        higher = [r for r in rules[:rules.index(fired[0])] if r.event_type == PROTESTS_TYPE]
+        stronger = first_firing(higher, replace(cues, has_protest=True, protest_in_report=True))
+        if stronger is not None and not _is_unrealised_act(stronger[1], codebook) and (
+            _governs(stronger[1], fired[1])
+        ):
+            return stronger
+    return fired
+
+
+def _governs(act: Token, gathering: Token) -> bool:
+    """The act's clause takes in the gathering ("used tear gas to disperse MPs who had
+    gathered"), not an act told beside it ("boycotted work after colleagues were killed by
+    police")."""
+    clause = act if act.pos_ in ("VERB", "AUX") else act.head
+    return clause.is_ancestor(gathering)
+
+
+def _first_firing(
+    sentence: Span,
+    lower: str,
+    rules: Sequence[Rule],
+    cues: SentenceCues,
+    actors: list[Actor],
+    context: ReportContext,
+    codebook: Codebook,
+    *,
+    words: list[tuple[Token, frozenset[str]]],
+    masked: frozenset[int],
+    report: ReportCues,
+    is_non_event: bool,
+    in_court: bool,
+    for_gain: bool,
+) -> tuple[Rule, Token, Actor | None, Actor | None] | None:
+    """The first of the rules with a trigger in the sentence whose conditions hold (see
+    ``_fire_rule``)."""
     unrealised = None  # the first rule that fired on an act that did not happen
-    for rule in codebook.rules:
+    for rule in rules:
         for trigger in _triggers(sentence, lower, rule, words=words, masked=masked):
             if (is_non_event or in_court and trigger.pos_ in ("NOUN", "PROPN")) and (
                 rule.event_type in NON_EVENT_TYPES
