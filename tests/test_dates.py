@@ -551,3 +551,24 @@ def test_vague_expression_leaves_the_date_to_an_earlier_sentence(nlp) -> None:
     text = "25 October. Residents blocked a road to protest recent accidents."
     when = date_event_in(nlp, text, "blocked", dt.date(2019, 11, 1))
     assert (when.date, when.source) == (dt.date(2019, 10, 25), "earlier sentence")
+
+
+@pytest.mark.parametrize("text", [
+    "Students protested against the Universities (Fees) Act, 2006 in Bengaluru.",
+    "Chemists protested against amendments to the Drugs Act 1976.",
+    "Teachers marched against the law (Act No. 8 of 2006) on fees.",
+    "Drivers struck against the Road Transport and Safety Bill, 2015.",
+])
+def test_a_year_that_ends_a_laws_name_is_no_date(text: str) -> None:
+    # the protest against a law is not dated by the year the law bears
+    assert not any(t.isdigit() for t in timexes_of(text))
+
+
+def test_guard_a_year_after_other_words_is_still_a_date() -> None:
+    assert value_of("The Act came into force in 2006.", "2006") == "2006"
+
+
+def test_a_number_of_people_after_a_day_is_no_year() -> None:
+    text = "On February 23rd, 2000 supporters of the movement protested in Delhi."
+    found = timexes_of(text, reference=dt.date(2015, 2, 24))
+    assert [t.value for t in found.values()] == ["2015-02-23"]

@@ -115,8 +115,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "month_day",
         rf"(?:(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?P<month>{MONTH})\s+(?P<dnum>{DAY})"
-        rf"(?!\d|:\d|\s*(?i:percent|%|a\.m|p\.m))(?:,?\s+(?P<year>{YEAR})|"
+        rf"(?!\d|:\d|\s*(?i:percent|%|a\.m|p\.m))(?:,?\s+(?P<year>{YEAR})(?!\s+[a-z]+s\b)|"
         rf"(?={RANGE_LINK}{DAY},?\s+(?P<ryear>{YEAR})))?",  # "April 24 and 25, 1999"
+        # (not "On February 23, 2000 supporters protested": a number of people)
         norm_month_day,
         2,
     ),
@@ -422,6 +423,31 @@ def is_in_name(text: str, start: int, end: int) -> bool:
     return bool(is_after_name) and not _is_headline(text, start)
 
 
+# a law's name before a year: "the ... Act, 2006", "the Drugs Act 1976", "Safety Bill,
+# 2015", "(Act No. 8 of 2006)"
+_LAW_NAME_BEFORE = re.compile(
+    r"\b(?:Act|Bill|Ordinance|Code|Rules|Regulations|Amendment|Constitution)"
+    r"(?:\s+No\.?\s*\d+\s+of)?\s*,?\s*$")
+
+
+def is_law_year(text: str, start: int, end: int) -> bool:
+    """A bare year that ends a law's name ("the Fee Act, 2006"): the law's name, not when
+    anything happened."""
+    return bool(re.fullmatch(r"\d{4}", text[start:end])) and bool(
+        _LAW_NAME_BEFORE.search(text[max(0, start - 20):start]))
+
+
+_DAY_BEFORE = re.compile(rf"{MONTH}\s+{DAY},\s*$")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+
+
+def _is_count_after_date(text: str, start: int, end: int) -> bool:
+    """"On February 23rd, 2000 supporters protested": a number of people after a day, not
+    the day's year (the day itself stays a date)."""
+    return bool(re.fullmatch(r"\d{4}", text[start:end])) and bool(
+        _PLURAL_AFTER.match(text, end)) and bool(_DAY_BEFORE.search(text[max(0, start - 30):start]))
+
+
 def _is_headline(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
@@ -438,7 +464,9 @@ def find_candidates(text: str) -> list[Candidate]:
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             if (match.end() > match.start() and rule.normalise(match, probe) is not None
-                    and not is_in_name(text, match.start(), match.end())):  # fmt: skip
+                    and not is_in_name(text, match.start(), match.end())
+                    and not is_law_year(text, match.start(), match.end())
+                    and not _is_count_after_date(text, match.start(), match.end())):  # fmt: skip
                 found.append(Candidate(match.start(), match.end(), rule, match))
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
     taken: list[Candidate] = []
