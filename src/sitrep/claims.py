@@ -218,6 +218,9 @@ def sentence_claims(
     return tuple(claims)
 
 
+# "no one was killed", "killed nobody", "no group claimed it": no one (read by fatalities too)
+NO_DETERMINERS = frozenset({"no", "none", "neither"})
+NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
 # what a group claims when it claims the act itself, not a report of it
 ACT_CLAIM_NOUNS = frozenset({"responsibility", "credit", "authorship"})
 
@@ -238,8 +241,8 @@ def _participle_speaker(verb: Token) -> list[Token]:
 
 def _is_no_one(speaker: Token) -> bool:
     """"no militant faction claimed ...", "nobody said": no one speaks."""
-    return speaker.lower_ in ("nobody", "none", "noone") or any(
-        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in speaker.children)
+    return speaker.lower_ in NO_ONE_WORDS or any(
+        c.dep_ == "det" and c.lower_ in NO_DETERMINERS for c in speaker.children)
 
 
 def _trailing_speaker(verb: Token) -> list[Token]:

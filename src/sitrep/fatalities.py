@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.claims import clause_text
+from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS, clause_text
 from sitrep.codebook import Codebook
 from sitrep.event_triggers import FINITE_VERB_TAGS
 from sitrep.fatality_numbers import NUMBER_WORDS, stated_number
@@ -96,8 +96,6 @@ COLLECTIVE_NOUNS = frozenset(
 )
 PEOPLE_NOUNS = PERSON_NOUNS | GROUP_NOUNS
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-NO_DETERMINERS = frozenset({"no", "none", "neither"})
-NO_ONE_WORDS = frozenset({"nobody", "none", "noone"})
 
 
 KILL_LEMMAS = frozenset({"kill", "slay", "behead", "execute", "massacre", "murder", "lynch"})
@@ -370,11 +368,11 @@ def _is_counted_victims(node: Token) -> bool:
     of_what = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     return node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in KILL_LEMMAS and (
         any(_is_count_word(c) for c in head.children)) and not _children(head, "det", "poss") and (
-        of_what is None or of_what.lemma_.lower() in RECORD_NOUNS)  # not "the funeral of"
+        of_what is None or of_what.lemma_.lower() in TOLL_NEWS_NOUNS)  # not "the funeral of"
 
 
 # nouns whose "of" gives news of the dead ("reports of 2 rioters killed")
-RECORD_NOUNS = frozenset({"report", "account", "news", "claim", "toll", "total"})
+TOLL_NEWS_NOUNS = frozenset({"report", "account", "news", "claim", "toll", "total"})
 
 
 def _is_result_noun(token: Token) -> bool:

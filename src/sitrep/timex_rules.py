@@ -430,7 +430,7 @@ _LAW_NAME_BEFORE = re.compile(
     r"(?:\s+No\.?\s*\d+\s+of)?\s*,?\s*$")
 
 
-def is_law_year(text: str, start: int, end: int) -> bool:
+def _is_law_year(text: str, start: int, end: int) -> bool:
     """A bare year that ends a law's name ("the Fee Act, 2006"): the law's name, not when
     anything happened."""
     return bool(re.fullmatch(r"\d{4}", text[start:end])) and bool(
@@ -465,7 +465,7 @@ def find_candidates(text: str) -> list[Candidate]:
         for match in rule.pattern.finditer(text):
             if (match.end() > match.start() and rule.normalise(match, probe) is not None
                     and not is_in_name(text, match.start(), match.end())
-                    and not is_law_year(text, match.start(), match.end())
+                    and not _is_law_year(text, match.start(), match.end())
                     and not _is_count_after_date(text, match.start(), match.end())):  # fmt: skip
                 found.append(Candidate(match.start(), match.end(), rule, match))
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
