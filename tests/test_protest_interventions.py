@@ -128,3 +128,12 @@ def test_a_gathering_the_police_break_up_in_the_same_sentence_meets_an_intervent
 def test_guard_a_gathering_the_police_do_not_act_on_stays_a_peaceful_protest(resources, text):
     (event,) = news_events(resources, text)
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_the_crowd_arrested_is_no_other_side_the_police_are(resources):
+    # the arrested, civilians to the roles, are the protesters (actor1); ACLED's actor2 is
+    # the force that intervened, named or not
+    text = "Activists of a Tamil party protested in Chennai, India, and were arrested."
+    (event,) = news_events(resources, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Protest with intervention", "Protesters (India)", "Police Forces of India")
