@@ -124,6 +124,14 @@ NO_EVENT = [
         "\"What we are doing is to engage with the government of Zimbabwe to address the "
         "humanitarian challenges,\" the UN envoy said in Harare on 27 June 2021.",
         id="engage-with-a-government"),
+    pytest.param(
+        "On 27 June 2021 in Harare, Zimbabwe, the UN said it had received no word from the "
+        "government that its invitation to the militia leaders had been withdrawn.",
+        id="invitation-withdrawn"),
+    pytest.param(
+        "On 27 June 2021, the government of Zimbabwe confirmed that it has withdrawn a request "
+        "it made to the UN for help with elections, while rebels remained active in the east.",
+        id="request-withdrawn"),
 ]
 
 
@@ -150,6 +158,9 @@ STILL_EVENTS = [
     pytest.param(
         "On 27 June 2021, soldiers engaged Taliban militants in a gun battle near Kunduz, "
         "Afghanistan.", "Battles", id="engage-militants"),
+    pytest.param(
+        "On 27 June 2021, Al Shabaab militants withdrew from the town of Bulo Burde in Somalia.",
+        "Strategic developments", id="militants-withdrew"),
     pytest.param(
         "On 27 June 2021, Taliban militants blasted a bridge with explosives near Ghazni, "
         "Afghanistan.", "Explosions/Remote violence", id="blast-a-bridge"),

@@ -292,6 +292,11 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"
 KILLED_THINGS = frozenset({"legislation", "bill", "law", "deal", "proposal", "plan", "idea",
                            "motion", "project", "talks", "story", "rumour", "rumor", "engine",
                            "momentum", "time"})
+# what is withdrawn or handed over when no ground changes hands ("withdrew a request")
+WITHDRAWN_THINGS = frozenset({"request", "invitation", "offer", "support", "charge", "case",
+                              "bill", "petition", "statement", "candidacy", "application",
+                              "complaint", "suit", "motion", "funding", "aid", "permit",
+                              "licence", "license", "memorandum", "letter", "report"})
 # an explosion at one of these, with no weapon named, is an industrial accident
 INDUSTRIAL_SITES = frozenset({"mine", "plant", "factory", "refinery", "pipeline", "warehouse",
                               "depot", "facility", "colliery", "furnace", "boiler", "tanker"})
@@ -309,10 +314,11 @@ def _names_no_act(token: Token, lower: str) -> bool:
     """The word is used in a sense that names no event: a contest over an idea ("the fight
     against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
     the deal"), a thing or a chance missed ("missing out on the title", "nothing was
-    missing"), a suicide ("killed himself"), a thing stopped ("kill the bill"), an
-    explosion at a mine or plant with no weapon named, what a fire or a flood did ("a fire
-    destroyed 20 houses"), a fire no one set ("a house caught on fire"), or an act named
-    as a kind ("an opportunity for rape", "fears of terrorist attacks")."""
+    missing"), a suicide ("killed himself"), a thing stopped ("kill the bill") or withdrawn
+    ("withdrew a request"), an explosion at a mine or plant with no weapon named, what a
+    fire or a flood did ("a fire destroyed 20 houses"), a fire no one set ("a house caught
+    on fire"), or an act named as a kind ("an opportunity for rape", "fears of terrorist
+    attacks")."""
     lemma = token.lemma_.lower()
     if lemma in CONTEST_LEMMAS:
         return _contests_an_idea(token)
@@ -326,6 +332,11 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma == "kill" and any(c.dep_ == "dobj" and c.pos_ != "PROPN"
                                and c.lemma_.lower() in KILLED_THINGS for c in token.children):
         return True  # "an attempt to kill the legislation": a thing stopped, no one hurt
+    if lemma in ("withdraw", "hand") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WITHDRAWN_THINGS
+        for c in token.children
+    ):
+        return True  # "the invitation has been withdrawn", "handed over a petition": no ground
     if lemma in ("explosion", "blast") and token.pos_ == "NOUN" and _at_industrial_site(token):
         return not any(find_phrase(lower, w) >= 0 or find_phrase(lower, w + "s") >= 0
                        for w in WEAPON_WORDS)
