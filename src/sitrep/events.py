@@ -458,18 +458,17 @@ def _is_casualty_report(mention: EventMention, trigger: Token, codebook: Codeboo
     and the sentence names no place of its own.
     """
     lemma = trigger.lemma_.lower()
+    # "One man was killed and two houses set ablaze": the toll, with what else was done;
+    # also when the deed has no agent of its own ("Five people were killed, several houses
+    # set alight"; "One was killed ... during a gunbattle")
+    tells_deaths_without_agent = mention.fatalities > 0 and not _names_place(
+        trigger.sent, context) and (
+        _is_agentless_passive(_clause_verb(trigger if trigger.pos_ == "VERB" else trigger.head))
+        or (mention.actor1 is None and any(
+            t.lemma_.lower() in codebook.fatality_lemmas and _is_agentless_passive(
+                _clause_verb(t)) for t in trigger.sent)))
     if lemma not in codebook.fatality_lemmas and lemma not in ("injure", "wound") and not (
-        # "One man was killed and two houses set ablaze": the toll, with what else was done
-        # ("Five people were killed, several houses set alight"; "One was killed ... during
-        # a gunbattle")
-        mention.fatalities > 0 and mention.actor1 is None
-        and any(t.lemma_.lower() in codebook.fatality_lemmas
-                and _is_agentless_passive(_clause_verb(t)) for t in trigger.sent)
-        and not _names_place(trigger.sent, context)
-    ) and not (
-        mention.fatalities > 0
-        and _is_agentless_passive(_clause_verb(trigger if trigger.pos_ == "VERB" else trigger.head))
-        and not _names_place(trigger.sent, context)
+        tells_deaths_without_agent
     ):
         return False
     if mention.actor1 is None:
@@ -774,7 +773,7 @@ def _fire_rule(
         # sub-type of the tactics that co-occur wins (ACLED). Not a riot's rules: a crowd
         # that storms an office to press a demand stays a protest without a protest word;
         # and only an act whose clause takes in the gathering
-        rules = list(codebook.rules)
+        rules = codebook.rules
         higher = [r for r in rules[:rules.index(fired[0])] if r.event_type == PROTESTS_TYPE]
         stronger = first_firing(higher, replace(cues, has_protest=True, protest_in_report=True))
         if stronger is not None and not _is_unrealised_act(stronger[1], codebook) and (

@@ -522,7 +522,7 @@ def _kill_victims(token: Token) -> list[Token]:
     if not victims:  # "the killing of three activists"
         victims += [c for p in _children(token, "prep") if p.lower_ == "of"
                     for c in _children(p, "pobj")]
-    if not victims and token.pos_ == "VERB":  # "killing four and stealing cattle", "kills 4"
+    if not victims and token.pos_ == "VERB":  # "attacks herders and kills 5"
         victims = _bare_numbers_after(token)
     victims += [p for c in _children(token, "prep") if c.lower_ == "between"
                 for p in _children(c, "pobj")]  # "killed between 18-50 people"
@@ -604,8 +604,9 @@ def _patients(verb: Token) -> list[Token]:
 
 
 def _bare_numbers_after(verb: Token) -> list[Token]:
-    """A bare number as a verb's object, which the parser hangs on the verb as a modifier
-    ("killing four and stealing cattle", "kills 4", "shooting dead 3")."""
+    """A bare number as a verb's object, which the parser may hang on the verb as a
+    modifier ("attacks herders and kills 5", "intervened shooting dead 3 and injuring
+    four others")."""
     return [c for c in verb.children if c.i > verb.i and c.like_num and c.dep_ in (
         "nummod", "npadvmod") and _ends_phrase(c)]
 
