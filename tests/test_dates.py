@@ -569,6 +569,6 @@ def test_guard_a_year_after_other_words_is_still_a_date() -> None:
 
 
 def test_a_number_of_people_after_a_day_is_no_year() -> None:
-    text = "On February 23rd, 2000 supporters of the movement protested in Delhi."
-    found = timexes_of(text, reference=dt.date(2015, 2, 24))
-    assert [t.value for t in found.values()] == ["2015-02-23"]
+    text = "On March 3rd, 1800 teachers marched in Lucknow."
+    found = timexes_of(text, reference=dt.date(2015, 3, 4))
+    assert [t.value for t in found.values()] == ["2015-03-03"]

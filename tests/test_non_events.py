@@ -111,27 +111,26 @@ NO_EVENT = [
         "pensioner's house and raped her; soldiers later patrolled the village.",
         id="rape-by-a-private-person"),
     pytest.param(
-        "The gas blast tore through a coal mine in Shanxi province, China, on 27 June 2021, "
-        "killing eleven miners.", id="gas-blast-in-a-mine"),
+        "A gas blast ripped through a colliery in Guizhou, China, on 27 June 2021, killing "
+        "nine miners.", id="gas-blast-in-a-mine"),
     pytest.param(
-        "On 27 June 2021 in Nairobi, Kenya, the senator said his amendment was meant to kill "
-        "the finance bill, which armed groups had also opposed.", id="kill-a-bill"),
+        "On 27 June 2021 in Nairobi, Kenya, the senator's amendment was drafted to kill the "
+        "housing bill, which armed groups had also opposed.", id="kill-a-bill"),
     pytest.param(
-        "On 27 June 2021 in Durban, South Africa, the minister pledged to keep engaging all "
-        "stakeholders in local government, from traditional leaders to business.",
+        "On 27 June 2021 in Durban, South Africa, the mayor promised to go on engaging all "
+        "stakeholders in municipal government, from chiefs to churches.",
         id="engaging-stakeholders"),
     pytest.param(
-        "\"What we are doing is to engage with the government of Zimbabwe to address the "
-        "humanitarian challenges,\" the UN envoy said in Harare on 27 June 2021.",
-        id="engage-with-a-government"),
+        "\"Our task is to engage with the government of Zimbabwe on the food crisis,\" the UN "
+        "envoy said in Harare on 27 June 2021.", id="engage-with-a-government"),
     pytest.param(
-        "On 27 June 2021 in Harare, Zimbabwe, the UN said it had received no word from the "
-        "government that its invitation to the militia leaders had been withdrawn.",
-        id="invitation-withdrawn"),
+        "On 27 June 2021 in Lilongwe, Malawi, the electoral commission said the minister's "
+        "invitation to foreign observers had been withdrawn, as armed groups stayed active in "
+        "the north.", id="invitation-withdrawn"),
     pytest.param(
-        "On 27 June 2021, the government of Zimbabwe confirmed that it has withdrawn a request "
-        "it made to the UN for help with elections, while rebels remained active in the east.",
-        id="request-withdrawn"),
+        "On 27 June 2021, Malawi's cabinet said it had withdrawn its application to the World "
+        "Bank for election funding, while armed groups remained active in the north.",
+        id="application-withdrawn"),
 ]
 
 
@@ -141,7 +140,7 @@ def test_words_of_violence_in_another_sense_code_no_event(resources, text):
 
 
 def test_a_legislatures_chief_whip_is_no_lash(resources):
-    text = ("Her remarks on the budget were at odds with the party's chief whip, Nelly Dube. "
+    text = ("Her view of the budget differed from that of the party's chief whip, Nelly Dube. "
             "Militants attacked a police post in Wajir on Monday.")
     assert [e.event_type for e in news_events(resources, text)] == ["Battles"]
 

@@ -103,8 +103,8 @@ def test_guard_police_killings_elsewhere_are_no_toll_of_the_protest(resources):
 
 
 @pytest.mark.parametrize("text", [
-    ("Police used tear gas to disperse MPs who had gathered at the Kilimani police station in "
-     "Nairobi to demand the release of a colleague."),
+    ("Police fired tear gas to disperse legislators who had assembled outside a police station "
+     "in Nairobi to demand a colleague's release."),
     ("Police used tear gas on traders who had gathered outside the county offices in Nakuru "
      "to demand new stalls."),
 ])
@@ -121,7 +121,7 @@ def test_a_gathering_the_police_break_up_in_the_same_sentence_meets_an_intervent
     "Hundreds of traders gathered outside the county offices in Nakuru to demand new stalls.",
     # a draft let any act of the police in the sentence break the gathering up
     "Nurses boycotted work in Eldoret after two of their colleagues were shot dead by police.",
-    "Hundreds of matatu drivers went on strike in Nakuru after police arrested three fellow drivers.",
+    "Hundreds of matatu crews went on strike in Nakuru after police detained four of their drivers.",
     ("Residents gathered at the chief's office in Kisii to demand the arrest of a suspect, and "
      "police arrested two robbery suspects in town."),
 ])
