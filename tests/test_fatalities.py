@@ -167,6 +167,14 @@ def test_places_of_another_clause_do_not_split_the_toll(count):
     assert count(text) == 9
 
 
+@pytest.mark.model
+def test_a_place_between_two_others_is_one_place(count):
+    # a border or a road between two places is one location: the toll is not split
+    text = ("Raiders from across the frontier killed three herders at the border between "
+            "Kenya and Uganda on Sunday.")
+    assert count(text) == 3
+
+
 def test_additional_tolls_and_partisan_sources_are_recognised():
     assert is_additional_toll("3 militants were also killed")
     assert is_additional_toll("4 more bodies")

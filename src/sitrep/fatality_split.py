@@ -58,6 +58,8 @@ def _place_count(token: Token) -> int:
         words = list(head.subtree)
         if any(t.ent_type_ in ("DATE", "TIME") for t in words):
             continue
+        if any(t.lower_ == "between" and t.dep_ == "prep" for t in words):
+            continue  # "at the border between Kenya and Ethiopia": one place on a boundary
         names_places = all(t.ent_type_ in PLACE_ENTITIES for t in words if t.pos_ == "PROPN")
         text = head.doc[words[0].i:words[-1].i + 1].text
         count = _count_places(text, bare_names_are_places=names_places)
