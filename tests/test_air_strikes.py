@@ -22,8 +22,8 @@ DATE = dt.date(2015, 3, 12)
 @pytest.mark.parametrize(("text", "actor1"), [
     (("On 11 March 2015, an air strike destroyed a compound in Datta Khel, North Waziristan, "
       "Pakistan, killing five suspected militants."), "Military Forces of Pakistan"),
-    (("On 11 March 2015, four militants were killed in air strikes by the Pakistan Airforce "
-      "in the Tirah valley of Khyber Agency, Pakistan."), "Military Forces of Pakistan"),
+    (("On 11 March 2015, air strikes by the Pakistan Airforce left four militants dead in the "
+      "Tirah valley of Khyber Agency, Pakistan."), "Military Forces of Pakistan"),
     (("On 11 March 2015, helicopter gunships pounded hideouts in the Tirah valley of Khyber "
       "Agency, Pakistan, killing six militants."), "Military Forces of Pakistan"),
 ])

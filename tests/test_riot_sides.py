@@ -58,8 +58,8 @@ def test_guard_two_crowds_that_clash_are_each_other_s_side(resources):
     # the rioters stood as the riot's only side on the other hand ("rioters ... set stalls
     # on fire") or twice ("students barricaded ... stoned motorists"): the police then
     # named acting were left out (these failed before)
-    ("On 12 February 2019, rioters against the presidential poll results set grocery "
-     "stalls on fire. The police dispersed the crowd."),
+    ("On 12 February 2019, rioters angry at the tally set a row of market kiosks on fire. "
+     "Officers broke the crowd up."),
     ("On 12 February 2019, students barricaded the Kisumu-Busia road in Kenya and stoned "
      "passing motorists over a colleague's unpaid hospital bill. Police fired tear gas."),
 ])

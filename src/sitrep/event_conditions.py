@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.codebook import (
     ARMED_INTERS,
     NON_STATE_ARMED_INTERS,
@@ -26,8 +27,6 @@ from sitrep.fatalities import (
     CAUSE_MARKERS,
     CAUSE_NOUNS,
     CAUSE_VERBS,
-    NO_DETERMINERS,
-    NO_ONE_WORDS,
     is_attempted,
     is_cause_clause,
 )

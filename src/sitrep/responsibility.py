@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.actors import INTER_STATE
+from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.event_conditions import UNIDENTIFIED_PREFIX
 from sitrep.roles import _actor_in
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 CLAIM_LEMMAS = frozenset({"claim", "accept", "admit", "own"})
 RESPONSIBILITY_LEMMAS = frozenset({"responsibility"})
 CLAIMANT_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
-NO_ONE_WORDS = frozenset({"no", "nobody", "none", "noone", "neither"})
+NOBODY_WORDS = NO_DETERMINERS | NO_ONE_WORDS  # "no group", "nobody": no claimant
 # the types whose actor1 a claim of responsibility names; a state's forces are the target
 # of the claimed attack when they are all the attack sentence named
 CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -53,7 +54,7 @@ def responsibility_claimant(sentence: Span, actors: Sequence[Actor], *,
     blamed on Al Shabaab", "an IED suspected to have been planted by Al Shabaab")."""
     for token in sentence:
         for phrase in _responsible_phrases(token, in_attack_sentence=in_attack_sentence):
-            if any(t.lower_ in NO_ONE_WORDS for t in phrase.subtree):
+            if any(t.lower_ in NOBODY_WORDS for t in phrase.subtree):
                 return None  # "no group has claimed responsibility"
             actor = _actor_in([phrase], list(actors))
             if actor is not None and actor.inter in CLAIMANT_INTERS and not (
