@@ -185,6 +185,15 @@ def test_an_agency_credited_in_a_dateline_is_no_actor(find):
         "Taliban", "Military Forces of {country}"]
 
 
+def test_an_abbreviation_after_the_name_it_stands_for_is_that_name(find):
+    """"African News Agency (ANA)" is the agency, not the army whose abbreviation the
+    dictionary knows; after the army's own name it is still the army."""
+    assert find("Two men were arrested for stock theft, police told the African News "
+                "Agency (ANA) on Friday.") == [("police", "Police Forces of {country}", 1)]
+    assert any("ANA" in text and name.startswith("Military Forces") for text, name, _ in find(
+        "Soldiers of the Afghan National Army (ANA) repelled a Taliban attack."))
+
+
 @pytest.mark.parametrize("phrase, other", [
     ("student", "students"), ("traders", "trader"), ("businessman", "businessmen"),
     ("family", "families"), ("witnesses", "witness"), ("church", "churches"),

@@ -274,6 +274,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             continue  # "in Turkana": the people's home area, not the people
         if _is_agency_credit(span):
             continue  # "CAPE TOWN, October 12 (ANA) -": the news agency, not the army
+        if entry.is_generic and _abbreviates_other_name(span, actors):
+            continue  # "African News Agency (ANA)": the agency, not the Afghan army
         merged = _merged_with_previous(actors, span, entry, named, dictionary)
         if merged is not None:
             actors[-1] = merged
@@ -508,6 +510,30 @@ def _is_agency_credit(span: Span) -> bool:
         return False
     return (doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "DATE"
             and doc[span.end].text == ")" and doc[span.end + 1].text in DASHES)
+
+
+def _abbreviates_other_name(span: Span, actors: list[Actor]) -> bool:
+    """An abbreviation in brackets after the name it abbreviates, a name that is no actor
+    mention ("African News Agency (ANA)"): it names what those words name, whatever kind of
+    actor shares its letters; not "the Afghan National Army (ANA)"."""
+    doc = span.doc
+    letters = span.text.replace(".", "")
+    if not (letters.isupper() and 1 < len(letters) <= ABBREVIATION_MAX
+            and span.start >= 2 and span.end < len(doc)
+            and doc[span.start - 1].text == "(" and doc[span.end].text == ")"):
+        return False
+    words = [t for t in doc[max(0, span.start - 1 - 2 * len(letters)):span.start - 1]
+             if not t.is_punct]
+    initials = "".join(t.text[0] for t in words if t.text[:1].isupper())
+    if not initials.endswith(letters) or not all(
+        t.text[:1].isupper() or t.lower_ in NAME_LINK_WORDS for t in words[-len(letters):]
+    ):
+        return False
+    return not (actors and actors[-1].end > words[-len(letters)].idx)
+
+
+ABBREVIATION_MAX = 8
+NAME_LINK_WORDS = frozenset({"of", "for", "and", "the", "de", "&"})
 
 
 # the word after an agency's name in a byline ("ANA Reporter", "AFP Correspondent")
