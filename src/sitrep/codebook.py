@@ -117,7 +117,8 @@ class Codebook:
 # The conditions a rule may set (event_conditions._conditions_hold reads them; the
 # codebook's header says what each means): a misspelt one would otherwise be ignored.
 CONDITION_KEYS = frozenset(
-    {"actor1_armed", "actor1_inter", "actor2_armed", "actor2_inter", "anonymous_agent",
+    {"actor1_armed", "actor1_inter", "actor2_armed", "actor2_inter", "agentless",
+     "anonymous_agent",
      "armed_actor",
      "crowd_agent_decides", "crowd_side", "crowd_subject", "fighting_in_report",
      "forced_from_place",

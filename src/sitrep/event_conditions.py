@@ -236,6 +236,16 @@ def _subjects(trigger: Token) -> list[Token]:
         node = node.head
 
 
+def _names_no_doer(trigger: Token) -> bool:
+    """The parse names no one and nothing as doing it: "two men were shot dead", "the
+    killing of a trader"; not "an explosion killed four" nor "a fire broke out, killing
+    four" (a participle's doer is its verb's subject) nor "killed by a neighbour"."""
+    if _subjects(trigger) or any(c.dep_ == "agent" for c in trigger.children):
+        return False
+    return not (trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp")
+                and _subjects(trigger.head))
+
+
 def _crowd_acts(
     trigger: Token, actor1: Actor | None, actor2: Actor | None, actors: list[Actor],
     cues: SentenceCues,
@@ -476,6 +486,8 @@ def _conditions_hold(
             return False
     if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
         return False
+    if cond.get("agentless") and not _names_no_doer(trigger):
+        return False
     if cond.get("anonymous_agent") and (
         actor1 is not None and not (actor1.name.startswith(UNIDENTIFIED_PREFIX)
                                     and actor1.text.lower().split()[-1] in ANONYMOUS_DOERS)
@@ -551,6 +563,14 @@ def _conditions_hold(
             a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
             for a in context.actors
         )) and not cues.organised_attack:
+            return False
+    elif cond.get("armed_actor") == "nonstate_in_report":
+        # "two men were killed in their village ... Al Shabaab are suspected": a non-state
+        # armed group named anywhere in the report (not the police investigating a crime,
+        # nor a government the report names for what it said)
+        if not any(a.inter in NON_STATE_ARMED_INTERS for a in context.actors) and not (
+            cues.organised_attack
+        ):
             return False
     elif cond.get("armed_actor") and not any(a.inter in ARMED_INTERS for a in actors):
         return False
