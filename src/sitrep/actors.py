@@ -514,8 +514,10 @@ def _is_agency_credit(span: Span) -> bool:
 
 def _abbreviates_other_name(span: Span, actors: list[Actor]) -> bool:
     """An abbreviation in brackets after the name it abbreviates, a name that is no actor
-    mention ("African News Agency (ANA)"): it names what those words name, whatever kind of
-    actor shares its letters; not "the Afghan National Army (ANA)"."""
+    mention ("African News Agency (ANA)"): it names what those words name, not the kind of
+    actor that shares its letters; not "the Afghan National Army (ANA)". (The caller asks
+    only of a generic kind's words: a named group keeps its abbreviation, whose name the
+    dictionary may lack, as with "Garo National Liberation Army (GNLA)".)"""
     doc = span.doc
     letters = span.text.replace(".", "")
     if not (letters.isupper() and 1 < len(letters) <= ABBREVIATION_MAX
