@@ -311,6 +311,21 @@ def test_a_misspelt_rule_condition_is_an_error_not_ignored():
         load_codebook(data)
 
 
+def test_a_word_list_may_take_in_a_shared_list_by_its_alias():
+    """``unless_any: [*fighting_phrases, operation]``: YAML gives the alias as a nested
+    list; the rule reads one flat list of words."""
+    from importlib import resources as files
+
+    import yaml
+
+    from sitrep.codebook import load_codebook
+
+    data = yaml.safe_load(files.files("sitrep").joinpath("data/codebook.yaml").read_text())
+    data["rules"][0]["conditions"] = {"unless_any": [["clash", "shootout"], "operation"]}
+    assert load_codebook(data).rules[0].conditions["unless_any"] == [
+        "clash", "shootout", "operation"]
+
+
 def test_a_codebook_phrase_ending_in_a_hyphen_is_a_prefix():
     from sitrep.codebook import find_phrase
 

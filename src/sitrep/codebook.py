@@ -131,6 +131,14 @@ CONDITION_KEYS = frozenset(
 )
 
 
+def _flat(value: Any) -> Any:
+    """A list of words that takes in a shared list by its YAML alias, with words of its own
+    (``[*fighting_phrases, operation]``): one flat list."""
+    if not isinstance(value, list):
+        return value
+    return [word for item in value for word in (_flat(item) if isinstance(item, list) else [item])]
+
+
 def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
     """The bundled codebook, or one built from ``data`` (a parsed codebook YAML)."""
     if data is None:
@@ -157,7 +165,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
                 sub_event_type=raw["sub_event_type"],
                 words=frozenset(t for t in triggers if not is_phrase(t)),
                 phrases=tuple(t for t in triggers if is_phrase(t)),
-                conditions=dict(raw.get("conditions") or {}),
+                conditions={k: _flat(v) for k, v in (raw.get("conditions") or {}).items()},
                 actors=dict(raw.get("actors") or {}),
             )
         )
