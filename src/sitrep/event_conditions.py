@@ -31,7 +31,7 @@ from sitrep.fatalities import (
     is_cause_clause,
 )
 from sitrep.records import Actor
-from sitrep.roles import _is_acted_upon, assign_roles, object_is_place
+from sitrep.roles import _agents_of, _is_acted_upon, assign_roles, object_is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -237,13 +237,11 @@ def _subjects(trigger: Token) -> list[Token]:
 
 
 def _names_no_doer(trigger: Token) -> bool:
-    """The parse names no one and nothing as doing it: "two men were shot dead", "the
-    killing of a trader"; not "an explosion killed four" nor "a fire broke out, killing
-    four" (a participle's doer is its verb's subject) nor "killed by a neighbour"."""
-    if _subjects(trigger) or any(c.dep_ == "agent" for c in trigger.children):
-        return False
-    return not (trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp")
-                and _subjects(trigger.head))
+    """The parse names no one and nothing as doing it (the doers role assignment reads,
+    actors or not): "two men were shot dead", "the killing of a trader"; not "an
+    explosion killed four", "a fire broke out, killing four" (a participle's doer is its
+    verb's subject) nor "killed by a neighbour"."""
+    return not _agents_of(trigger)
 
 
 def _crowd_acts(
