@@ -78,6 +78,12 @@ def test_police_forces_are_police_and_defence_forces_the_military(find):
         "Police Forces of Kenya", "Military Forces of Kenya"]
 
 
+def test_cops_and_a_military_commander_are_the_forces(find):
+    # as the victims of an ambush they make it a battle, not an attack on civilians
+    assert [a[1:] for a in find("Two cops and an Afghan military commander were shot.")] == [
+        ("Police Forces of {country}", 1), ("Military Forces of Afghanistan", 1)]
+
+
 def test_a_suspected_robber_is_a_civilian_not_an_armed_group(find):
     assert find("A mob lynched a suspected robber.")[-1][1:] == ("Civilians ({country})", 7)
 
