@@ -272,6 +272,12 @@ def _crowd_acts(
             # "Police clash with a group of matatu operators": the other side, left unnamed
             # by the roles, is unarmed people
             or actor1.inter == 1 and actor2 is None and _has_unarmed_partner(trigger, actors)
+            # "[Locals protested ...] 30 people were injured in clashes with security
+            # personnel", "party men clashed with police who barred their rally": forces who
+            # clash with no one named while the report is describing a demonstration, or in
+            # a sentence naming one, clash with its crowd
+            or actor1.inter == 1 and actor2 is None and (cues.crowd_in_focus or cues.has_protest)
+            and not any(a.inter in NON_STATE_ARMED_INTERS | {8} for a in actors)
         )
     clause = next((n for n in (trigger, *trigger.ancestors) if n.dep_ in ("relcl", "acl")),
                   None)
@@ -296,7 +302,9 @@ def _crowd_acts(
            and (is_clash or not _is_acted_upon(doc, a))
            for a in actors if a is not actor2):
         return True
-    if any(s.tag_ == "NNS" for s in subjects) and cues.protest_in_report:
+    if any(s.tag_ == "NNS" or _they_of_crowd(s, actors) for s in subjects) and (
+        cues.protest_in_report
+    ):
         return True  # "spare part dealers destroyed property to protest ..."
     if not cues.crowd_in_focus:
         return False
@@ -347,7 +355,22 @@ def _has_unarmed_partner(trigger: Token, actors: list[Actor]) -> bool:
 
 
 def _in_crowd(token: Token, actors: list[Actor]) -> bool:
-    return any(a.start <= token.idx < a.end and is_crowd(a, token.doc) for a in actors)
+    """The token names a crowd, or some of one ("many of the protesters")."""
+    named = [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj")]
+    return any(a.start <= t.idx < a.end and is_crowd(a, token.doc) for a in actors for t in named)
+
+
+def _they_of_crowd(subject: Token, actors: list[Actor]) -> bool:
+    """"they" in a clause hung on one whose subject is a crowd ("students were arrested
+    after they burned a dormitory"): the crowd."""
+    if subject.lower_ != "they":
+        return False
+    clause = subject.head
+    while clause.dep_ not in ("advcl", "ccomp", "conj", "ROOT") and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ != "ROOT" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and _in_crowd(c, actors) for c in clause.head.children)
 
 
 def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:
@@ -363,14 +386,24 @@ def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:
         ):
             return True  # "in response to", "in protest at"
         if is_cause_clause(node) and not any(
-            c.dep_ == "nsubj" and _in_crowd(c, actors) for c in node.children
+            c.dep_ == "nsubj" and (_in_crowd(c, actors) or _they_of_crowd(c, actors))
+            for c in node.children
         ):
             # "protested after bulls destroyed their crops"; not "clashed with police after
             # farmers threw stones", whose own subject is a crowd
             return True
         if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in CAUSE_VERBS:
             return True  # not "protested, burning tyres": how they protested
+        if node.dep_ == "ccomp" and head.lemma_.lower() in CROWD_CLAIM_VERBS and any(
+            c.dep_ == "nsubj" and _in_crowd(c, actors) for c in head.children
+        ) and not any(c.dep_ == "nsubj" and c.lower_ in ("they", "we") for c in node.children):
+            # "the students claimed the girl was assaulted": what the crowd alleges, not
+            # what it did (not "the protesters said they burned the office")
+            return True
     return False
+
+
+CROWD_CLAIM_VERBS = frozenset({"claim", "allege", "say", "complain", "accuse", "charge"})
 
 
 # people named only by what they did, with no weapon or group: "assailants set a bus ablaze"

@@ -69,9 +69,30 @@ def _is_negated(trigger: Token) -> bool:
         return True  # "the offensive did not follow"
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return True  # "no arrests have been made"
+    if _is_absent(trigger):
+        return True  # "the march went on without confrontations"
     return any(c.dep_ == "neg" for c in trigger.children) or (
         trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
     )
+
+
+ABSENCE_WORDS = frozenset({"devoid", "free", "absence"})  # "... of": what did not happen
+
+
+def _is_absent(trigger: Token) -> bool:
+    """A noun trigger named as what was missing: "without confrontations", "devoid of
+    police presence and running battles", "free of violence", "no reports of clashes"
+    (through coordination)."""
+    node = trigger
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj" or trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    prep = node.head
+    return prep.lower_ == "without" or prep.lower_ == "of" and (
+        prep.head.lower_ in ABSENCE_WORDS
+        # "no reports of violence or clashes with police"
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in prep.head.children))
 
 
 def _is_event_subject(trigger: Token) -> bool:

@@ -56,6 +56,7 @@ from sitrep.event_conditions import (
 from sitrep.event_modality import (
     _flags,
     _has_background_cue,
+    _is_absent,
     _is_unrealised_act,
     _names_grievance,
 )
@@ -837,11 +838,13 @@ def _first_firing(
                     return rule, trigger, actor1, actor2
                 if unrealised is None:
                     unrealised = (rule, trigger, actor1, actor2)
-                elif _depth(trigger) < _depth(unrealised[1]) and not _is_unrealised_act(
-                    trigger, codebook
-                ):
+                elif (
+                    _depth(trigger) < _depth(unrealised[1]) or _is_absent(unrealised[1])
+                ) and not _is_unrealised_act(trigger, codebook):
                     # "staged protests, blaming the police for failing to stop smuggling":
-                    # the sentence's main act happened; what it embeds did not
+                    # the sentence's main act happened; what it embeds did not; "protests
+                    # in Mombasa. No reports of clashes": what was missing takes nothing
+                    # from what happened
                     return rule, trigger, actor1, actor2
     return unrealised
 
