@@ -1,0 +1,58 @@
+"""Groups who fight over land, pasture or water are communal militias in an armed clash
+(ACLED), whether or not anyone dies: farmers and herders, two groups of villagers, two
+families over a plot. A party's supporters, students or a protest's crowd who fight over
+land stay rioters, and so does a fight with no land, pasture or water in it.
+
+The positive cases failed before the change (a riot, mob violence); the guards pass on
+both. Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2019, 9, 2)
+
+
+@pytest.mark.parametrize("text", [
+    ("On 1 September 2019, farmers and herders fought near Garsen, Kenya, after cattle were "
+     "driven onto maize fields. Four people were hurt."),
+    ("On 1 September 2019, at least a dozen people were injured when two groups of "
+     "villagers clashed over a piece of land near Habiganj, Bangladesh."),
+    ("On 1 September 2019, squatters and a family that holds a title deed clashed over a "
+     "disputed plot in Taveta, Kenya."),
+])
+def test_a_fight_over_land_or_pasture_is_an_armed_clash(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.inter1, event.inter2) == (4, 4)
+
+
+def test_people_beside_a_named_militia_in_a_land_clash_are_a_communal_militia(resources):
+    # a first draft kept the unnamed side as rioters
+    event = news_events(resources, (
+        "On 1 September 2019, farmers fought with Pokot herders over grazing land "
+        "near Kapedo, Kenya."), date=DATE)[0]
+    assert (event.event_type, event.inter1, event.inter2) == ("Battles", 4, 4)
+
+
+@pytest.mark.parametrize("text", [
+    # a party's people fighting over land stay rioters (ACLED: mob violence); a draft
+    # without the rule's exceptions made it a battle
+    ("On 1 September 2019, supporters of two rival parties clashed over a piece of land "
+     "meant for a campaign office in Kisumu, Kenya."),
+    # a street fight over a boundary, as ACLED codes one (mob violence)
+    ("On 1 September 2019, youths from two neighbouring quarters of Accra, Ghana, fought a "
+     "street fight over a boundary dispute."),
+    # no land, pasture or water: a brawl
+    ("On 1 September 2019, two groups of traders clashed at a market in Kisumu, Kenya, over "
+     "the price of stalls."),
+])
+def test_guard_other_fights_stay_riots(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.event_type == "Riots"
