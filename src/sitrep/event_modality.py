@@ -307,8 +307,9 @@ def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None,
                    codebook: Codebook) -> bool:
     """The timex may date the trigger's act: it is not in another clause (see
     ``_own_clause_text``: "killed a student protesting recent deaths") nor in what a
-    protest is against ("a protest against the 1984 carnage"), and is not an adjective on
-    another noun ("protest recent killings", "the fatal Dec. 22 shooting")."""
+    protest is against ("a protest against the 1984 carnage"), and is not a modifier of
+    another noun ("protest recent killings", "the fatal Dec. 22 shooting", "the 2014
+    movement")."""
     if trigger is None:
         return True
     if re.search(r"\bfor\s+$", sentence.doc.text[max(0, timex.start - 6):timex.start].lower()):
@@ -323,8 +324,13 @@ def _dates_the_act(timex: Timex, sentence: Span, trigger: Token | None,
     if span is None:
         return True
     head = span.root.head
-    return not (span.root.dep_ in ("amod", "compound", "nmod") and head.pos_ in NOUN_POS
+    return not (span.root.dep_ in DATE_MODIFIER_DEPS and head.pos_ in NOUN_POS
                 and head.i != trigger.i and head.i not in {t.i for t in span})
+
+
+# a date that modifies a noun dates that noun: "the fatal Dec. 22 shooting", "the 2014
+# movement", "survivors of the 2010 floods"
+DATE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 
 
 def _has_background_cue(sentence: Span, context: ReportContext, codebook: Codebook) -> bool:

@@ -642,11 +642,15 @@ def _code_sentence(
     report: ReportCues,
     forced: tuple[Rule, Token] | None = None,
     crowd_in_focus: bool = False,
+    passed_over: frozenset[int] = frozenset(),
 ) -> tuple[EventMention, Token] | None:
     """Code one sentence by the first rule that fires (or by ``forced``: rule and trigger).
 
     ``report``: what the rules read once per report; ``crowd_in_focus``: the report is
-    describing a demonstration, so "they" are its crowd.
+    describing a demonstration, so "they" are its crowd. A trigger whose act is history
+    ("families who lost members last year in a clash") gives way to a later one in the
+    sentence that is news ("held protests demanding compensation for the families ...");
+    ``passed_over``: the indices of the triggers given way so far.
     """
     lower = sentence.text.lower()
     sources = attribution_spans(sentence)
@@ -661,7 +665,7 @@ def _code_sentence(
     else:
         fired = _fire_rule(sentence, lower, actors, context, codebook,
                            report=report,
-                           crowd_in_focus=crowd_in_focus)
+                           crowd_in_focus=crowd_in_focus, passed_over=passed_over)
         if fired is None:
             return None
         rule, trigger, actor1, actor2 = fired
@@ -688,6 +692,12 @@ def _code_sentence(
     timex, date, precision = when.timex, when.date, when.precision
     flags = _flags(sentence, trigger, timex, date, context.reference, codebook,
                    timexes=context.timexes)
+    if forced is None and "historical" in flags:
+        news = _code_sentence(sentence, context, codebook=codebook, dictionary=dictionary,
+                              report=report, crowd_in_focus=crowd_in_focus,
+                              passed_over=passed_over | {trigger.i})
+        if news is not None and not news[0].is_background:
+            return news
     fatalities, fatality_text, is_estimate = count_fatalities(
         sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES
     )
@@ -744,8 +754,10 @@ def _fire_rule(
     *,
     report: ReportCues,
     crowd_in_focus: bool = False,
+    passed_over: frozenset[int] = frozenset(),
 ) -> tuple[Rule, Token, Actor | None, Actor | None] | None:
-    """The first rule (in codebook order) with a trigger in the sentence whose conditions hold."""
+    """The first rule (in codebook order) with a trigger in the sentence whose conditions
+    hold, leaving out the tokens ``passed_over``."""
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
     in_court = any(t.lemma_.lower() in codebook.court_words and not t.ent_type_
                    for t in sentence)  # not "the Supreme Court of Kenya" named as a place
@@ -758,7 +770,7 @@ def _fire_rule(
         organised_attack=_is_organised_attack(sentence, codebook),
         fighting_in_report=report.tells_of_fighting,
     )
-    masked = _masked_tokens(sentence, lower, codebook)
+    masked = _masked_tokens(sentence, lower, codebook) | passed_over
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
 
     def first_firing(rules: Sequence[Rule], cues: SentenceCues) -> tuple[
