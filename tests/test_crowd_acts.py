@@ -104,3 +104,21 @@ def test_guard_clashes_named_as_missing_did_not_happen(resources, text):
     events = news_events(resources, text, date=DATE)
     assert [(e.event_type, e.actor2) for e in events if not e.is_background] == [
         ("Protests", None)]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 3 May 2019, a police officer in Nyeri, Kenya, shot dead four people in a rampage "
+     "through a market before he was disarmed."),
+    ("On 3 May 2019, a Mungiki member went on a rampage in Nakuru, Kenya, injuring three "
+     "traders with a machete."),
+])
+def test_an_armed_man_on_a_rampage_is_no_riot(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.event_type == "Violence against civilians"
+
+
+def test_guard_a_crowd_on_the_rampage_riots(resources):
+    event = news_events(resources, (
+        "On 3 May 2019, youths went on the rampage in Kisumu, Kenya, after the results were "
+        "announced."), date=DATE)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
