@@ -1,5 +1,5 @@
 """Attacks on one person, read from the words reports use for them: "chopped to death",
-"strangled to death"; and one youth the police shoot, who is a civilian, not a crowd.
+"strangled to death", "slashed to death", "assassinated"; and one youth the police shoot, who is a civilian, not a crowd.
 
 Each positive case failed before its change (no event, or the youth coded as rioters);
 the guards pass on both: youths looting shops are still a crowd, and a government that
@@ -22,6 +22,8 @@ DATE = dt.date(2019, 6, 5)
 @pytest.mark.parametrize("text", [
     "On 3 June 2019, a ward councillor was chopped to death by unknown men in Rangpur, Bangladesh.",
     "On 3 June 2019, a shopkeeper was strangled to death by attackers in Garissa, Kenya.",
+    "On 3 June 2019, a ward councillor was slashed to death by attackers in Molo, Kenya.",
+    "On 3 June 2019, a county official was assassinated outside his home in Bungoma, Kenya.",
 ])
 def test_killing_words_of_reports_are_attacks_on_civilians(resources, text):
     (event,) = news_events(resources, text, date=DATE)
