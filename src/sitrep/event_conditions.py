@@ -45,6 +45,8 @@ UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to a
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "confrontation", "scuffle", "brawl",
                           "street-fight", "skirmish", "exchange", "engage"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "group", "gang", "youth", "public", "community"})
+# armed sides other than the state's own forces: rebels, militias, foreign forces
+OTHER_ARMED_INTERS = NON_STATE_ARMED_INTERS | {8}
 
 
 CROWD_PRONOUNS = frozenset({"them", "they"})
@@ -277,7 +279,7 @@ def _crowd_acts(
             # clash with no one named while the report is describing a demonstration, or in
             # a sentence naming one, clash with its crowd
             or actor1.inter == 1 and actor2 is None and (cues.crowd_in_focus or cues.has_protest)
-            and not any(a.inter in NON_STATE_ARMED_INTERS | {8} for a in actors)
+            and not any(a.inter in OTHER_ARMED_INTERS for a in actors)
         )
     clause = next((n for n in (trigger, *trigger.ancestors) if n.dep_ in ("relcl", "acl")),
                   None)
