@@ -101,6 +101,6 @@ def test_a_partys_people_the_dictionary_lacked_are_people(resources):
 def test_two_forces_firing_at_each_other_fight_whoever_their_fire_hit(resources):
     # the villagers hit make no attack on civilians (failed before: an attack)
     event = news_events(resources, (
-        "On 2 March 2020, troops of India and Pakistan targeted each other across the Line "
-        "of Control near Uri, wounding two villagers."), date=DATE)[0]
+        "On 2 March 2020, Pakistani and Indian army posts near Uri targeted each other "
+        "overnight, wounding two villagers."), date=DATE)[0]
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
