@@ -271,15 +271,15 @@ def _crowd_acts(
             or cues.crowd_in_focus and any(
                 _refers_to_crowd(s) and not actor1.start <= s.idx < actor1.end
                 for s in subjects)
-            # "Police clash with a group of matatu operators": the other side, left unnamed
-            # by the roles, is unarmed people
-            or actor1.inter == 1 and actor2 is None and _has_unarmed_partner(trigger, actors)
-            # "[Locals protested ...] 30 people were injured in clashes with security
-            # personnel", "party men clashed with police who barred their rally": forces who
-            # clash with no one named while the report is describing a demonstration, or in
-            # a sentence naming one, clash with its crowd
-            or actor1.inter == 1 and actor2 is None and (cues.crowd_in_focus or cues.has_protest)
-            and not any(a.inter in OTHER_ARMED_INTERS for a in actors)
+            # forces whose other side the roles left unnamed: "Police clash with a group of
+            # matatu operators" (unarmed people); "[Locals protested ...] 30 people were
+            # injured in clashes with security personnel", "party men clashed with police
+            # who barred their rally" (no other armed side, while the report is describing
+            # a demonstration or the sentence names one: its crowd)
+            or actor1.inter == 1 and actor2 is None and (
+                _has_unarmed_partner(trigger, actors)
+                or (cues.crowd_in_focus or cues.has_protest)
+                and not any(a.inter in OTHER_ARMED_INTERS for a in actors))
         )
     clause = next((n for n in (trigger, *trigger.ancestors) if n.dep_ in ("relcl", "acl")),
                   None)
@@ -342,9 +342,14 @@ def _clash_partners(trigger: Token) -> list[Token]:
     for prep in (c for n in heads for c in n.children
                  if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
         found += [t for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
-    return [next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj"), t)
-            if t.lemma_.lower() in GROUP_HEADS else t for t in found]
+    return [_of_object(t) or t if t.lemma_.lower() in GROUP_HEADS else t for t in found]
+
+
+def _of_object(token: Token) -> Token | None:
+    """What an "of" phrase on the token names: "operators" in "a group of operators",
+    "protesters" in "many of the protesters"."""
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _has_unarmed_partner(trigger: Token, actors: list[Actor]) -> bool:
@@ -358,8 +363,7 @@ def _has_unarmed_partner(trigger: Token, actors: list[Actor]) -> bool:
 
 def _in_crowd(token: Token, actors: list[Actor]) -> bool:
     """The token names a crowd, or some of one ("many of the protesters")."""
-    named = [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj")]
+    named = [t for t in (token, _of_object(token)) if t is not None]
     return any(a.start <= t.idx < a.end and is_crowd(a, token.doc) for a in actors for t in named)
 
 
@@ -405,7 +409,8 @@ def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:
     return False
 
 
-CROWD_CLAIM_VERBS = frozenset({"claim", "allege", "say", "complain", "accuse", "charge"})
+# (not "say": the speaker of "said" is no actor of the sentence, claims.attribution_spans)
+CROWD_CLAIM_VERBS = frozenset({"claim", "allege", "complain", "accuse", "charge"})
 
 
 # people named only by what they did, with no weapon or group: "assailants set a bus ablaze"

@@ -67,7 +67,7 @@ def _is_unrealised_act(trigger: Token, codebook: Codebook) -> bool:
 def _is_negated(trigger: Token) -> bool:
     if _is_event_subject(trigger) and any(c.dep_ == "neg" for c in trigger.head.children):
         return True  # "the offensive did not follow"
-    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+    if trigger.pos_ == "NOUN" and _has_no(trigger):
         return True  # "no arrests have been made"
     if _is_absent(trigger):
         return True  # "the march went on without confrontations"
@@ -91,8 +91,12 @@ def _is_absent(trigger: Token) -> bool:
     prep = node.head
     return prep.lower_ == "without" or prep.lower_ == "of" and (
         prep.head.lower_ in ABSENCE_WORDS
-        # "no reports of violence or clashes with police"
-        or any(c.dep_ == "det" and c.lower_ == "no" for c in prep.head.children))
+        or _has_no(prep.head))  # "no reports of violence or clashes with police"
+
+
+def _has_no(noun: Token) -> bool:
+    """"no arrests", "no reports": the noun is determined by "no"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _is_event_subject(trigger: Token) -> bool:
