@@ -145,6 +145,9 @@ def test_party_members_and_cadres_are_people_not_the_party(find):
     assert find("UDMF cadres set fire to three motorcycles.") == [
         ("UDMF cadres", "Civilians ({country})", 7)]
     assert find("BNP activists blocked the road.")[0][1:] == ("Civilians ({country})", 7)
+    # "Trinamool men" (the South Asian press's word for a party's people): no actor before
+    assert find("Trinamool men beat up a voter in Hooghly.")[0] == (
+        "Trinamool men", "Civilians ({country})", 7)
 
 
 def test_a_partys_armed_men_are_its_militia_as_acled_names_it(find):

@@ -68,7 +68,7 @@ MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tr
 PEOPLE_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
 PARTY_MEMBER_WORDS = frozenset(  # "NDC members", "UDMF cadres": the party's people
     {"member", "members", "cadre", "cadres", "loyalist", "loyalists", "follower", "followers",
-     "supporter", "supporters", "activist", "activists", "worker", "workers"}
+     "supporter", "supporters", "activist", "activists", "worker", "workers", "men"}
 )
 PARTY_MEMBERS_OF_RE = re.compile(
     r"(?:members|cadres|activists|supporters|loyalists|followers|workers)\s+of\s+(?:the\s+)?$",
