@@ -157,6 +157,12 @@ def test_a_partys_armed_men_are_its_militia_as_acled_names_it(find):
         "BNP: Bangladesh Nationalist Party Militia", 3)
 
 
+def test_a_country_ending_one_sentence_does_not_name_the_next_ones_forces(find):
+    # "Kenya. Police" was one mention, and the police the stabbing's doers, before
+    found = find("A trader was stabbed in Eldoret, Kenya. Police arrested two suspects.")
+    assert ("Police", "Police Forces of {country}", 1) in found
+
+
 def test_a_bare_party_name_is_no_actor(find):
     assert find("The NDC primaries turned violent in Tema.") == []
 

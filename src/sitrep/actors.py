@@ -626,10 +626,11 @@ def _is_noun(token: Token) -> bool:
 
 
 def _national_modifier(span: Span, dictionary: ActorDictionary) -> tuple[str | None, int]:
-    """The country named right before a generic noun: "Afghan troops", "U.S.-led forces"."""
+    """The country named right before a generic noun: "Afghan troops", "U.S.-led forces";
+    not across a sentence's end ("... in Eldoret, Kenya. Police arrested ...")."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and i >= span.start - 4:
+    while i >= 0 and i >= span.start - 4 and not doc[i + 1].is_sent_start:
         token = doc[i]
         text = token.text.lower()
         led = _LED_RE.match(token.text)
