@@ -589,6 +589,9 @@ def _conditions_hold(
         _with_next_sentence(trigger.sent).lower(), cond["needs_any_nearby"]
     ):
         return False
+    if "unless_report_any" in cond and _names_any(context.parsed.text.lower(),
+                                                  cond["unless_report_any"]):
+        return False
     if "needs_any_around" in cond and not _names_any(
         _with_sentences_around(trigger.sent).lower(), cond["needs_any_around"]
     ):

@@ -107,11 +107,29 @@ def _is_event_subject(trigger: Token) -> bool:
 
 
 def _is_hypothetical(trigger: Token) -> bool:
-    """"if ... there are people protesting": a condition, not a report."""
+    """"if ... there are people protesting": a condition, not a report; "two workers are
+    killed a week": a rate, no particular act."""
     clause_heads = (trigger, *trigger.ancestors)
     return any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
         for head in clause_heads for c in head.children
+    ) or _is_rate(trigger)
+
+
+RATE_NOUNS = frozenset({"day", "week", "month", "year"})
+RATE_DETERMINERS = frozenset({"a", "an", "every", "each", "per"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+def _is_rate(trigger: Token) -> bool:
+    """A present-tense act "a week", "every year", "each day": how often such acts
+    happen ("are killed a week", "die every year in raids"), not a report of one."""
+    present = trigger.tag_ in PRESENT_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in trigger.children)
+    return present and any(
+        c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in RATE_NOUNS
+        and any(d.lower_ in RATE_DETERMINERS for d in c.children)
+        for c in trigger.children
     )
 
 
