@@ -30,6 +30,11 @@ DATE = dt.date(2020, 3, 5)
       "killing one."), "Police Forces of India"),
     ("On 2 March 2020, police shot a raider dead as cattle were driven off near Lokori, Kenya.",
      None),
+    # a ranger (Thailand's paramilitary, a wildlife service's armed guard) and an army man
+    (("On 2 March 2020, a ranger on his way home was shot dead by suspected insurgents in "
+      "Narathiwat, Thailand."), "Military Forces of Thailand"),
+    (("On 2 March 2020, an army man was killed in firing from across the border in Uri, "
+      "Kashmir, India."), "Military Forces of India"),
 ])
 def test_armed_sides_the_dictionary_lacked_make_a_battle(resources, text, actor2):
     event = news_events(resources, text, date=DATE)[0]
