@@ -158,6 +158,12 @@ BY_TACTIC = [
     pytest.param("On 6 June 2021, 70 Naxalites handed themselves over to the police in "
                  "Malkangiri, India.", "Strategic developments", "Agreement",
                  id="militants-handing-themselves-over-is-an-agreement"),
+    pytest.param("On 6 June 2021, Pakistani troops violated the ceasefire and opened fire on "
+                 "Indian border posts in Poonch, India.", "Battles", "Armed clash",
+                 id="violating-a-ceasefire-is-the-firing-not-an-agreement"),
+    pytest.param("On 6 June 2021, the army and the rebels agreed to a ceasefire in Kayin "
+                 "State, Myanmar.", "Strategic developments", "Agreement",
+                 id="agreeing-a-ceasefire-is-an-agreement"),
     pytest.param("On 6 June 2021, students protested in Kisii, Kenya, against the transfer "
                  "of their principal, setting fire to the school's administration block.",
                  "Riots", "Violent demonstration",
