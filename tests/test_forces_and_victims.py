@@ -95,6 +95,17 @@ def test_armed_groups_named_as_acled_names_them(resources, text, actor1):
     assert event.actor1 == actor1
 
 
+@pytest.mark.parametrize("text", [
+    ("On 2 March 2020, Mungiki followers beat two local youths in Murang'a, Kenya for "
+     "refusing to join the sect."),
+    "On 2 March 2020, Pokot raiders beat up three Turkana herders near Kapedo, Kenya.",
+])
+def test_people_an_armed_group_beats_are_civilians_attacked(resources, text):
+    # "beat" was not one-sided: the youths stayed rioters, the herders a militia (no event)
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.sub_event_type, event.inter2) == ("Attack", 7)
+
+
 def test_a_partys_people_the_dictionary_lacked_are_people(resources):
     # "CPI(M) members" are the party's people (civilians who riot), not an unnamed crowd
     event = news_events(resources, (

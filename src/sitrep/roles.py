@@ -244,7 +244,8 @@ def _in_acled_order(
 
 ONE_SIDED_LEMMAS = frozenset(
     {"kill", "attack", "shoot", "hack", "raid", "murder", "massacre", "abduct", "kidnap",
-     "burn", "torch", "behead", "stab", "target", "ambush", "gun", "slaughter", "rape"}
+     "burn", "torch", "behead", "stab", "target", "ambush", "gun", "slaughter", "rape",
+     "beat", "assault", "injure", "wound", "lynch"}
 )
 FIGHTER_WORDS = frozenset(  # each in both numbers: "a raider was killed by police"
     {"militia", "militias", "militiaman", "militiamen", "fighter", "fighters", "raider",
