@@ -125,7 +125,7 @@ def test_armed_men_spraying_civilians_with_bullets_is_an_attack(resources, text)
 
 @pytest.mark.parametrize("text", [
     "On 5 June 2021, two people died in post-election violence in Kisumu, Kenya.",
-    ("On 5 June 2021, a girl died of injuries sustained during a clash between rival "
+    ("On 5 June 2021, a girl died of the injuries she suffered in a clash between rival "
      "political parties in Kisumu, Kenya."),
 ])
 def test_deadly_political_clashes_with_no_sides_named_are_a_battle(resources, text):
@@ -254,6 +254,6 @@ def test_guard_a_weapon_that_modifies_no_fire_is_no_shelling(resources):
 def test_guard_what_modifies_fire_is_no_trigger_unless_a_heavy_weapon(resources):
     # a draft took any modifier of "fire" as the trigger: "Riot" made this a riot
     event = _main_event(resources, (
-        "On 5 June 2021, sacked bank workers demonstrate in the streets of Nairobi Riot "
-        "police fire tear gas cannisters."))
+        "On 5 June 2021, dismissed bank staff march through the streets of Nakuru Riot "
+        "police fire tear gas canisters."))
     assert event.sub_event_type == "Protest with intervention"
