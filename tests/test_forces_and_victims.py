@@ -1,9 +1,10 @@
 """Who the sides are, read from words the dictionary lacked or the parse hid: police ranks
-and reservists, troopers, India's, Bangladesh's and Nepal's armed police named by their
-unit, an organisation's name that ends in a force ("Ghanaian Armed Forces"), a raider
-in the singular; the doer in "by invading militia" (a participle the parser reads as a
-gerund); the unit a victim belongs to ("a jawan of 9 Sikh troopers was killed") is no
-guess for who attacked. A party's worker shot dead is a civilian, though a gun is named.
+and reservists, troopers, rangers and army men, India's, Bangladesh's and Nepal's armed
+police named by their unit, an organisation's name that ends in a force ("Ghanaian Armed
+Forces"), a raider in the singular; the doer in "by invading militia" (a participle the
+parser reads as a gerund); the unit a victim belongs to ("a jawan of 9 Sikh troopers was
+killed") is no guess for who attacked. A party's worker shot dead is a civilian, though a
+gun is named, and so are people an armed group beats.
 Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
