@@ -164,6 +164,12 @@ BY_TACTIC = [
     pytest.param("On 6 June 2021, the army and the rebels agreed to a ceasefire in Kayin "
                  "State, Myanmar.", "Strategic developments", "Agreement",
                  id="agreeing-a-ceasefire-is-an-agreement"),
+    pytest.param("On 6 June 2021, Pakistani troops fired three rounds at an Indian border "
+                 "post in Poonch, India.", "Battles", "Armed clash",
+                 id="rounds-fired-at-a-border-post-are-a-battle"),
+    pytest.param("On 6 June 2021, insurgents fired on eight soldiers guarding a school in Yala, "
+                 "Thailand.", "Battles", "Armed clash",
+                 id="firing-on-soldiers-is-a-battle"),
     pytest.param("On 6 June 2021, students protested in Kisii, Kenya, against the transfer "
                  "of their principal, setting fire to the school's administration block.",
                  "Riots", "Violent demonstration",
@@ -257,3 +263,12 @@ def test_guard_what_modifies_fire_is_no_trigger_unless_a_heavy_weapon(resources)
         "On 5 June 2021, dismissed bank staff march through the streets of Nakuru Riot "
         "police fire tear gas canisters."))
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_guard_a_bus_set_on_fire_by_a_police_station_is_no_battle(resources):
+    # a draft of battles.fire-on-forces that took any "fire" for its trigger coded a
+    # battle with the police the station is named for
+    events = news_events(resources, (
+        "On 6 June 2021, party supporters set a bus on fire in front of the Kotwali police "
+        "station in Sylhet, Bangladesh."))
+    assert all(e.event_type != "Battles" for e in events)
