@@ -133,7 +133,8 @@ CONDITION_KEYS = frozenset(
 
 def _flat(value: Any) -> Any:
     """A list of words that takes in a shared list by its YAML alias, with words of its own
-    (``[*fighting_phrases, operation]``): one flat list."""
+    (``[*fighting_phrases, operation]``; a rule's conditions, non_event_words, court_words):
+    one flat list."""
     if not isinstance(value, list):
         return value
     return [word for item in value for word in (_flat(item) if isinstance(item, list) else [item])]
@@ -173,7 +174,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         rules=tuple(rules),
         disorder_types=dict(data["disorder_types"]),
         protest_words=tuple(str(w).lower() for w in data["protest_words"]),
-        non_event_words=tuple(str(w).lower() for w in data["non_event_words"]),
+        non_event_words=tuple(str(w).lower() for w in _flat(data["non_event_words"])),
         reporting_verbs=frozenset(str(w).lower() for w in data["reporting_verbs"]),
         fatality_lemmas=frozenset(str(w).lower() for w in data["fatality_lemmas"]),
         vague_numbers={str(k).lower(): int(v) for k, v in data["vague_numbers"].items()},
@@ -183,7 +184,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         unconfirmed_cues=tuple(str(w).lower() for w in data["unconfirmed_cues"]),
         idioms=tuple(str(w).lower() for w in data.get("idioms", ())),
         legal_cues=frozenset(str(w).lower() for w in data.get("legal_cues", ())),
-        court_words=frozenset(str(w).lower() for w in data.get("court_words", ())),
+        court_words=frozenset(str(w).lower() for w in _flat(data.get("court_words", []))),
         crime_words=tuple(str(w).lower() for w in data.get("crime_words", ())),
         symbolic_objects=frozenset(str(w).lower() for w in data.get("symbolic_objects", ())),
         allegation_phrases=tuple(str(w).lower() for w in data.get("allegation_phrases", ())),
