@@ -136,6 +136,7 @@ class SentenceCues:
     has_protest: bool  # a protest word in the sentence
     protest_in_report: bool  # ... or anywhere in the report
     crowd_in_focus: bool  # the report is describing a demonstration ("they" = its crowd)
+    report_lower: str  # the whole report in lower case (unless_report_any)
     organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
     fighting_in_report: bool = True  # codebook.fighting_lemmas: the report tells of fighting
 
@@ -147,6 +148,7 @@ class ReportCues:
     has_protest: bool  # a protest word somewhere in the report
     is_sports_report: bool  # codebook.sport_words: its shots and clashes are play
     names_crime_for_gain: bool  # codebook.crime_words: a robbery, a heist
+    lower: str  # the report's text in lower case, made once
     tells_of_fighting: bool = True  # codebook.fighting_lemmas, not denied ("no one was hurt")
 
 
@@ -157,6 +159,7 @@ def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
         is_sports_report=codebook.is_sports_report(lower),
         names_crime_for_gain=any(find_phrase(lower, w) >= 0 for w in codebook.crime_words),
         tells_of_fighting=tells_of_fighting(context.parsed, codebook),
+        lower=lower,
     )
 
 
@@ -589,8 +592,7 @@ def _conditions_hold(
         _with_next_sentence(trigger.sent).lower(), cond["needs_any_nearby"]
     ):
         return False
-    if "unless_report_any" in cond and _names_any(context.parsed.text.lower(),
-                                                  cond["unless_report_any"]):
+    if "unless_report_any" in cond and _names_any(cues.report_lower, cond["unless_report_any"]):
         return False
     if "needs_any_around" in cond and not _names_any(
         _with_sentences_around(trigger.sent).lower(), cond["needs_any_around"]

@@ -769,6 +769,7 @@ def _fire_rule(
         crowd_in_focus=crowd_in_focus,
         organised_attack=_is_organised_attack(sentence, codebook),
         fighting_in_report=report.tells_of_fighting,
+        report_lower=report.lower,
     )
     masked = _masked_tokens(sentence, lower, codebook) | passed_over
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
