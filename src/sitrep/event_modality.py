@@ -127,7 +127,7 @@ def _is_rate(trigger: Token) -> bool:
     present = trigger.tag_ in PRESENT_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in trigger.children)
     return present and any(
-        c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in RATE_NOUNS
+        c.dep_ == "npadvmod" and c.lemma_.lower() in RATE_NOUNS
         and any(d.lower_ in RATE_DETERMINERS for d in c.children)
         for c in trigger.children
     )
