@@ -25,6 +25,7 @@ from sitrep.actors import (
     COUNTRY_PLACEHOLDER,
     INTER_CIVILIANS,
     INTER_RIOTERS,
+    INTER_STATE,
     ActorDictionary,
 )
 from sitrep.claims import (
@@ -63,6 +64,7 @@ from sitrep.event_modality import (
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
 from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
+from sitrep.event_victims import blast_victims
 from sitrep.fatalities import (
     CAUSE_MARKERS,
     CAUSE_NOUNS,
@@ -685,6 +687,19 @@ def _code_sentence(
         if name2 is not None:
             name1, inter1 = name2, inter2
         name2, inter2 = CIVILIANS_NAME, INTER_CIVILIANS
+    harmed_default = rule.actors.get("harmed_default") if rule.actors else None
+    if harmed_default and name2 is None:
+        # "Grenade blasts at a restaurant kill six": whom the blast harmed is its actor2;
+        # forces it hit are no doer of it ("Two soldiers killed in IED blast")
+        harmed, hit = blast_victims(sentence, actors)
+        if hit is not None and hit.inter != INTER_STATE and hit.name == name1:
+            pass  # "Two suspected Al Shabaab bombers died when explosives they carried went off"
+        elif hit is not None:
+            if name1 == hit.name:
+                name1, inter1 = None, None
+            name2, inter2 = hit.name, hit.inter
+        elif harmed:
+            name2, inter2 = harmed_default[0], int(harmed_default[1])
     assoc1 = associated_actor(actors, actor1, name1, inter1)
     when = date_event(
         sentence, trigger, context.timexes, codebook, reference=context.reference

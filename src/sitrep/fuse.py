@@ -27,7 +27,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sitrep.actors import ActorDictionary, without_country
@@ -57,9 +57,10 @@ def fuse_mentions(
         None,
     )
     clusters: list[list[EventMention]] = []
+    defaults = _harmed_defaults(codebook)
     for mention in mentions:
         for cluster in clusters:
-            if _belongs(mention, cluster):
+            if _belongs(mention, cluster, defaults):
                 cluster.append(mention)
                 break
         else:
@@ -132,7 +133,15 @@ def _importance(event: Event) -> tuple[bool, int, int]:
     return (event.is_background, -len(event.mention_ids), first)
 
 
-def _belongs(mention: EventMention, cluster: list[EventMention]) -> bool:
+def _harmed_defaults(codebook: Codebook) -> dict[str, str]:
+    """Each rule's ``harmed_default`` actor2 name: the people a blast harmed, named by no
+    one ("2 killed in bomb blast")."""
+    return {rule.name: rule.actors["harmed_default"][0] for rule in codebook.rules
+            if rule.actors and "harmed_default" in rule.actors}
+
+
+def _belongs(mention: EventMention, cluster: list[EventMention],
+             harmed_defaults: Mapping[str, str]) -> bool:
     head = cluster[0]
     if mention.is_background != head.is_background:
         return False
@@ -149,7 +158,7 @@ def _belongs(mention: EventMention, cluster: list[EventMention]) -> bool:
         return False
     if not _dates_agree(mention, cluster) or not _places_agree(mention, cluster):
         return False
-    return _actors_agree(mention, cluster)
+    return _actors_agree(mention, cluster, harmed_defaults)
 
 
 def _dates_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
@@ -168,9 +177,17 @@ def _places_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
     return not countries or mention.location.country in countries
 
 
-def _actors_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
-    seconds = {m.actor2 for m in cluster if m.actor2}
-    return mention.actor2 is None or not seconds or mention.actor2 in seconds or (
+def _actors_agree(mention: EventMention, cluster: list[EventMention],
+                  harmed_defaults: Mapping[str, str]) -> bool:
+    """No two targets named: the civilians a blast harmed, given when the sentence names no
+    target, keep no mention of the blast apart ("2 killed in bomb blast. Possible suicide
+    bomber ...")."""
+    def named_target(m: EventMention) -> str | None:
+        return None if m.actor2 == harmed_defaults.get(_base_rule(m)) else m.actor2
+
+    seconds = {t for m in cluster if (t := named_target(m))}
+    second = named_target(mention)
+    return second is None or not seconds or second in seconds or (
         mention.actor1 in seconds
     ) or any(m.actor1 == mention.actor1 for m in cluster if m.actor1)
 

@@ -481,9 +481,11 @@ def _is_acted_upon(doc: Doc, actor: Actor) -> bool:
     killed"), an object ("killed two policemen"), or a target ("an attack on a police
     post"). Such an actor is no guess for who did the act."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
+    return span is not None and is_acted_upon_word(span.root)
+
+
+def is_acted_upon_word(root: Token) -> bool:
+    """The word is named as acted upon (see ``_is_acted_upon``)."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in (
         "nsubjpass", "dobj"
     ):
