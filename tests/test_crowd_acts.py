@@ -42,6 +42,27 @@ def test_a_crowd_s_violence_is_a_riot(resources, text):
 
 
 @pytest.mark.parametrize("text", [
+    ("On 3 May 2019, nearly a dozen constables were wounded as members of the Rajya Shikshak "
+     "Sangh hurled stones at them during their demonstration in Patna, India."),
+    ("On 3 May 2019, two constables were hurt when volunteers of the Gram Sevak Mandal threw "
+     "stones at them during a protest in Patna, India."),
+])
+def test_people_no_dictionary_knows_who_stone_the_forces_named_riot(resources, text):
+    # the crowd's members are the subject; the police named are whom they hit, not an
+    # armed side that rules out a crowd (a protest before)
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (event.actor1, event.actor2) == ("Rioters (India)", "Police Forces of India")
+
+
+def test_guard_an_armed_side_that_attacks_the_forces_is_no_crowd(resources):
+    events = news_events(resources, (
+        "On 3 May 2019, two policemen were hurt when bandits attacked them during a protest "
+        "by traders in Nakuru, Kenya."), date=DATE)
+    assert "Riots" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("text", [
     # "they" suffered the act: what the crowd protests, not what it did
     ("On 3 May 2019, traders protested in Nakuru, Kenya, after they were beaten by county "
      "askaris."),

@@ -297,7 +297,15 @@ def _crowd_acts(
             a.start <= clause.head.idx < a.end and is_crowd(a, doc) for a in actors)
     if cues.crowd_in_focus and any(_refers_to_crowd(s) for s in subjects):
         return True  # "They built barricades and then clashed with officers"
-    if any(a.inter in ARMED_INTERS for a in actors):
+    armed = [a for a in actors if a.inter in ARMED_INTERS]
+    if armed and cues.protest_in_report and any(
+        s.tag_ == "NNS" and s.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
+        and not any(a.start <= s.idx < a.end for a in armed) for s in subjects
+    ):
+        # the forces named are what the act hit: "a dozen policemen were injured when union
+        # members pelted them with stones during their protest"
+        return True
+    if armed:
         return False
     # a crowd acted upon does not do a one-sided act ("guilty of murdering six children and
     # assaulting boys"); in a clash, those hurt took part ("15 people were injured in a
