@@ -3,10 +3,11 @@
 Needs: the parse of a sentence and its actors. Adds: ``blast_victims``, read by events for
 the rules whose ``actors`` give a ``harmed_default`` (a remote explosive, a grenade, a
 suicide bomb). ACLED codes the people an explosion kills or injures as its actor2: the
-state's forces when they were its target or its dead ("Four soldiers were killed in the
-blast", "1 security personnel killed in bomb blast"), civilians otherwise ("Grenade blasts
-at a restaurant kill six", "a rickshaw-puller was injured as a bomb went off"); a blast that
-hurt no one ("No one was injured") has no actor2 unless the report names its target.
+state's forces, or another armed side, when they were its target or its dead ("Four
+soldiers were killed in the blast", "Two soldiers killed in IED blast"), civilians otherwise
+("Grenade blasts at a restaurant kill six", "a rickshaw-puller was injured as a bomb went
+off"); a blast that hurt no one ("No one was injured") has no actor2 unless the report
+names its target, and bombers killed by their own bomb are no target of it.
 """
 
 from __future__ import annotations
