@@ -64,6 +64,19 @@ def test_fighters_from_a_named_people_belong_to_its_militia(find):
         "Pokot Ethnic Militia ({country})", 4)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Gunmen linked to Al Shabaab shot two traders near Garissa.", "Al Shabaab"),
+    ("About ten militants suspected to belong to Al Shabaab raided a school.", "Al Shabaab"),
+    ("Some armed men, who are believed to be part of the MRC, burnt a chief's home.",
+     "MRC: Mombasa Republican Council"),
+])
+def test_fighters_said_to_be_of_a_named_group_are_that_group(find, text, name):
+    # the group did it, not unknown gunmen beside the group (a battle between the two)
+    names = [a[1] for a in find(text)]
+    assert names[0] == name
+    assert not any(n.startswith("Unidentified") for n in names)
+
+
 def test_an_ethnic_militia_the_dictionary_does_not_know_is_named_for_its_people(find):
     assert ("Dasenaach ethnic militia", "Dasenaach Ethnic Militia ({country})", 4) in find(
         "A Dasenaach ethnic militia clashed with herders.")

@@ -63,7 +63,17 @@ HELD_PLACE_WORDS = frozenset(  # generic words for a post, named for whoever hol
 )
 HELD_BY_RE = re.compile(r"['’\"]?\s?")  # "Arbaki check point", "'Arbaki' check point"
 ARMED_GENERIC_INTERS = frozenset({2, 3, 4})  # generic fighters who may belong to a group
-MEMBER_OF_RE = re.compile(r"\s+(?:from|of|belonging to)(?:\s+(?:the|a|an))?\s+", re.IGNORECASE)
+# what ties fighters to their group: "fighters from the Pokot tribe", "gunmen belonging to
+# the BNP", "gunmen linked to Al Shabaab", "militants suspected to belong to Al Shabaab",
+# "unknown gunmen, who may be part of Invisible Forces", "an armed group believed to be MRC"
+MEMBER_OF_RE = re.compile(
+    r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
+    r"(?:(?:believed|thought|suspected|said|alleged|reported)\s+to\s+(?:be\s+|belong\s+to\s+)"
+    r"(?:(?:linked|affiliated|allied)\s+(?:to|with)\s+|part\s+of\s+|members\s+of\s+)?"
+    r"|(?:from|of|belonging\s+to|linked\s+(?:to|with)|affiliated\s+(?:to|with)|part\s+of)"
+    r"\s+)(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
 MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tribal": "Ethnic"}
 PEOPLE_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
 PARTY_MEMBER_WORDS = frozenset(  # "NDC members", "UDMF cadres": the party's people
