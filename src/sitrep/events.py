@@ -692,13 +692,13 @@ def _code_sentence(
         # "Grenade blasts at a restaurant kill six": whom the blast harmed is its actor2;
         # forces it hit are no doer of it ("Two soldiers killed in IED blast")
         harmed, hit = blast_victims(sentence, actors)
-        if hit is not None and hit.inter != INTER_STATE and hit.name == name1:
-            pass  # "Two suspected Al Shabaab bombers died when explosives they carried went off"
-        elif hit is not None:
+        # "Two suspected Al Shabaab bombers died when explosives they carried went off"
+        own_bomb = hit is not None and hit.inter != INTER_STATE and hit.name == name1
+        if hit is not None and not own_bomb:
             if name1 == hit.name:
                 name1, inter1 = None, None
             name2, inter2 = hit.name, hit.inter
-        elif harmed:
+        elif harmed and hit is None:
             name2, inter2 = harmed_default[0], int(harmed_default[1])
     assoc1 = associated_actor(actors, actor1, name1, inter1)
     when = date_event(
