@@ -123,3 +123,28 @@ def test_guard_suspected_members_killed_are_not_the_attackers(resources):
         "5 suspected TTP fighters killed in a clash on the outskirts of Quetta, Pakistan, "
         "on 24 April 2020."), date=DATE)[0]
     assert event.actor1 != "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_a_claim_told_before_the_attack_names_its_doer(resources):
+    # the claim's sentence codes no event of its own ("responsibility for the killing"):
+    # it was lost before the attack's sentence came
+    (event,) = news_events(resources, (
+        "The TTP has claimed responsibility for the killing of a provincial lawmaker. He was "
+        "shot from a rooftop in Gujranwala, Pakistan, on 24 April 2020."), date=DATE)
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1 == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the group claims the act itself: it is the doer, though it speaks in the sentence
+    (("On 24 April 2020, Al Shabaab claimed it had killed seven people in a village near "
+      "Garissa, Kenya."), "Al Shabaab"),
+    # another's act claimed: the group says others did it (a draft that took any claimed
+    # killing for the claimant's own named Al Shabaab)
+    (("On 24 April 2020, Al Shabaab claimed unknown gunmen had killed seven people in a "
+      "village near Garissa, Kenya."), "Unidentified Armed Group (Kenya)"),
+])
+def test_a_group_that_claims_it_did_the_act_is_actor1(resources, text, actor1):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1 == actor1

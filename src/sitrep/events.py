@@ -110,6 +110,9 @@ def extract_event_mentions(
     # killed in Sopore."), for the attack a later sentence describes ("LeI is behind the
     # attack."): (count, claims, sentence span)
     toll_first: tuple[int, tuple[Claim, ...], tuple[int, int]] | None = None
+    # a group a sentence before any event says did the attack the next describes ("The TTP
+    # has claimed responsibility for the killing of an MPA. He was shot at long range.")
+    claimant_first: Actor | None = None
     rules = {rule.name: rule for rule in codebook.rules}
     report = report_cues(context, codebook)
     for sentence in context.parsed.sents:
@@ -216,6 +219,9 @@ def extract_event_mentions(
             if toll_first is not None and not mention.is_background:
                 mention = _with_earlier_toll(mention, toll_first)
                 toll_first = None
+            if claimant_first is not None and not mention.is_background:
+                mention = claimed_by(mention, claimant_first)
+                claimant_first = None
             if not mention.is_background:
                 claimant = responsibility_claimant(sentence, context.actors,
                                                    in_attack_sentence=True)
@@ -227,6 +233,7 @@ def extract_event_mentions(
             continue
         if current is None and not background:
             toll_first = _unattributed_toll(sentence, codebook) or toll_first
+            claimant_first = responsibility_claimant(sentence, context.actors) or claimant_first
         if current is None or background:
             continue
         claims = tuple(

@@ -38,6 +38,9 @@ CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 TARGET_SWAP_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 # "Al Shabaab are the suspected perpetrators", "perpetrators believed to be al Shabaab"
 PERPETRATOR_LEMMAS = frozenset({"perpetrator", "culprit", "attacker", "assailant"})
+# acts a group claims it did ("claimed it killed 9 people", "said they had attacked")
+CLAIMED_ACT_LEMMAS = frozenset({"kill", "attack", "carry", "execute", "behead", "shoot", "bomb",
+                                "ambush", "raid", "launch", "destroy", "target", "storm"})
 BELIEF_LEMMAS = frozenset({"believe", "suspect", "think"})
 
 
@@ -72,6 +75,12 @@ def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> l
         if _is_denied(head) or _names_another_attack(token) or _names_another_attack(head):
             return []
         return _claimants(head)
+    if lemma in CLAIM_LEMMAS and token.pos_ == "VERB" and not _is_denied(token) and any(
+        c.dep_ == "ccomp" and c.lemma_.lower() in CLAIMED_ACT_LEMMAS and _done_by_itself(c)
+        for c in token.children
+    ):
+        # "Al Shabaab claimed it killed 9 people": the group claims the act itself
+        return [c for c in token.children if c.dep_ == "nsubj"]
     if lemma == "responsible" and token.dep_ in ("acomp", "oprd", "amod", "xcomp", "ccomp"):
         if head.lemma_.lower() == "hold":  # "police held Al Shabaab responsible"
             return [c for c in head.children if c.dep_ == "dobj"]
@@ -104,6 +113,15 @@ def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> l
             return [a for x in head.children if x.dep_ == "xcomp" and x.lemma_ == "be"
                     for a in x.children if a.dep_ == "attr"]
     return []
+
+
+def _done_by_itself(act: Token) -> bool:
+    """The claimed act's subject is the claimant itself: "it", "they", "its fighters" (not
+    "the army killed civilians", which blames another)."""
+    subjects = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.tag_ == "PRP" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in s.children)
+        for s in subjects)
 
 
 def _agents_of_complement(verb: Token) -> list[Token]:
