@@ -77,6 +77,12 @@ def test_fighters_said_to_be_of_a_named_group_are_that_group(find, text, name):
     assert not any(n.startswith("Unidentified") for n in names)
 
 
+@pytest.mark.parametrize("text", ["Merille gunmen raided a camp by the lake.",
+                                  "Merile raiders attacked fishermen by the lake."])
+def test_a_people_s_name_spelled_another_way_is_the_same_militia(find, text):
+    assert find(text)[0][1:] == ("Merrile Ethnic Militia ({country})", 4)
+
+
 def test_an_ethnic_militia_the_dictionary_does_not_know_is_named_for_its_people(find):
     assert ("Dasenaach ethnic militia", "Dasenaach Ethnic Militia ({country})", 4) in find(
         "A Dasenaach ethnic militia clashed with herders.")
