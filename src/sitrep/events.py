@@ -803,6 +803,19 @@ def _fire_rule(
                              is_non_event=is_non_event, in_court=in_court, for_gain=for_gain)
 
     fired = first_firing(codebook.rules, cues)
+    if fired is not None and fired[0].event_type == PROTESTS_TYPE and _is_frame(fired[1]):
+        # "two bombs went off on the 11th day of the blockade", "assailants blasted a crude
+        # bomb amid the hartal": the strike dates the act, the act is the event (ACLED);
+        # not the forces' arrests or blows at the strike (its intervention), nor a
+        # development such as property destroyed (in ACLED's coding, a riot's)
+        frame = fired[1].i
+        act = _first_firing(
+            sentence, lower, [r for r in codebook.rules if r.event_type in FRAMED_ACT_TYPES],
+            cues, actors, context, codebook, words=[w for w in words if w[0].i != frame],
+            masked=masked | {frame}, report=report, is_non_event=is_non_event,
+            in_court=in_court, for_gain=for_gain)
+        if act is not None and not (act[2] is not None and act[2].inter == INTER_STATE):
+            return act
     if fired is not None and fired[0].sub_event_type == PEACEFUL_SUB_TYPE and not has_protest:
         # "police used tear gas to disperse MPs who had gathered to demand ...": the
         # sentence's own gathering is the demonstration the forces broke up; the higher
@@ -817,6 +830,26 @@ def _fire_rule(
         ):
             return stronger
     return fired
+
+
+# a demonstration named only as the time of another act: "amid the blockade", "during the
+# hartal", "on the first day of the strike", "as part of the bandh", "in connection with a
+# general strike"
+FRAME_PREPOSITIONS = frozenset({"amid", "amidst", "during"})
+# "the 11th day of the blockade", not "three days of protests" (the protests themselves)
+FRAME_NOUNS = frozenset({"day", "part", "eve", "connection"})
+FRAMED_ACT_TYPES = frozenset({"Battles", "Riots", "Explosions/Remote violence",
+                              "Violence against civilians"})
+
+
+def _is_frame(trigger: Token) -> bool:
+    """The trigger is the time or setting of the sentence's act, not its act."""
+    if trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ in FRAME_PREPOSITIONS:
+        return True
+    return prep.lower_ in ("of", "with") and prep.head.lower_ in FRAME_NOUNS
 
 
 def _governs(act: Token, gathering: Token) -> bool:
