@@ -84,6 +84,16 @@ def test_people_hurt_in_a_clash_between_two_groups_took_part_in_it(resources):
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
 
 
+def test_people_killed_by_a_crowd_are_its_victims(resources):
+    # killed "by a mob": the crowd is named as the doer, those killed are its victims (a
+    # passive killing was read as the crowd's own dead, and the riot had no actor2)
+    event = news_events(resources, (
+        "On 27 June 2021, two men were killed by a mob at a trading centre near Kapenguria, "
+        "Kenya."))[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert (event.actor1, event.actor2) == ("Rioters (Kenya)", "Civilians (Kenya)")
+
+
 VAC = "Violence against civilians"
 
 

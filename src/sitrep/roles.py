@@ -325,14 +325,21 @@ OUTCOME_LEMMAS = frozenset({"kill", "murder", "injure", "wound"})
 def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
     """A person or people the sentence's acts harm who are no armed side: the object or
     passive subject of a harm word ("a mob lynched a suspected thief", "attacked Dalits",
-    "a journalist was beaten"; not "10 people were injured", who may be the crowd's own),
-    or what stones were thrown at ("at the minister")."""
+    "a journalist was beaten", "two men were killed by a mob"; not "10 people were
+    injured", who may be the crowd's own), or what stones were thrown at ("at the
+    minister")."""
     armed = [a for a in actors if a.inter in ARMED_INTERS]
     for token in sentence:
         if token.lemma_.lower() not in HARM_LEMMAS or token.pos_ != "VERB":
             continue
+        # "two men were killed by a mob": the crowd named as the doer, those killed are its
+        # victims, not its own people
+        by_doer = any(
+            any(a.start <= doer.idx < a.end for a in actors) or _is_person_word(doer)
+            for c in token.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+            for doer in c.children if doer.dep_ == "pobj")  # not "injured by stones"
         hit = [c for c in token.children if c.dep_ == "dobj" or (
-            c.dep_ == "nsubjpass" and token.lemma_.lower() not in OUTCOME_LEMMAS)]
+            c.dep_ == "nsubjpass" and (token.lemma_.lower() not in OUTCOME_LEMMAS or by_doer))]
         hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in THROWN_AT
                 for g in c.children if g.dep_ == "pobj"]
         for victim in hit:
