@@ -65,7 +65,7 @@ HELD_BY_RE = re.compile(r"['’\"]?\s?")  # "Arbaki check point", "'Arbaki' chec
 ARMED_GENERIC_INTERS = frozenset({2, 3, 4})  # generic fighters who may belong to a group
 # what ties fighters to their group: "fighters from the Pokot tribe", "gunmen belonging to
 # the BNP", "gunmen linked to Al Shabaab", "militants suspected to belong to Al Shabaab",
-# "unknown gunmen, who may be part of Invisible Forces", "an armed group believed to be MRC"
+# "unknown gunmen, who may be part of the MRC", "an armed group believed to be MRC"
 MEMBER_OF_RE = re.compile(
     r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
     r"(?:(?:believed|thought|suspected|said|alleged|reported)\s+to\s+(?:be\s+|belong\s+to\s+)"

@@ -258,7 +258,9 @@ def _crowd_acts(
     Never what the crowd protests or answers (``_is_grievance``). In a clause describing
     someone, only they can be its agent. With no agent named, a crowd named in the sentence
     and not acted upon, or "they" / "the group" while the report is describing a
-    demonstration, is taken to be the agent unless an armed actor is named.
+    demonstration, is taken to be the agent unless an armed actor is named; the armed
+    actors named may be only what a plural unarmed subject hit, in a report of a protest
+    ("union members pelted them [the police] with stones during their protest").
     """
     doc = trigger.doc
     if _is_grievance(trigger, actors):

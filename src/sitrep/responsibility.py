@@ -1,10 +1,11 @@
 """Claims of responsibility: a group that says it carried out the attack being described.
 
 Needs: a sentence's parse and the report's actors. Adds: the named armed group a sentence
-after the attack's says did it (it claims responsibility, "Responsibility was claimed by
-the TTP"; it is held, believed or suspected responsible, or blamed; "Al Shabaab
-suspected."), or the attack's own sentence blames or names as the doer of what is
-suspected ("a grenade attack blamed on Al Shabaab"), and the event
+before or after the attack's says did it (it claims responsibility, "Responsibility was
+claimed by the TTP"; it is held, believed or suspected responsible, or blamed; "Al Shabaab
+suspected."), or the attack's own sentence blames, names as the doer of what is
+suspected ("a grenade attack blamed on Al Shabaab") or shows claiming the act itself ("Al
+Shabaab claimed it killed 9 people"; not "claimed unknown gunmen killed them"); and the event
 described with that group as its actor1 when the attack sentence named no one or only its
 target ("two police officers died in a bomb attack ... Al Shabaab claimed responsibility":
 Al Shabaab against the police). Denials and absences ("no group has claimed
@@ -38,7 +39,7 @@ CLAIMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 TARGET_SWAP_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 # "Al Shabaab are the suspected perpetrators", "perpetrators believed to be al Shabaab"
 PERPETRATOR_LEMMAS = frozenset({"perpetrator", "culprit", "attacker", "assailant"})
-# acts a group claims it did ("claimed it killed 9 people", "said they had attacked")
+# acts a group claims it did ("claimed it killed 9 people", "admitted they had attacked")
 CLAIMED_ACT_LEMMAS = frozenset({"kill", "attack", "carry", "execute", "behead", "shoot", "bomb",
                                 "ambush", "raid", "launch", "destroy", "target", "storm"})
 BELIEF_LEMMAS = frozenset({"believe", "suspect", "think"})
