@@ -960,6 +960,9 @@ PROTESTED_OVER_PREPS = CAUSE_MARKERS - {"since"}
 PROTESTED_OBJECT_VERBS = CAUSE_VERBS - {"demand"}
 # "the arrest" <- over <- protest; "[members] who had rioted" <- of <- arrest <- against
 PROTESTED_OVER_STEPS = 5
+# what a protest is for, or what a grievance is of, when a protest word governs them
+GRIEVANCE_PREPS = frozenset({"for", "of"})
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
@@ -967,15 +970,27 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     """The trigger names what a demonstration is about ("protested over the arrest of a
     cleric", "a march against police killings", "clerics protest the arrest of a radio
     host", "staged a sit-in against the arrest of members who had rioted", "demonstrated
-    after police shot a hawker"), not something done at it."""
+    after police shot a hawker", "protested against the government for arresting its
+    leaders", "demanding the release of villagers arrested in a clash"), not something
+    done at it."""
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and (
         trigger.head.lemma_.lower() in PROTESTED_OBJECT_VERBS
     ):
         return True
     node = trigger
+    in_modifier = False  # the trigger only modifies a noun ("police fire tear gas canisters")
     for _ in range(PROTESTED_OVER_STEPS):
+        if node is not trigger and node.dep_ == "dobj" and (
+            node.head.lemma_.lower() in PROTESTED_OBJECT_VERBS
+        ):
+            return True  # "protested the failure of police to arrest any suspects"
+        # "protested against the government for arresting their leaders", "in protest of
+        # the police arresting their relatives", "demanding the release of prisoners who
+        # had rioted", "victims of the clashes held a demonstration"; not a run-on "march
+        # through the streets of Nakuru Riot police fire tear gas"
+        is_grievance_prep = node.head.lower_ in GRIEVANCE_PREPS and not in_modifier
         if node.dep_ in ("pobj", "pcomp") and (
-            node.head.lower_ in PROTESTED_OVER_PREPS
+            node.head.lower_ in PROTESTED_OVER_PREPS or is_grievance_prep
             or node.head.lower_ == "to" and node.head.head.lemma_.lower() in CAUSE_NOUNS
         ):  # "in response to police killing a dealer, citizens protested"
             # the protest word governs the preposition, maybe through the place the parser
@@ -984,9 +999,11 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # ... or its subject or object ("staged a protest ... against the arrest")
             governors += [c for g in governors for c in g.children
                           if c.dep_ in ("nsubj", "dobj")]
-            return any(  # "the demonstration was against the mounting of a roadblock"
-                codebook.is_protest_word(verb) for verb in governors
-            )
+            # "the demonstration was against the mounting of a roadblock"
+            if any(codebook.is_protest_word(verb) for verb in governors):
+                return True
+            if not is_grievance_prep:
+                return False  # a cause no protest word governs ("over" a fight, etc.)
         if is_cause_clause(node, PROTESTED_OVER_PREPS) and not any(
             t.lemma_.lower() in CROWD_WORDS for t in node.subtree
         ):
@@ -997,6 +1014,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             return any(codebook.is_protest_word(verb) for verb in governors)
         if node.head is node:
             return False
+        in_modifier = in_modifier or node.dep_ in MODIFIER_DEPS
         node = node.head
     return False
 
