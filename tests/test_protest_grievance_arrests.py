@@ -32,6 +32,14 @@ def test_arrests_a_protest_is_about_are_no_intervention(resources, text):
     assert event.actor2 is None
 
 
+def test_an_act_inside_what_is_protested_is_no_intervention(resources):
+    # the dispersal is in a clause of what the students protest, below its object
+    event = news_events(resources, (
+        "On 3 June 2019, students in Kisii, Kenya, protested the manner in which police "
+        "dispersed their meeting a week earlier."), date=DATE)[0]
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+
+
 def test_a_clash_a_protest_is_about_is_not_its_act(resources):
     # the release the marchers call for is of men arrested in a clash: the clash is their
     # grievance, not a battle of their own (it was coded a clan battle)
