@@ -178,16 +178,31 @@ def tells_of_fighting(doc: Doc, codebook: Codebook) -> bool:
 
 
 def _is_denied(token: Token) -> bool:
-    """"no casualties", "without a fight", "no one was hurt", "were not injured"."""
+    """"no casualties", "without a fight", "no one was hurt", "were not injured"; also when
+    the denial sits on the auxiliary ("None was, however, hurt": "none" hung on "was") or on
+    the verb the word completes ("no one was reported injured", "did not cause
+    casualties")."""
     if any(c.dep_ == "neg" or c.lower_ in NO_WORDS and c.dep_ in ("det", "neg")
            for c in token.children):
         return True
     if token.head.lower_ in NO_WORDS and token.dep_ in ("pobj", "pcomp"):
         return True  # "without a fight", "without firing"
+    if any(_has_no_one_subject(t) for t in (token, *(
+            c for c in token.children if c.dep_ in ("aux", "auxpass")))):
+        return True  # "nobody was hurt", "no one was injured", "None was, however, hurt"
+    return token.dep_ in COMPLEMENT_DEPS and token.head is not token and _is_denied(token.head)
+
+
+# the word completes the verb above it: "[no one was reported] injured", "[did not cause]
+# casualties"
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "acomp", "oprd", "attr"})
+
+
+def _has_no_one_subject(token: Token) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and (
             c.lower_ in NO_WORDS or any(d.lower_ in NO_WORDS for d in c.children))
-        for c in token.children)  # "nobody was hurt", "no one was injured"
+        for c in token.children)
 
 
 def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.actors import INTER_STATE
 from sitrep.codebook import ARMED_INTERS
-from sitrep.event_conditions import NO_WORDS, _is_denied
+from sitrep.event_conditions import _is_denied
 from sitrep.fatalities import INJURY_LEMMAS, KILL_LEMMAS
 from sitrep.roles import _is_headline_passive, is_acted_upon_word
 
@@ -33,9 +33,6 @@ HARM_WORDS = frozenset({"dead", "death", "deaths", "casualty", "casualties", "in
                         "injuries"})
 # "soldiers sustained injuries", "a policeman suffered splinter wounds"
 SUFFER_LEMMAS = frozenset({"sustain", "suffer", "receive"})
-# a harm word that is the complement or object of what is denied: "no one was reported
-# injured", "the explosion did not cause casualties"
-COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "acomp", "oprd", "attr"})
 
 
 def blast_victims(sentence: Span, actors: Sequence[Actor]) -> tuple[bool, Actor | None]:
@@ -66,14 +63,9 @@ def _head_noun(token: Token) -> Token:
 
 
 def _is_harm(token: Token) -> bool:
-    if token.lemma_.lower() not in HARM_LEMMAS and token.lower_ not in HARM_WORDS:
-        return False
-    if _is_denied(token) or any(  # "None was, however, hurt": "none" hung on the "was"
-            c.dep_ in ("aux", "auxpass") and any(
-                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in NO_WORDS for g in c.children)
-            for c in token.children):
-        return False
-    return not (token.dep_ in COMPLEMENT_DEPS and _is_denied(token.head))
+    """A word of harm the sentence does not deny ("no one was reported injured")."""
+    return (token.lemma_.lower() in HARM_LEMMAS or token.lower_ in HARM_WORDS) and (
+        not _is_denied(token))
 
 
 def _suffers(root: Token, harms: Sequence[Token]) -> bool:
