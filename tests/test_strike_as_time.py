@@ -3,8 +3,10 @@ off on the 11th day of the blockade", "a bomb exploded amid the hartal"): the ac
 event, as ACLED codes it, not a peaceful protest. A demonstration that is the act itself,
 or an act that is no other event, stays a protest.
 
-The positive cases were peaceful protests before; the guards name the draft they fail on. Short reports
-written for these tests, through the real model."""
+The positive cases were peaceful protests before. The guards of the protest itself and of
+the forces at it name the draft they fail on; those of a strike with no other act pass on
+both and keep its own news a protest. Short reports written for these tests, through the
+real model."""
 
 from __future__ import annotations
 

@@ -25,7 +25,6 @@ from sitrep.actors import (
     COUNTRY_PLACEHOLDER,
     INTER_CIVILIANS,
     INTER_RIOTERS,
-    INTER_STATE,
     ActorDictionary,
 )
 from sitrep.claims import (
@@ -74,7 +73,7 @@ from sitrep.fatalities import (
 )
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.responsibility import claimed_by, responsibility_claimant
-from sitrep.roles import as_victim, assign_roles, associated_actor, harms_people
+from sitrep.roles import _is_state, as_victim, assign_roles, associated_actor, harms_people
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -700,7 +699,7 @@ def _code_sentence(
         # forces it hit are no doer of it ("Two soldiers killed in IED blast")
         harmed, hit = blast_victims(sentence, actors)
         # "Two suspected Al Shabaab bombers died when explosives they carried went off"
-        own_bomb = hit is not None and hit.inter != INTER_STATE and hit.name == name1
+        own_bomb = hit is not None and not _is_state(hit) and hit.name == name1
         if hit is not None and not own_bomb:
             if name1 == hit.name:
                 name1, inter1 = None, None
@@ -796,10 +795,12 @@ def _fire_rule(
     masked = _masked_tokens(sentence, lower, codebook) | passed_over
     words = [w for w in _trigger_words(sentence) if w[0].i not in masked]
 
-    def first_firing(rules: Sequence[Rule], cues: SentenceCues) -> tuple[
+    def first_firing(rules: Sequence[Rule], cues: SentenceCues, *,
+                     skip: frozenset[int] = frozenset()) -> tuple[
             Rule, Token, Actor | None, Actor | None] | None:
         return _first_firing(sentence, lower, rules, cues, actors, context, codebook,
-                             words=words, masked=masked, report=report,
+                             words=[w for w in words if w[0].i not in skip] if skip else words,
+                             masked=masked | skip, report=report,
                              is_non_event=is_non_event, in_court=in_court, for_gain=for_gain)
 
     fired = first_firing(codebook.rules, cues)
@@ -808,13 +809,9 @@ def _fire_rule(
         # bomb amid the hartal": the strike dates the act, the act is the event (ACLED);
         # not the forces' arrests or blows at the strike (its intervention), nor a
         # development such as property destroyed (in ACLED's coding, a riot's)
-        frame = fired[1].i
-        act = _first_firing(
-            sentence, lower, [r for r in codebook.rules if r.event_type in FRAMED_ACT_TYPES],
-            cues, actors, context, codebook, words=[w for w in words if w[0].i != frame],
-            masked=masked | {frame}, report=report, is_non_event=is_non_event,
-            in_court=in_court, for_gain=for_gain)
-        if act is not None and not (act[2] is not None and act[2].inter == INTER_STATE):
+        act = first_firing([r for r in codebook.rules if r.event_type in FRAMED_ACT_TYPES],
+                           cues, skip=frozenset({fired[1].i}))
+        if act is not None and not _is_state(act[2]):
             return act
     if fired is not None and fired[0].sub_event_type == PEACEFUL_SUB_TYPE and not has_protest:
         # "police used tear gas to disperse MPs who had gathered to demand ...": the
