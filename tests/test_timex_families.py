@@ -351,5 +351,13 @@ def test_a_numeric_date_a_past_event_cannot_have_is_read_day_first() -> None:
     assert value_of("Rustlers raided the village on 11/06/1999.", "11/06/1999") == "1999-06-11"
 
 
+def test_a_numeric_date_both_ways_a_date_takes_the_reading_nearest_the_report() -> None:
+    # the report is of 28 October 1999: 5/10 is 5 October day first (23 days back), not
+    # 10 May month first (five months back); 2/3/99 is 2 March day first, nearer than 3
+    # February month first though neither is near
+    assert value_of("Voters clashed after the polls of 5/10/1999.", "5/10/1999") == "1999-10-05"
+    assert value_of("Voters clashed after the polls of 2/3/99.", "2/3/99") == "1999-03-02"
+
+
 def test_may_day_is_the_first_of_may() -> None:
     assert value_of("Workers used May Day celebrations to protest.", "May Day") == "1999-05-01"

@@ -98,9 +98,11 @@ def norm_iso(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
 
 
 def norm_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
-    """"10/25/1989", "20/3/08": month first (US style) unless only day first makes a date;
-    when both do and month first would put a past event after the reference ("raided the
-    village on 06/05/2017" in a report of 13 May 2017), day first."""
+    """"10/25/1989", "20/3/08": whichever of month first (US style) and day first (ACLED's,
+    Africa's and South Asia's) makes a date; when both do, the reading nearest the
+    reference that a past event can have ("raided the village on 06/05/2017" in a report
+    of 13 May 2017 is 6 May; "clashes after the elections on 7/12/2004" in a report of 12
+    December is 7 December, not 12 July), as for a year-less "28/02"."""
     first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
     if year < 100:
         year += 2000 if year < 50 else 1900
@@ -112,10 +114,13 @@ def norm_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
             continue
     if not values:
         return None
-    chosen = values[0]
-    if ctx.reference is not None and ctx.direction < 0 and chosen > ctx.reference:
-        chosen = min(values)
-    return "DATE", chosen.isoformat()
+    reference = ctx.reference
+    if reference is None:
+        return "DATE", values[0].isoformat()
+    if ctx.direction:  # a past event is not after the report, a future one not before it
+        possible = [v for v in values if (v - reference).days * ctx.direction >= 0]
+        values = possible or values
+    return "DATE", min(values, key=lambda v: abs((v - reference).days)).isoformat()
 
 
 def norm_day_month_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
