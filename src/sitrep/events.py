@@ -73,7 +73,14 @@ from sitrep.fatalities import (
 )
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.responsibility import claimed_by, responsibility_claimant
-from sitrep.roles import _is_state, as_victim, assign_roles, associated_actor, harms_people
+from sitrep.roles import (
+    _is_state,
+    as_victim,
+    assign_roles,
+    associated_actor,
+    harms_people,
+    is_fought_with,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -684,6 +691,11 @@ def _code_sentence(
     name2, inter2 = (actor2.name, actor2.inter) if actor2 else (None, None)
     if name1 is not None and name1 == name2 and not _is_two_sided(rule, trigger):
         name2, inter2 = None, None  # one actor named twice, except two crowds in a clash
+    if (rule.actors and "unnamed_side" in rule.actors and name2 is None
+            and actor1 is not None and is_fought_with(actor1, trigger)):
+        # "an alleged terrorist was killed in a gunfight with police": the side fought
+        # with is the second; the unnamed one (fuse names it) leads
+        name1, inter1, name2, inter2 = None, None, name1, inter1
     lone_crowd = name2 is None or (name1 is None and inter2 == INTER_RIOTERS)
     if rule.event_type == RIOTS_TYPE and lone_crowd and not _is_two_sided(rule, trigger) and (
         harms_people(sentence, actors)

@@ -290,6 +290,8 @@ def _order_actors(
     ``pair_unnamed``: inter codes of an actor1 whose missing actor2 is an unidentified
     group of its kind ("the Degodia and Gare clans clashed", the second unknown to the
     actor dictionary: a communal militia against another).
+    ``unnamed_side``: [name, inter] of the side the report leaves unnamed, on whichever
+    hand is empty ("killed in a gunfight with police": the police are actor2 already).
     """
     lead = set(spec.get("lead_inter", []))
     if lead and first[1] not in lead:
@@ -305,16 +307,20 @@ def _order_actors(
         else:
             keep = first[0] is not None and first[0] != default[0]
             first, second = default, (first if keep else second)
-    if "target_default" in spec and (
-        second[0] is None or second[1] in set(spec.get("target_from", []))
-    ):
-        name, inter = spec["target_default"]
-        second = dictionary.name_actor(name, int(inter), country=country)
     if second[0] is None and first[1] in set(spec.get("pair_unnamed", [])):
         lead_name = first[0] or ""
         kind = "Communal" if "Communal" in lead_name or "Clan" in lead_name else "Ethnic"
         second = dictionary.name_actor(f"Unidentified {kind} Militia ({{country}})",
                                        int(first[1]), country=country)
+    if "target_default" in spec and (
+        second[0] is None or second[1] in set(spec.get("target_from", []))
+    ):
+        name, inter = spec["target_default"]
+        second = dictionary.name_actor(name, int(inter), country=country)
+    if "unnamed_side" in spec and (first[0] is None) != (second[0] is None):
+        name, inter = spec["unnamed_side"]
+        other = dictionary.name_actor(name, int(inter), country=country)
+        first, second = (other, second) if first[0] is None else (first, other)
     if spec.get("pair_default") and second[0] is None:
         name, inter = spec["lead_default"]
         second = dictionary.name_actor(name, int(inter), country=country)

@@ -389,6 +389,21 @@ def _died_in_clash_with(trigger: Token) -> bool:
     return False
 
 
+def is_fought_with(actor: Actor, trigger: Token) -> bool:
+    """The actor is named only as the side a fight was "with" ("an alleged terrorist was
+    killed in a gunfight with police", "died in an encounter with security forces"): the
+    other side, left unnamed, is the one the report is about."""
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("with", "against")
+            and prep.head.lemma_.lower() in TWO_SIDED_NOUNS | FOUGHT_WITH_WORDS
+            and (prep.head == trigger or prep.head in trigger.subtree
+                 or trigger in prep.head.subtree))
+
+
 def _is_response(trigger: Token) -> bool:
     """The trigger, the verb it is joined to ("pursue raiders, exchange fire") or a clause
     on it ("were killed when forces repulsed the attack") says the forces answered."""
@@ -451,6 +466,7 @@ def _is_crowd(doc: Doc, actor: Actor) -> bool:
 
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "gunbattle", "firefight",
                              "gunfight", "skirmish", "exchange", "confrontation"})
+FOUGHT_WITH_WORDS = frozenset({"encounter", "shootout", "shoot-out", "crossfire"})
 NESTED_EVENT_NOUNS = frozenset({"attack", "ambush", "raid", "assault", "operation", "clash",
                                 "airstrike", "strike", "bombing", "offensive"})
 

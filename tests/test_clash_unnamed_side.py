@@ -1,0 +1,52 @@
+"""An armed clash has two sides (the codebook's ``unnamed_side`` on battles.armed-clash):
+when the report names only one, the other is an unidentified armed group, as ACLED codes
+it. Which side leads follows the sentence: the side named only as the one a fight was
+"with" is the second ("a suspect was killed in a gunfight with police"); a side that fights
+as the subject leads ("police exchanged fire ...").
+
+Each positive case had no actor2 before. Short reports written for these tests, through the
+real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2019, 6, 5)
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    (("On 3 June 2019, a wanted outlaw was shot dead in a gunfight with police near Bagerhat "
+      "town, Bangladesh."), "Police Forces of Bangladesh"),
+    (("On 3 June 2019, a self-styled area commander died in an encounter with security "
+      "forces in Kupwara district, India."), "Military Forces of India"),
+])
+def test_the_side_fought_with_is_second(resources, text, forces):
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.sub_event_type == "Armed clash"
+    country = forces.rsplit(" of ", 1)[1]
+    assert (event.actor1, event.actor2) == (f"Unidentified Armed Group ({country})", forces)
+    assert (event.inter1, event.inter2) == (3, 1)
+
+
+def test_forces_that_fight_as_the_subject_lead(resources):
+    text = ("On 3 June 2019, police exchanged fire for two hours near the livestock market in "
+            "Garissa, Kenya.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == ("Police Forces of Kenya",
+                                            "Unidentified Armed Group (Kenya)")
+
+
+def test_two_named_sides_keep_their_order(resources):
+    # guard: the default fills only a missing side
+    text = ("On 3 June 2019, Al Shabaab fighters clashed with Kenyan soldiers near Hulugho in "
+            "Garissa, Kenya.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.sub_event_type == "Armed clash"
+    assert {event.actor1, event.actor2} == {"Al Shabaab", "Military Forces of Kenya"}
