@@ -94,6 +94,21 @@ def test_people_killed_by_a_crowd_are_its_victims(resources):
     assert (event.actor1, event.actor2) == ("Rioters (Kenya)", "Civilians (Kenya)")
 
 
+@pytest.mark.parametrize("text", [
+    # a date between the auxiliary and the verb left the victim the subject of "was"
+    ("On 27 June 2021, a suspected burglar was on Sunday evening lynched by villagers near "
+     "Kapenguria, Kenya."),
+    # a people named by a plural proper noun the parser tags as no entity
+    ("On 27 June 2021, upper-caste villagers attacked Dalits who tried to draw water from "
+     "a well in Kolar district, India."),
+])
+def test_people_a_crowd_harms_are_its_victims(resources, text):
+    event = news_events(resources, text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1.startswith("Rioters (")
+    assert event.actor2.startswith("Civilians (")
+
+
 VAC = "Violence against civilians"
 
 

@@ -340,6 +340,10 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
             for doer in c.children if doer.dep_ == "pobj")  # not "injured by stones"
         hit = [c for c in token.children if c.dep_ == "dobj" or (
             c.dep_ == "nsubjpass" and (token.lemma_.lower() not in OUTCOME_LEMMAS or by_doer))]
+        if by_doer and token.dep_ == "advcl" and token.head.pos_ == "AUX":
+            # "a man was on Sunday night lynched by residents": the date between auxiliary
+            # and verb leaves the victim the auxiliary's subject
+            hit += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in THROWN_AT
                 for g in c.children if g.dep_ == "pobj"]
         for victim in hit:
@@ -358,6 +362,7 @@ def _is_person_word(token: Token) -> bool:
     return (
         token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
         or token.ent_type_ in ("PERSON", "NORP")
+        or token.tag_ == "NNPS" and not token.ent_type_  # "attacked Dalits"
         or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")
                for c in token.children)
     )
