@@ -55,3 +55,12 @@ def test_guard_protesters_the_police_arrest_are_an_intervention(resources):
         "Nairobi, Kenya."), date=DATE)[0]
     assert (event.sub_event_type, event.actor2) == (
         "Protest with intervention", "Police Forces of Kenya")
+
+
+def test_a_rally_the_crowd_organised_is_no_grievance_of_what_it_opposed(resources):
+    # the parser hangs "organised" on "splitting", under "the idea of", which a
+    # grievance reading took for what the crowd opposed; the rally staged is the event
+    text = ("On 2 June 2019 in Dharan, Nepal, business leaders opposed the idea of splitting "
+            "Sunsari and organised a rally against the plan.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")

@@ -972,6 +972,9 @@ PROTESTED_OVER_STEPS = 5
 # what a protest is for, or what a grievance is of, when a protest word governs them
 GRIEVANCE_PREPS = frozenset({"for", "of"})
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+# verbs whose object is the demonstration itself ("organised a protest rally", "held a
+# sit-in"): what they are hung on is no grievance of it
+STAGING_LEMMAS = frozenset({"organise", "organize", "hold", "stage", "call", "mount"})
 PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
@@ -1021,7 +1024,11 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # demonstration's own)
             governors = list(node.ancestors)[:PROTEST_GOVERNOR_STEPS]
             return any(codebook.is_protest_word(verb) for verb in governors)
-        if node.head is node:
+        if node.head is node or node.dep_ == "dobj" and (
+            node.head.lemma_.lower() in STAGING_LEMMAS
+        ):
+            # "opposed the idea of dividing the district and organised a protest rally",
+            # the rally misparsed under "of": the rally staged is the event
             return False
         in_modifier = in_modifier or node.dep_ in MODIFIER_DEPS
         node = node.head
