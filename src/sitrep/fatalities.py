@@ -404,6 +404,11 @@ def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
         count, is_estimate = found
         listed = _count_all([v for v in (*_joined_victims(victim), *_apposed_victims(victim))
                              if not _is_in_breakdown(v, victim)], codebook)
+        if _is_only_injured(victim) and victim is not token:
+            # "Two soldiers injured and one civilian killed": the first named were hurt
+            if not listed:
+                continue
+            count = 0
         if not (_is_followed_by_punctuation(victim) and listed == count):
             count += listed  # not a breakdown of the same people: "3 people, 2 women and a child"
         count *= _sides_count(victim)
@@ -639,10 +644,20 @@ def _joined_victims(victim: Token) -> list[Token]:
     joined += [t for p in _children(victim, "prep") if p.lower_ == "of" for t in p.subtree
                if t.dep_ == "conj" and t.pos_ == "NOUN" and any(
                    _is_count_word(c) for c in t.children)]
-    return [c for c in joined if not _is_animal(c) and (
+    return [c for c in joined if not _is_animal(c) and not _is_only_injured(c) and (
         _is_people(c) or c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in NOT_VICTIM_NOUNS
         and any(c2.dep_ == "nummod" for c2 in c.children)  # "1 'Arbaki'", not "13 injured"
     ) and (c.tag_ != "NN" or _has_determiner(c))]
+
+
+def _is_only_injured(noun: Token) -> bool:
+    """People a headline gives their own fate of injury ("Nine officers injured and one
+    policeman killed"): the parser joins the two groups, but only the second died. Not
+    a group the parser also gives the word of death ("5 civilians killed and 2 injured",
+    both participles hung on "civilians")."""
+    fates = [c for c in noun.children if c.dep_ in ("acl", "amod")]
+    return any(c.dep_ == "acl" and c.lemma_.lower() in INJURY_LEMMAS for c in fates) and not any(
+        c.lemma_.lower() in KILL_LEMMAS | DIE_LEMMAS or c.lower_ == "dead" for c in fates)
 
 
 def _companions(victim: Token) -> list[Token]:
