@@ -148,3 +148,27 @@ def test_a_group_that_claims_it_did_the_act_is_actor1(resources, text, actor1):
     event = news_events(resources, text, date=DATE)[0]
     assert event.event_type == "Violence against civilians"
     assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    # "to be responsible" under the belief: the group is the belief's subject
+    ("On 24 April 2020, a landmine hit an army truck near Elwak, Mandera, Kenya, injuring "
+     "four soldiers. Al Shabaab is thought to be responsible."),
+    # the attackers tied to the group
+    ("On 24 April 2020, two gunmen opened fire on a bus near Lamu, Kenya, killing three "
+     "passengers. The attackers were thought to be in league with Al Shabaab."),
+    ("On 24 April 2020, two gunmen opened fire on a bus near Lamu, Kenya, killing three "
+     "passengers. Police believe the attackers are affiliated with Al Shabaab."),
+])
+def test_a_group_believed_responsible_or_tied_to_the_attackers_is_actor1(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.actor1 == "Al Shabaab"
+
+
+def test_guard_a_group_not_believed_responsible_is_not_actor1(resources):
+    # the denial is on the belief, above "to be responsible" (fails when only the verb
+    # "responsible" hangs on is checked)
+    (event,) = news_events(resources, (
+        "On 24 April 2020, a landmine hit an army truck near Elwak, Mandera, Kenya, injuring "
+        "four soldiers. Al Shabaab is not thought to be responsible."), date=DATE)
+    assert event.actor1 != "Al Shabaab"

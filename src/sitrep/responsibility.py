@@ -3,7 +3,8 @@
 Needs: a sentence's parse and the report's actors. Adds: the named armed group a sentence
 before or after the attack's says did it (it claims responsibility, "Responsibility was
 claimed by the TTP"; it is held, believed or suspected responsible, or blamed; "Al Shabaab
-suspected."), or the attack's own sentence blames, names as the doer of what is
+suspected."; the attackers are believed to be it or tied to it, "in league with", "affiliated
+with"), or the attack's own sentence blames, names as the doer of what is
 suspected ("a grenade attack blamed on Al Shabaab") or shows claiming the act itself ("Al
 Shabaab claimed it killed 9 people"; not "claimed unknown gunmen killed them"); and the event
 described with that group as its actor1 when the attack sentence named no one or only its
@@ -87,7 +88,13 @@ def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> l
             return [c for c in head.children if c.dep_ == "dobj"]
         if token.dep_ == "amod":  # "Al Shabaab, believed responsible" hung on the group
             return [head]
-        return [] if _is_denied(head) else _claimants(head)
+        if _is_denied(head):
+            return []
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in BELIEF_LEMMAS and not (
+            _claimants(head) or _is_denied(head.head)
+        ):
+            return _claimants(head.head)  # "Al Shabaab is believed to be responsible"
+        return _claimants(head)
     if lemma == "blame" and not _is_denied(token):
         on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
               for o in c.children if o.dep_ == "pobj"]  # "blamed on Al Shabaab"
@@ -110,10 +117,27 @@ def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> l
         if token.dep_ == "attr":  # "Al Shabaab are the suspected perpetrators"
             return [c for c in head.children if c.dep_ == "nsubj"]
         if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in BELIEF_LEMMAS:
-            # "Perpetrators believed to be al Shabaab"
+            # "Perpetrators believed to be al Shabaab"; "the assailants are believed to be
+            # in league with al Shabaab"
             return [a for x in head.children if x.dep_ == "xcomp" and x.lemma_ == "be"
-                    for a in x.children if a.dep_ == "attr"]
+                    for a in x.children if a.dep_ == "attr"] or [
+                o for x in head.children if x.dep_ == "xcomp"
+                and x.lemma_.lower() in TIE_LEMMAS | {"be"} for o in _tied_to(x)]
+        if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in TIE_LEMMAS:
+            # "it is believed the attackers are affiliated with al Shabaab"
+            return _tied_to(head)
     return []
+
+
+# the doers tied to a group: "affiliated with", "linked to", "in league with"
+TIE_LEMMAS = frozenset({"affiliate", "link", "associate", "connect", "ally"})
+TIE_PREPS = frozenset({"with", "to"})
+
+
+def _tied_to(word: Token) -> list[Token]:
+    """The objects of "with" or "to" in the phrase ``word`` heads."""
+    return [o for t in word.subtree if t.dep_ == "prep" and t.lower_ in TIE_PREPS
+            for o in t.children if o.dep_ == "pobj"]
 
 
 def _done_by_itself(act: Token) -> bool:
