@@ -67,6 +67,10 @@ def test_fighters_from_a_named_people_belong_to_its_militia(find):
 @pytest.mark.parametrize(("text", "name"), [
     ("Gunmen linked to Al Shabaab shot two traders near Garissa.", "Al Shabaab"),
     ("About ten militants suspected to belong to Al Shabaab raided a school.", "Al Shabaab"),
+    ("Gunmen with suspected links to Al Shabaab stormed a guest house in Mandera.",
+     "Al Shabaab"),
+    ("Attackers with close ties to the TTP fired on a police post.",
+     "TTP: Tehreek-i-Taliban Pakistan"),
     ("Some armed men, who are believed to be part of the MRC, burnt a chief's home.",
      "MRC: Mombasa Republican Council"),
 ])

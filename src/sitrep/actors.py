@@ -64,13 +64,15 @@ HELD_PLACE_WORDS = frozenset(  # generic words for a post, named for whoever hol
 HELD_BY_RE = re.compile(r"['’\"]?\s?")  # "Arbaki check point", "'Arbaki' check point"
 ARMED_GENERIC_INTERS = frozenset({2, 3, 4})  # generic fighters who may belong to a group
 # what ties fighters to their group: "fighters from the Pokot tribe", "gunmen belonging to
-# the BNP", "gunmen linked to Al Shabaab", "militants suspected to belong to Al Shabaab",
+# the BNP", "gunmen linked to Al Shabaab", "gunmen with suspected links to Al Shabaab",
+# "militants suspected to belong to Al Shabaab",
 # "unknown gunmen, who may be part of the MRC", "an armed group believed to be MRC"
 MEMBER_OF_RE = re.compile(
     r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
     r"(?:(?:believed|thought|suspected|said|alleged|reported)\s+to\s+(?:be\s+|belong\s+to\s+)"
     r"(?:(?:linked|affiliated|allied)\s+(?:to|with)\s+|part\s+of\s+|members\s+of\s+)?"
-    r"|(?:from|of|belonging\s+to|linked\s+(?:to|with)|affiliated\s+(?:to|with)|part\s+of)"
+    r"|(?:from|of|belonging\s+to|linked\s+(?:to|with)|affiliated\s+(?:to|with)|part\s+of"
+    r"|with\s+(?:(?:suspected|alleged|known|close|reported)\s+)?(?:links|ties)\s+(?:to|with))"
     r"\s+)(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )
