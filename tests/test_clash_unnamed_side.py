@@ -2,7 +2,8 @@
 when the report names only one, the other is an unidentified armed group, as ACLED codes
 it. Which side leads follows the sentence: the side named only as the one a fight was
 "with" is the second ("a suspect was killed in a gunfight with police"); a side that fights
-as the subject leads ("police exchanged fire ...").
+as the subject leads ("police exchanged fire ..."). Sides the fight only hit ("three
+fighters were killed and two soldiers wounded during a gun battle") are its sides.
 
 Each positive case had no actor2 before. Short reports written for these tests, through the
 real model."""
@@ -50,3 +51,13 @@ def test_two_named_sides_keep_their_order(resources):
     (event,) = news_events(resources, text, date=DATE)
     assert event.sub_event_type == "Armed clash"
     assert {event.actor1, event.actor2} == {"Al Shabaab", "Military Forces of Kenya"}
+
+
+def test_the_sides_a_fight_hit_are_its_sides(resources):
+    # both named only as hit ("were killed", "were injured"): the clash had Al Shabaab alone
+    # as its target before
+    text = ("On 3 June 2019, three Al Shabaab fighters were killed and two Kenyan soldiers "
+            "were wounded during a fierce gun battle near Hulugho in Garissa, Kenya.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Military Forces of Kenya")

@@ -155,6 +155,16 @@ def assign_roles(
         if said_by_pronoun:  # "when they stormed the village": those named before are "they"
             rest = after
         actor2 = (after or rest or [None])[0] if rest else None
+    if actor1 is None and actor2 is not None and is_two_sided and not said_by_pronoun:
+        # "two militants were killed and several police officers injured during a gun
+        # battle": those a fight hit are its sides, the non-state one first (no
+        # initiator named)
+        hit = [a for a in actors if a.inter in ARMED_INTERS and not _same_side(a, actor2)
+               and a is not actor2]
+        if hit:
+            actor1 = hit[0]
+            if _is_state(actor1) and not _is_state(actor2):
+                actor1, actor2 = actor2, actor1
     actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
     return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
 
