@@ -1,6 +1,7 @@
 """Words the tagger gets wrong and crowds named without a protest verb, as ACLED's coders read
-them: a verb tagged as a noun ("protested" after a stray quote) or hung as a modifier right
-after its subject still names the act; "turns violent", stone-pelting, supporters who
+them: a verb tagged as a noun ("protested" after a stray quote, "shot" with an object) or
+hung as a modifier right after its subject still names the act, and "slashed a herder to
+death" an attack; "turns violent", stone-pelting, supporters who
 damage property, squatters who throw stones, a crowd the report calls rioters, property
 burnt by no one named in a report about a protest are riots, two rival groups in a deadly
 clash are no rioters, nor are rioters in court or named deep in what a protest is against;
@@ -70,6 +71,37 @@ def test_a_verb_hung_as_a_modifier_right_after_its_subject_names_the_act(nlp):
         deps=["nsubj", "ROOT", "det", "amod", "dobj"], heads=[1, 1, 4, 4, 1],
         lemmas=["they", "leave", "the", "protest", "land"],
     ) == []
+
+
+def test_an_irregular_past_tagged_as_a_noun_with_an_object_names_the_act(nlp):
+    # "Armed extremists of the outfit TPC shot Yadav, a contractor, dead ...": the model
+    # tagged "shot" a noun (lemma "shot"), yet it takes an object; guard: "a shot rang
+    # out" has none and names no attack (fails when every noun "shot" reads as "shoot")
+    assert _rule_triggers(
+        nlp, "vac.attack",
+        words=["Extremists", "shot", "Yadav", ",", "a", "contractor", ",", "dead"],
+        tags=["NNS", "NN", "NNP", ",", "DT", "NN", ",", "JJ"],
+        pos=["NOUN", "NOUN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "ADJ"],
+        deps=["nsubj", "ROOT", "dobj", "punct", "det", "appos", "punct", "amod"],
+        heads=[1, 1, 1, 2, 5, 2, 2, 2],
+        lemmas=["extremist", "shot", "Yadav", ",", "a", "contractor", ",", "dead"],
+    ) == ["shot"]
+    assert _rule_triggers(
+        nlp, "vac.attack", words=["A", "shot", "rang", "out"],
+        tags=["DT", "NN", "VBD", "RP"], pos=["DET", "NOUN", "VERB", "ADP"],
+        deps=["det", "nsubj", "ROOT", "prt"], heads=[1, 2, 2, 2],
+        lemmas=["a", "shot", "ring", "out"],
+    ) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Al Shabaab militants slashed a herder to death near Lamu, Kenya, on Monday.",
+    "Mungiki members slashed two matatu touts to death in Nairobi on Monday.",
+])
+def test_a_victim_slashed_to_death_is_attacked(resources, text):
+    # "slashed to death" matched only with nothing between verb and "to death"
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
 
 
 def test_the_protesters_named_doing_something_are_protesting(resources):

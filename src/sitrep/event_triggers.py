@@ -50,8 +50,18 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
         if token.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.tag_.startswith(
             ("NN", "VB")
         ) or token.lower_ in FIRE_STATE_WORDS:  # "set two cars afire", tagged an adverb
-            words.append((token, _word_forms(token.lemma_.lower(), token.lower_)))
+            forms = _word_forms(token.lemma_.lower(), token.lower_)
+            if token.lower_ in IRREGULAR_VERBS and any(c.dep_ == "dobj" for c in token.children):
+                # "extremists shot Yadav, a contractor, dead": "shot" tagged a noun, yet it
+                # takes an object
+                forms = forms | {IRREGULAR_VERBS[token.lower_]}
+            words.append((token, forms))
     return words
+
+
+# irregular past forms the tagger may take for nouns, and so leave unlemmatised
+IRREGULAR_VERBS = {"shot": "shoot", "burnt": "burn", "slew": "slay", "beat": "beat",
+                   "struck": "strike", "fought": "fight", "threw": "throw"}
 
 
 @functools.lru_cache(maxsize=8192)
