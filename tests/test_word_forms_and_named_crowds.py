@@ -104,6 +104,15 @@ def test_a_victim_slashed_to_death_is_attacked(resources, text):
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
 
 
+@pytest.mark.parametrize("text", [
+    "Energy firms in Brazil slashed their orders for steel pipe on Monday.",
+    "In Harare, Zimbabwe, prices of all goods were slashed by half in a government decree.",
+])
+def test_guard_prices_or_orders_slashed_are_no_attack(resources, text):
+    # a draft made "slash" a trigger word of the attack rules: these were attacks
+    assert news_events(resources, text) == []
+
+
 def test_the_protesters_named_doing_something_are_protesting(resources):
     events = news_events(resources, (
         "On 28 June 2021, the protesters demanded the closure of a quarry outside Machakos, "

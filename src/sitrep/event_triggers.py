@@ -165,6 +165,7 @@ def _triggers(
     """Tokens of the sentence that trigger ``rule`` (``words`` from ``_trigger_words``;
     a phrase whose head is in ``masked`` does not count)."""
     found = [token for token, forms in words if not forms.isdisjoint(rule.words)]
+    found += [token for token, forms in words if _done_to_death(token, forms, rule)]
     for phrase in rule.phrases:
         offset = find_phrase(lower, phrase)
         if offset >= 0:
@@ -176,6 +177,17 @@ def _triggers(
             if span is not None and span.root.i not in masked:
                 found.append(span.root)
     return found
+
+
+def _done_to_death(token: Token, forms: frozenset[str], rule: Rule) -> bool:
+    """A rule's "slashed to death" with the victim between verb and "to death" ("slashed a
+    girl to death"): the verb, with "to death" hung on it."""
+    if not any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.lower_ == "death" for g in c.children)
+            for c in token.children):
+        return False
+    return any(phrase.endswith(" to death") and phrase.split()[0] in forms
+               for phrase in rule.phrases)
 
 
 INFLECTIONS = ("ed", "es", "s", "d")
