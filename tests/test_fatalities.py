@@ -63,8 +63,8 @@ def test_victims_named_together_add_up_unless_they_are_the_same_people(count, te
     [
         # a headline joins the injured to the dead: only the second group died
         ("Eight military personnel injured and one prison warder killed in twin explosions.", 1),
-        ("Four military officers injured and one police reservist killed in two explosions "
-         "near Elwak.", 1),
+        (("Four military officers injured and one police reservist killed in two "
+          "explosions near Elwak."), 1),
         ("Two guards injured and one trader killed in an attack on the market.", 1),
         # guard: both words hung on the first group (the draft counted none)
         ("Three dead and four injured in a clash over water.", 3),

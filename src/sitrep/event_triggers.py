@@ -60,8 +60,8 @@ def _trigger_words(sentence: Span) -> list[tuple[Token, frozenset[str]]]:
 
 
 # irregular past forms the tagger may take for nouns, and so leave unlemmatised
-IRREGULAR_VERBS = {"shot": "shoot", "burnt": "burn", "slew": "slay", "beat": "beat",
-                   "struck": "strike", "fought": "fight", "threw": "throw"}
+IRREGULAR_VERBS = {"shot": "shoot", "burnt": "burn", "slew": "slay", "struck": "strike",
+                   "fought": "fight", "threw": "throw"}
 
 
 @functools.lru_cache(maxsize=8192)
