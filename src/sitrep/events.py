@@ -313,8 +313,9 @@ def _acting_police(context: ReportContext) -> Actor | None:
 
 NOT_ACTING_LEMMAS = SAYING_OR_EXPECTING_LEMMAS | {"suspect", "believe", "accuse", "blame"}
 # a riot's trigger that names two sides, read from the stored trigger text: the words of
-# _is_two_sided (CLASH_LEMMAS), so a riot that keeps two crowds there keeps them here
-TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS))
+# _is_two_sided (CLASH_LEMMAS), so a riot that keeps two crowds there keeps them here; the
+# text may be an irregular past ("fought"), which shares no prefix with its lemma
+TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS | {"fought"}))
 
 
 def _acts_as_side(token: Token) -> bool:
@@ -569,8 +570,10 @@ def _escalated(mention: EventMention, *, by: EventMention) -> EventMention:
     """``mention`` recoded with the more severe type of ``by``, keeping both sentences.
 
     The demonstrators stay actor1; whoever ``by`` names apart from a crowd (the police who
-    intervened) becomes actor2 when the demonstration had none. A peaceful protest has no
-    actor2 (whomever the parse found next to its trigger is not one).
+    intervened) becomes actor2 when the demonstration had none, unless it is a riot between
+    two crowds ("two factions clashed ... Police intervened": ACLED codes the rioters on
+    both sides). A peaceful protest has no actor2 (whomever the parse found next to its
+    trigger is not one).
     """
     if mention.sub_event_type == PEACEFUL_SUB_TYPE:
         mention = replace(mention, actor2=None, inter2=None)
@@ -579,6 +582,12 @@ def _escalated(mention: EventMention, *, by: EventMention) -> EventMention:
         ((n, i) for n, i in sides if n and i not in CROWD_INTERS and n != mention.actor1),
         (None, None),
     )
+    if mention.event_type == RIOTS_TYPE and (mention.trigger or "").lower().startswith(
+        TWO_SIDED_WORDS
+    ):
+        # two crowds clashed: the forces who broke it up are no side; the crowds are both
+        other = ((mention.actor1, mention.inter1) if mention.inter1 in CROWD_INTERS
+                 else (None, None))
     return replace(
         mention,
         event_type=by.event_type,
