@@ -82,7 +82,8 @@ PERSON_NOUNS = frozenset(
      "detective", "reservist", "infiltrator", "passerby", "bystander", "superintendent",
      "director", "manager", "coordinator", "commissioner", "chairperson", "perpetrator",
      "editor", "clerk", "surveyor", "accountant", "cashier", "technician", "treasurer",
-     "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter"}
+     "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter", "aspirant",
+     "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(

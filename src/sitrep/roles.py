@@ -329,7 +329,9 @@ FORCE_NOUNS = frozenset({"cop", "police", "policeman", "policewoman", "officer",
                          "trooper", "constable", "jawan", "commando", "ranger", "guard"})
 # what befell someone, not who did it: "10 people were injured in the clash" may be the
 # crowd's own people
-OUTCOME_LEMMAS = frozenset({"kill", "murder", "injure", "wound"})
+OUTCOME_LEMMAS = frozenset({"kill", "murder", "injure", "wound", "hurt"})
+# an attack named as what befell them ("were injured in an attack by a mob"): one-sided
+ATTACK_NOUNS = frozenset({"attack", "assault"})
 
 
 def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
@@ -340,7 +342,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
     minister")."""
     armed = [a for a in actors if a.inter in ARMED_INTERS]
     for token in sentence:
-        if token.lemma_.lower() not in HARM_LEMMAS or token.pos_ != "VERB":
+        if token.lemma_.lower() not in HARM_LEMMAS | {"hurt"} or token.pos_ != "VERB":
             continue
         # "two men were killed by a mob": the crowd named as the doer, those killed are its
         # victims, not its own people
@@ -348,6 +350,9 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
             any(a.start <= doer.idx < a.end for a in actors) or _is_person_word(doer)
             for c in token.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
             for doer in c.children if doer.dep_ == "pobj")  # not "injured by stones"
+        # "were injured in an attack by a mob", "was killed when a mob mistook him for a
+        # thief": the crowd is the doer of what befell them
+        by_doer = by_doer or _befell_from_crowd(token, actors, armed)
         hit = [c for c in token.children if c.dep_ == "dobj" or (
             c.dep_ == "nsubjpass" and (token.lemma_.lower() not in OUTCOME_LEMMAS or by_doer))]
         if by_doer and token.dep_ == "advcl" and token.head.pos_ == "AUX":
@@ -366,6 +371,39 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
     return False
 
 
+def _befell_from_crowd(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]) -> bool:
+    """A harm whose doer is a crowd named in a phrase or clause on it: "in an attack by a
+    mob" (one-sided: not "injured in the clash", where the hurt may be the crowd's own),
+    "when a vigilante mob mistook him for a thief", "when activists attacked the office"
+    (not when the police or another armed side acted). Those hurt when two crowds clash
+    are no one's victims: the clash is two-sided, and events reads no victims for it."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS and any(
+                _is_crowd_doer(doer, actors, armed)
+                for by in noun.children if by.dep_ in ("prep", "agent") and by.lower_ == "by"
+                for doer in by.children if doer.dep_ == "pobj"
+            ):
+                return True
+    for clause in token.children:
+        if clause.dep_ != "advcl":
+            continue
+        if any(c.dep_ == "nsubj" and _is_crowd_doer(c, actors, armed) for c in clause.children):
+            return True
+    return False
+
+
+def _is_crowd_doer(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]) -> bool:
+    """A crowd's word or an unarmed actor's (a mob, activists, residents), not an armed
+    side's (the police, gunmen)."""
+    if any(a.start <= token.idx < a.end for a in armed) or token.lemma_.lower() in FORCE_NOUNS:
+        return False
+    return token.lemma_.lower() in CROWD_NOUNS or any(
+        a.start <= token.idx < a.end for a in actors)
+
+
 def _is_person_word(token: Token) -> bool:
     """A word for people, a person's name, a pronoun, or someone suspected or accused of
     something ("a suspected pickpocket", "an alleged robber")."""
@@ -373,6 +411,8 @@ def _is_person_word(token: Token) -> bool:
         token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
         or token.ent_type_ in ("PERSON", "NORP")
         or token.tag_ == "NNPS" and not token.ent_type_  # "attacked Dalits"
+        or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")  # "killed two"
+        and not any(c.dep_ == "prep" for c in token.children)  # not "two of the attackers"
         or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")
                for c in token.children)
     )
