@@ -34,6 +34,8 @@ def test_protesters_who_gather_or_block_a_bridge_are_protesting(resources, text)
 
 @pytest.mark.parametrize("text", [
     "On 28 June 2021, a crowd in Kisumu, Kenya, set tyres on fire to protest the vote count.",
+    # tyres "lit" on a road are tyres burnt on it
+    "On 28 June 2021, demonstrators lit tyres on the main road through Kisumu, Kenya.",
     # "after" a clause with its own subject: the crowd threw the stones, not what it answers
     ("On 28 June 2021, police clashed with traders in Kumasi, Ghana, after the traders threw "
      "stones at a police van."),
@@ -107,6 +109,42 @@ def test_people_a_crowd_harms_are_its_victims(resources, text):
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
     assert event.actor1.startswith("Rioters (")
     assert event.actor2.startswith("Civilians (")
+
+
+@pytest.mark.parametrize("text", [
+    # hurt "when" a crowd acted: the crowd's victim, not one of its own
+    ("On 27 June 2021, a shopkeeper was killed when a vigilante mob took him for a thief at "
+     "a market near Kakamega, Kenya."),
+    ("On 27 June 2021, six people were hurt when party activists attacked a rival's office in "
+     "Kollam, India."),
+    # hurt "in an attack by" a crowd
+    ("On 27 June 2021, two engineers were wounded in an attack by an angry mob near a gas "
+     "well in Sivasagar, India."),
+    # victims the report counts without a noun
+    ("On 27 June 2021, vigilantes in Homa Bay, Kenya, caught and lynched two they accused "
+     "of stealing a motorbike."),
+    # a candidate for office is a person
+    ("On 27 June 2021, a crowd of youths beat up an aspirant for the senate seat in Bungoma, "
+     "Kenya."),
+])
+def test_people_a_crowd_harms_when_or_in_its_attack_are_its_victims(resources, text):
+    event = news_events(resources, text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1.startswith("Rioters (")
+    assert event.actor2.startswith("Civilians (")
+
+
+@pytest.mark.parametrize("text", [
+    # (behaviour kept, not new) those hurt when two crowds clash may be either side's own
+    ("On 27 June 2021, ten people were injured when rival youths clashed at a bar in "
+     "Kisumu, Kenya."),
+    # ... and when the police acted, the police are the other side
+    ("On 27 June 2021, ten people were hurt when police dispersed a mob in Kisumu, Kenya."),
+])
+def test_people_hurt_when_sides_clash_or_police_act_are_no_crowds_victims(resources, text):
+    event = news_events(resources, text)[0]
+    assert event.event_type == "Riots"
+    assert not (event.actor2 or "").startswith("Civilians (")
 
 
 VAC = "Violence against civilians"
