@@ -176,3 +176,44 @@ def test_a_news_event_without_a_date_takes_the_report_date_and_says_so(codebook,
 def test_fusing_is_deterministic(codebook, dictionary):
     mentions = [mention(1, location=SYRIA), mention(2, location=DEIR)]
     assert fuse(mentions, codebook, dictionary) == fuse(list(mentions), codebook, dictionary)
+
+
+KIKUYU = Location(name="Kikuyu", country="KE", admin1="Kiambu", admin2=None, lat=-1.246,
+                  lon=36.663, geo_precision=1)
+
+
+def test_police_who_intervene_in_a_peaceful_protest_join_it_as_its_actor2(
+        codebook, dictionary):
+    # the protest's sentence names a people beside the crowd ("over the Kikuyu road"): a
+    # peaceful protest has no actor2, so that name neither keeps the intervention apart
+    # nor outvotes the police who intervened
+    protest = mention(1, event_type="Protests", sub_event_type="Peaceful protest",
+                      disorder_type="Demonstrations", actor1="Civilians ({country})", inter1=7,
+                      actor2="Kikuyu Ethnic Militia ({country})", inter2=4,
+                      rule="protests.gathering", location=KIKUYU, date=dt.date(2019, 10, 28))
+    intervention = mention(2, event_type="Protests", sub_event_type="Protest with intervention",
+                           disorder_type="Demonstrations", actor1=None, inter1=None,
+                           actor2="Police Forces of {country}", inter2=1,
+                           rule="protests.intervention-by-forces", location=KIKUYU,
+                           date=dt.date(2019, 10, 28))
+    (event,) = fuse([protest, intervention], codebook, dictionary)
+    assert event.sub_event_type == "Protest with intervention"
+    assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+@pytest.mark.parametrize("first, second", [
+    # "Kalenjin hawkers protested ... police intervened": the people the crowd is named
+    # for give way to the police it met (they were actor2, and the police lost)
+    (("Kalenjin Ethnic Militia ({country})", 4), ("Police Forces of {country}", 1)),
+    # the other way round the police were kept already
+    (("Police Forces of {country}", 1), ("Kalenjin Ethnic Militia ({country})", 4)),
+])
+def test_the_forces_a_crowd_met_are_its_actor2_not_the_people_it_is_named_for(
+        codebook, dictionary, first, second):
+    (event,) = fuse([
+        mention(1, event_type="Protests", sub_event_type="Protest with intervention",
+                disorder_type="Demonstrations", actor1=first[0], inter1=first[1],
+                actor2=second[0], inter2=second[1], rule="protests.intervention-by-forces",
+                location=KIKUYU, date=dt.date(2019, 10, 28)),
+    ], codebook, dictionary)
+    assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")

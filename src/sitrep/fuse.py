@@ -58,6 +58,9 @@ def fuse_mentions(
     )
     clusters: list[list[EventMention]] = []
     defaults = _harmed_defaults(codebook)
+    for rule in codebook.rules:
+        if rule.actors and rule.actors.get("no_actor2"):
+            defaults[rule.name] = NO_TARGET
     for mention in mentions:
         for cluster in clusters:
             if _belongs(mention, cluster, defaults):
@@ -133,6 +136,11 @@ def _importance(event: Event) -> tuple[bool, int, int]:
     return (event.is_background, -len(event.mention_ids), first)
 
 
+# in the map of each rule's default actor2: a rule whose type has no actor2 (a peaceful
+# protest), whose mention's actor2 is dropped when the event is built
+NO_TARGET = "\x00no actor2"
+
+
 def _harmed_defaults(codebook: Codebook) -> dict[str, str]:
     """Each rule's ``harmed_default`` actor2 name: the people a blast harmed, named by no
     one ("2 killed in bomb blast")."""
@@ -181,9 +189,12 @@ def _actors_agree(mention: EventMention, cluster: list[EventMention],
                   harmed_defaults: Mapping[str, str]) -> bool:
     """No two targets named: the civilians a blast harmed, given when the sentence names no
     target, keep no mention of the blast apart ("2 killed in bomb blast. Possible suicide
-    bomber ...")."""
+    bomber ..."); nor does what a peaceful protest's sentence names beside the crowd (it
+    has no actor2) keep the police who intervened in it apart ("residents demonstrated
+    over the state of the Kikuyu road ... Police intervened")."""
     def named_target(m: EventMention) -> str | None:
-        return None if m.actor2 == harmed_defaults.get(_base_rule(m)) else m.actor2
+        default = harmed_defaults.get(_base_rule(m))
+        return None if default == NO_TARGET or m.actor2 == default else m.actor2
 
     seconds = {t for m in cluster if (t := named_target(m))}
     second = named_target(mention)
@@ -213,8 +224,12 @@ def _build_event(
     country = location.country if location else fallback_country
     notes: list[str] = []
     actor1, inter1 = _vote([(m.actor1, m.inter1) for m in cluster], dictionary, country)
+    # (not what a peaceful protest's sentence names beside the crowd: that type has no
+    # actor2, whoever intervened in the protest is the event's)
+    no_target = {r.name for r in codebook.rules if r.actors and r.actors.get("no_actor2")}
     actor2, inter2 = _vote(
-        [(m.actor2, m.inter2) for m in cluster if m.actor2 != actor1], dictionary, country
+        [(m.actor2, m.inter2) for m in cluster
+         if m.actor2 != actor1 and _base_rule(m) not in no_target], dictionary, country
     )
     assoc1, _ = _vote([(m.assoc_actor_1, 0) for m in cluster], dictionary, country)
     if rule is not None and rule.actors:
@@ -274,6 +289,9 @@ def _base_rule(mention: EventMention) -> str:
 
 
 Side = tuple[str | None, int | None]
+# the state's forces and organised armed groups (not an identity militia, which may be the
+# people a crowd is named for)
+FORCE_INTERS = frozenset({1, 2, 3, 8})
 
 
 def _order_actors(
@@ -306,6 +324,12 @@ def _order_actors(
             first, second = second, first
         else:
             keep = first[0] is not None and first[0] != default[0]
+            if keep and second[0] is not None and second[1] in FORCE_INTERS and (
+                first[1] not in FORCE_INTERS
+            ):
+                # "Kikuyu traders protested ... police intervened": the people the crowd
+                # is named for give way to the forces it met
+                keep = False
             first, second = default, (first if keep else second)
     if second[0] is None and first[1] in set(spec.get("pair_unnamed", [])):
         lead_name = first[0] or ""
