@@ -183,6 +183,16 @@ BY_TACTIC = [
     pytest.param("On 11 June 2021, Al Shabaab militants abducted a lorry driver near Mandera, "
                  "Kenya.", "Violence against civilians", "Abduction/forced disappearance",
                  id="abducting-a-driver-is-an-abduction"),
+    pytest.param("On 11 June 2021, gunmen beat and abducted a county official near Mandera, "
+                 "Kenya.", "Violence against civilians", "Attack",
+                 id="beaten-and-abducted-is-an-attack"),
+    pytest.param("On 11 June 2021, gunmen stormed a mission near Kilifi, Kenya, assaulting "
+                 "and abducting an aid worker.", "Violence against civilians", "Attack",
+                 id="assaulted-and-abducted-is-an-attack"),
+    # an attack in which people are only taken stays an abduction
+    pytest.param("On 11 June 2021, armed men attacked a village near Mandera, Kenya, and "
+                 "abducted two herders.", "Violence against civilians",
+                 "Abduction/forced disappearance", id="an-attack-that-only-takes-is-an-abduction"),
     pytest.param("On 12 June 2021, bandits raided a village in Baringo, Kenya.",
                  "Violence against civilians", "Attack", id="bandits-raiding-is-an-attack"),
 ]
