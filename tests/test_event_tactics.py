@@ -189,6 +189,11 @@ BY_TACTIC = [
     pytest.param("On 11 June 2021, gunmen stormed a mission near Kilifi, Kenya, assaulting "
                  "and abducting an aid worker.", "Violence against civilians", "Attack",
                  id="assaulted-and-abducted-is-an-attack"),
+    # sexual violence ranks above an attack; the tagger reads "raping" as "rap"
+    pytest.param("On 11 June 2021, a gang of armed men broke into a girls' school near "
+                 "Kakamega, Kenya, beating and raping three pupils.",
+                 "Violence against civilians", "Sexual violence",
+                 id="raping-is-sexual-violence"),
     # an attack in which people are only taken stays an abduction
     pytest.param("On 11 June 2021, armed men attacked a village near Mandera, Kenya, and "
                  "abducted two herders.", "Violence against civilians",
