@@ -36,6 +36,10 @@ def test_military_posts_and_checkpoints_stand_for_the_forces_holding_them(find):
     (post,) = [a for a in find("Taliban militants attacked an Afghan military post.")
                if a[0].endswith("post")]
     assert post[1:] == ("Military Forces of Afghanistan", 1)
+    # an army's forward posts on a border or front line
+    (post,) = [a for a in find("Pakistani troops shelled Indian forward posts near the LoC.")
+               if a[0].endswith("posts")]
+    assert post[1].startswith("Military Forces of India")
 
 
 def test_abbreviations_that_are_common_words_are_not_group_aliases():
