@@ -61,3 +61,21 @@ def test_the_sides_a_fight_hit_are_its_sides(resources):
     (event,) = news_events(resources, text, date=DATE)
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1, event.actor2) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    # forces killed by no one named: the other side is an unidentified armed group
+    (("On 3 June 2019, two police officers were shot dead while on patrol in Kisii, Kenya."),
+     ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")),
+    # an operation against an armed group credited to no one is the state's
+    (("On 3 June 2019, at least nine suspected Baloch separatist militants were killed during "
+      "a search operation in Awaran, Pakistan."),
+     ("Military Forces of Pakistan", "Baloch Separatists (Pakistan)")),
+    # ... but forces ambushed by no one named were not ambushed by the state's forces
+    ("On 3 June 2019, a military convoy was ambushed near Mandera, Kenya.",
+     ("Unidentified Armed Group (Kenya)", "Military Forces of Kenya")),
+])
+def test_a_battle_whose_doer_is_unnamed_still_has_two_sides(resources, text, sides):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor1, event.actor2) == sides

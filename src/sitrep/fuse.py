@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sitrep.actors import ActorDictionary, without_country
+from sitrep.actors import UNIDENTIFIED_ARMED_GROUP, ActorDictionary, without_country
 from sitrep.codebook import Codebook
 from sitrep.fatalities import is_additional_toll
 from sitrep.fatality_sources import is_own_loss, is_partisan_source, victim_side
@@ -292,6 +292,8 @@ Side = tuple[str | None, int | None]
 # the state's forces and organised armed groups (not an identity militia, which may be the
 # people a crowd is named for)
 FORCE_INTERS = frozenset({1, 2, 3, 8})
+STATE_INTER = 1
+UNIDENTIFIED_INTER = 3
 
 
 def _order_actors(
@@ -343,6 +345,11 @@ def _order_actors(
         second = dictionary.name_actor(name, int(inter), country=country)
     if "unnamed_side" in spec and (first[0] is None) != (second[0] is None):
         name, inter = spec["unnamed_side"]
+        named = first if first[0] is not None else second
+        if int(inter) == STATE_INTER and named[1] == STATE_INTER:
+            # "soldiers were ambushed": the state's forces named, the side against them
+            # is no other state force but an unidentified armed group
+            name, inter = UNIDENTIFIED_ARMED_GROUP, UNIDENTIFIED_INTER
         other = dictionary.name_actor(name, int(inter), country=country)
         first, second = (other, second) if first[0] is None else (first, other)
     if spec.get("pair_default") and second[0] is None:
