@@ -25,6 +25,12 @@ DATE = dt.date(2019, 6, 5)
      "India, for arresting top party officials."),
     ("On 3 June 2019, traders blocked a road in Nakuru, Kenya, in protest of officers "
      "arresting three of their own the night before."),
+    # the protest the subject of what a clause after it answers
+    ("On 3 June 2019, protests broke out in Busia, Kenya, after Ugandan marines detained "
+     "four Kenyan fishermen on the lake."),
+    # what the crowd laments is what it is about
+    ("On 3 June 2019, nurses held a demonstration outside the county hospital in Kakamega, "
+     "Kenya. They lamented the arrest of a doctor over a patient's death."),
 ])
 def test_arrests_a_protest_is_about_are_no_intervention(resources, text):
     event = news_events(resources, text, date=DATE)[0]

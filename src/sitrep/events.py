@@ -1030,8 +1030,10 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
         ):
             # "people demonstrated after police fatally shot a hawker": what the protest
             # answers (not "clashed with police after police shot a protester", the
-            # demonstration's own)
+            # demonstration's own); the protest may be the subject ("protests broke out
+            # after four fishermen were arrested")
             governors = list(node.ancestors)[:PROTEST_GOVERNOR_STEPS]
+            governors += [c for g in governors for c in g.children if c.dep_ == "nsubj"]
             return any(codebook.is_protest_word(verb) for verb in governors)
         if node.head is node or node.dep_ == "dobj" and (
             node.head.lemma_.lower() in STAGING_LEMMAS

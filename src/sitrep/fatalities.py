@@ -120,7 +120,7 @@ CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "oppo
 # also by events (a demonstration's triggers), event_conditions (a crowd's grievance) and
 # event_modality (a protest's background words)
 CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce",
-                         "oppose", "decry"})
+                         "oppose", "decry", "lament", "deplore"})
 
 
 # "3 militants were also killed", "4 more bodies", "two others", "another 5 died".
