@@ -175,9 +175,10 @@ VAC = "Violence against civilians"
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     ("Teacher attacked and injured by bandits in Baringo, Kenya on 27 June 2021", VAC,
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
-    # soldiers killed are the ones attacked, not the attackers
-    ("Three soldiers killed in Lamu, Kenya on 27 June 2021", "Battles", None,
-     "Military Forces of Kenya"),
+    # soldiers killed are the ones attacked, not the attackers (who, unnamed, are an
+    # unidentified armed group: battles.attack-on-forces' unnamed side)
+    ("Three soldiers killed in Lamu, Kenya on 27 June 2021", "Battles",
+     "Unidentified Armed Group (Kenya)", "Military Forces of Kenya"),
     # forces pursuing rebels who attack civilians answered no one: the civilians began nothing
     (("On 27 June 2021, Ethiopian troops beat villagers near Moyale, Kenya, while pursuing "
       "OLF rebels."), VAC, "Military Forces of Ethiopia", "Civilians (Kenya)"),
