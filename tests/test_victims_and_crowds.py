@@ -36,6 +36,9 @@ def test_protesters_who_gather_or_block_a_bridge_are_protesting(resources, text)
     "On 28 June 2021, a crowd in Kisumu, Kenya, set tyres on fire to protest the vote count.",
     # tyres "lit" on a road are tyres burnt on it
     "On 28 June 2021, demonstrators lit tyres on the main road through Kisumu, Kenya.",
+    # a minibus set ablaze by no one named during a strike: the strike turned violent
+    ("On 27 June 2021, a minibus was set ablaze in Mirpur, Bangladesh, during the nationwide "
+     "blockade."),
     # "after" a clause with its own subject: the crowd threw the stones, not what it answers
     ("On 28 June 2021, police clashed with traders in Kumasi, Ghana, after the traders threw "
      "stones at a police van."),
@@ -105,6 +108,22 @@ def test_people_killed_by_a_crowd_are_its_victims(resources):
      "a well in Kolar district, India."),
 ])
 def test_people_a_crowd_harms_are_its_victims(resources, text):
+    event = news_events(resources, text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1.startswith("Rioters (")
+    assert event.actor2.startswith("Civilians (")
+
+
+@pytest.mark.parametrize("text", [
+    # "set on fire" by a crowd (the mob rule knew "set fire" and "set ablaze" only)
+    ("On 27 June 2021, two suspected cattle thieves were set on fire near Chuka, Kenya, by "
+     "a vigilante group."),
+    # a vigilante militia is a crowd taking the law into its hands, not an armed group (it
+    # was the mob's victim, "Unidentified Armed Group")
+    ("On 27 June 2021, a vigilante militia in Kisii, Kenya, stoned to death two men it "
+     "accused of robbing a shop."),
+])
+def test_a_crowd_that_burns_or_stones_people_is_a_mob(resources, text):
     event = news_events(resources, text)[0]
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
     assert event.actor1.startswith("Rioters (")
