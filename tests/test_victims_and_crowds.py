@@ -130,6 +130,15 @@ def test_a_crowd_that_burns_or_stones_people_is_a_mob(resources, text):
     assert event.actor2.startswith("Civilians (")
 
 
+def test_that_after_people_stands_for_them(resources):
+    # the youths attacked the chiefs, not the police who fired on the youths (no event before)
+    (event,) = news_events(resources, (
+        "On 27 June 2021, police fired shots at youths that attacked two chiefs on their way "
+        "to a funeral in Yendi, Ghana."))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert (event.actor1, event.actor2) == ("Rioters (Ghana)", "Police Forces of Ghana")
+
+
 @pytest.mark.parametrize("text", [
     # hurt "when" a crowd acted: the crowd's victim, not one of its own
     ("On 27 June 2021, a shopkeeper was killed when a vigilante mob took him for a thief at "

@@ -602,6 +602,9 @@ MEANS_PREPS = frozenset({"by", "through"})  # "protested by looting shops"
 
 
 RELATIVE_PRONOUNS = frozenset({"who"})  # "which" may stand for a weapon, not a doer
+# "that" stands for the people it follows ("youths that attacked chiefs"), not for a thing
+# ("the bomb that killed two")
+PEOPLE_RELATIVE_PRONOUNS = frozenset({"that"})
 
 
 def _agents_of(verb: Token) -> list[Token]:
@@ -609,7 +612,10 @@ def _agents_of(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "nsubj":
             # "members who interrupted a ceremony": the noun the clause is about acts
-            is_relative = verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS
+            is_relative = verb.dep_ == "relcl" and (
+                child.lower_ in RELATIVE_PRONOUNS
+                or child.lower_ in PEOPLE_RELATIVE_PRONOUNS
+                and verb.head.lemma_.lower() in PEOPLE_NOUNS | CROWD_NOUNS)
             agents.append(verb.head if is_relative else child)
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
