@@ -189,6 +189,12 @@ BY_TACTIC = [
     pytest.param("On 11 June 2021, gunmen stormed a mission near Kilifi, Kenya, assaulting "
                  "and abducting an aid worker.", "Violence against civilians", "Attack",
                  id="assaulted-and-abducted-is-an-attack"),
+    pytest.param("On 16 October 2021, police shot in the air and scattered a crowd of "
+                 "traders in Kilifi, Kenya.", "Protests", "Protest with intervention",
+                 id="police-scattering-a-crowd-intervene"),
+    pytest.param("On 16 October 2021, students formed human chains outside the university in "
+                 "Dhaka, Bangladesh, to back the teachers' demands.", "Protests",
+                 "Peaceful protest", id="human-chains-are-a-protest"),
     # sexual violence ranks above an attack; the tagger reads "raping" as "rap"
     pytest.param("On 11 June 2021, a gang of armed men broke into a girls' school near "
                  "Kakamega, Kenya, beating and raping three pupils.",
