@@ -322,7 +322,7 @@ def _is_one_youth_hit(actor: Actor | None, trigger: Token) -> bool:
 HARM_LEMMAS = frozenset(
     {"attack", "assault", "beat", "lynch", "kill", "murder", "injure", "wound", "hack",
      "stab", "stone", "thrash", "torture", "manhandle", "whip", "flog", "cane", "slap",
-     "burn", "pelt", "hurl", "throw", "chase", "abduct", "kidnap", "strip"}
+     "burn", "pelt", "hurl", "throw", "chase", "abduct", "kidnap", "strip", "hurt"}
 )
 THROWN_AT = frozenset({"at", "on"})  # "hurled stones at the minister"
 FORCE_NOUNS = frozenset({"cop", "police", "policeman", "policewoman", "officer", "soldier",
@@ -342,7 +342,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
     minister")."""
     armed = [a for a in actors if a.inter in ARMED_INTERS]
     for token in sentence:
-        if token.lemma_.lower() not in HARM_LEMMAS | {"hurt"} or token.pos_ != "VERB":
+        if token.lemma_.lower() not in HARM_LEMMAS or token.pos_ != "VERB":
             continue
         # "two men were killed by a mob": the crowd named as the doer, those killed are its
         # victims, not its own people
