@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 NON_STATE_ARMED_INTERS = frozenset({2, 3, 4})  # rebels, political and identity militias
+CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (
         "Government regains territory",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.codebook import (
     ARMED_INTERS,
+    CROWD_INTERS,
     NON_STATE_ARMED_INTERS,
     Codebook,
     Rule,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
     from sitrep.events import ReportContext
 
-CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians: unarmed people
 DEMONSTRATOR_INTERS = frozenset({5, 6})  # rioters, protesters: a riot's or protest's crowd
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest

@@ -34,10 +34,9 @@ from sitrep.claims import (
     sentence_claims,
     with_fatality_claim,
 )
-from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase, is_phrase
+from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule, find_phrase, is_phrase
 from sitrep.event_conditions import (
     CLASH_LEMMAS,
-    CROWD_INTERS,
     DEMONSTRATOR_INTERS,
     POLICE_PREFIX,
     SAYING_OR_EXPECTING_LEMMAS,
@@ -62,7 +61,13 @@ from sitrep.event_modality import (
 )
 from sitrep.event_place import event_place, location_of, refined_location
 from sitrep.event_time import date_claims, date_event
-from sitrep.event_triggers import EVENT_HEAD_NOUNS, _masked_tokens, _trigger_words, _triggers
+from sitrep.event_triggers import (
+    EVENT_HEAD_NOUNS,
+    IRREGULAR_VERBS,
+    _masked_tokens,
+    _trigger_words,
+    _triggers,
+)
 from sitrep.event_victims import blast_victims
 from sitrep.fatalities import (
     CAUSE_MARKERS,
@@ -315,7 +320,8 @@ NOT_ACTING_LEMMAS = SAYING_OR_EXPECTING_LEMMAS | {"suspect", "believe", "accuse"
 # a riot's trigger that names two sides, read from the stored trigger text: the words of
 # _is_two_sided (CLASH_LEMMAS), so a riot that keeps two crowds there keeps them here; the
 # text may be an irregular past ("fought"), which shares no prefix with its lemma
-TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS | {"fought"}))
+TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS | {
+    past for past, lemma in IRREGULAR_VERBS.items() if lemma in CLASH_LEMMAS}))
 
 
 def _acts_as_side(token: Token) -> bool:

@@ -30,8 +30,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sitrep.actors import UNIDENTIFIED_ARMED_GROUP, ActorDictionary, without_country
-from sitrep.codebook import Codebook
+from sitrep.actors import (
+    INTER_IDENTITY,
+    INTER_STATE,
+    UNIDENTIFIED_ARMED_GROUP,
+    ActorDictionary,
+    without_country,
+)
+from sitrep.codebook import ARMED_INTERS, Codebook
 from sitrep.fatalities import is_additional_toll
 from sitrep.fatality_sources import is_own_loss, is_partisan_source, victim_side
 from sitrep.records import Claim, Event, EventMention, Location
@@ -58,12 +64,10 @@ def fuse_mentions(
     )
     clusters: list[list[EventMention]] = []
     defaults = _harmed_defaults(codebook)
-    for rule in codebook.rules:
-        if rule.actors and rule.actors.get("no_actor2"):
-            defaults[rule.name] = NO_TARGET
+    no_target = _no_target_rules(codebook)
     for mention in mentions:
         for cluster in clusters:
-            if _belongs(mention, cluster, defaults):
+            if _belongs(mention, cluster, defaults, no_target):
                 cluster.append(mention)
                 break
         else:
@@ -136,11 +140,6 @@ def _importance(event: Event) -> tuple[bool, int, int]:
     return (event.is_background, -len(event.mention_ids), first)
 
 
-# in the map of each rule's default actor2: a rule whose type has no actor2 (a peaceful
-# protest), whose mention's actor2 is dropped when the event is built
-NO_TARGET = "\x00no actor2"
-
-
 def _harmed_defaults(codebook: Codebook) -> dict[str, str]:
     """Each rule's ``harmed_default`` actor2 name: the people a blast harmed, named by no
     one ("2 killed in bomb blast")."""
@@ -148,8 +147,15 @@ def _harmed_defaults(codebook: Codebook) -> dict[str, str]:
             if rule.actors and "harmed_default" in rule.actors}
 
 
+def _no_target_rules(codebook: Codebook) -> frozenset[str]:
+    """The rules whose type has no actor2 (a peaceful protest): whatever their sentence
+    names beside the crowd is dropped when the event is built."""
+    return frozenset(rule.name for rule in codebook.rules
+                     if rule.actors and rule.actors.get("no_actor2"))
+
+
 def _belongs(mention: EventMention, cluster: list[EventMention],
-             harmed_defaults: Mapping[str, str]) -> bool:
+             harmed_defaults: Mapping[str, str], no_target: frozenset[str]) -> bool:
     head = cluster[0]
     if mention.is_background != head.is_background:
         return False
@@ -166,7 +172,7 @@ def _belongs(mention: EventMention, cluster: list[EventMention],
         return False
     if not _dates_agree(mention, cluster) or not _places_agree(mention, cluster):
         return False
-    return _actors_agree(mention, cluster, harmed_defaults)
+    return _actors_agree(mention, cluster, harmed_defaults, no_target)
 
 
 def _dates_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
@@ -186,15 +192,15 @@ def _places_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
 
 
 def _actors_agree(mention: EventMention, cluster: list[EventMention],
-                  harmed_defaults: Mapping[str, str]) -> bool:
+                  harmed_defaults: Mapping[str, str], no_target: frozenset[str]) -> bool:
     """No two targets named: the civilians a blast harmed, given when the sentence names no
     target, keep no mention of the blast apart ("2 killed in bomb blast. Possible suicide
     bomber ..."); nor does what a peaceful protest's sentence names beside the crowd (it
     has no actor2) keep the police who intervened in it apart ("residents demonstrated
     over the state of the Kikuyu road ... Police intervened")."""
     def named_target(m: EventMention) -> str | None:
-        default = harmed_defaults.get(_base_rule(m))
-        return None if default == NO_TARGET or m.actor2 == default else m.actor2
+        rule = _base_rule(m)
+        return None if rule in no_target or m.actor2 == harmed_defaults.get(rule) else m.actor2
 
     seconds = {t for m in cluster if (t := named_target(m))}
     second = named_target(mention)
@@ -226,7 +232,7 @@ def _build_event(
     actor1, inter1 = _vote([(m.actor1, m.inter1) for m in cluster], dictionary, country)
     # (not what a peaceful protest's sentence names beside the crowd: that type has no
     # actor2, whoever intervened in the protest is the event's)
-    no_target = {r.name for r in codebook.rules if r.actors and r.actors.get("no_actor2")}
+    no_target = _no_target_rules(codebook)
     actor2, inter2 = _vote(
         [(m.actor2, m.inter2) for m in cluster
          if m.actor2 != actor1 and _base_rule(m) not in no_target], dictionary, country
@@ -291,9 +297,8 @@ def _base_rule(mention: EventMention) -> str:
 Side = tuple[str | None, int | None]
 # the state's forces and organised armed groups (not an identity militia, which may be the
 # people a crowd is named for)
-FORCE_INTERS = frozenset({1, 2, 3, 8})
-STATE_INTER = 1
-UNIDENTIFIED_INTER = 3
+FORCE_INTERS = ARMED_INTERS - {INTER_IDENTITY}
+UNIDENTIFIED_INTER = 3  # an unidentified armed group's (a political militia's) code
 
 
 def _order_actors(
@@ -346,7 +351,7 @@ def _order_actors(
     if "unnamed_side" in spec and (first[0] is None) != (second[0] is None):
         name, inter = spec["unnamed_side"]
         named = first if first[0] is not None else second
-        if int(inter) == STATE_INTER and named[1] == STATE_INTER:
+        if int(inter) == INTER_STATE and named[1] == INTER_STATE:
             # "soldiers were ambushed": the state's forces named, the side against them
             # is no other state force but an unidentified armed group
             name, inter = UNIDENTIFIED_ARMED_GROUP, UNIDENTIFIED_INTER

@@ -27,7 +27,7 @@ from sitrep.actors import (
     INTER_STATE,
     PARTY_MEMBER_WORDS,
 )
-from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
+from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.fatalities import PEOPLE_NOUNS
 from sitrep.records import Actor, Place
 
@@ -218,9 +218,6 @@ def _rioters(actor: Actor) -> Actor:
         return actor
     return replace(actor, name=RIOTERS_PREFIX + actor.name.removeprefix(CIVILIANS_PREFIX),
                    inter=INTER_RIOTERS)
-
-
-CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
 
 
 def _in_acled_order(

@@ -115,12 +115,10 @@ def norm_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | No
     if not values:
         return None
     reference = ctx.reference
-    if reference is None:
-        return "DATE", values[0].isoformat()
-    if ctx.direction:  # a past event is not after the report, a future one not before it
-        possible = [v for v in values if (v - reference).days * ctx.direction >= 0]
-        values = possible or values
-    return "DATE", min(values, key=lambda v: abs((v - reference).days)).isoformat()
+    if reference is not None and ctx.direction:
+        # a past event is not after the report, a future one not before it
+        values = [v for v in values if (v - reference).days * ctx.direction >= 0] or values
+    return "DATE", nearest_value([v.isoformat() for v in values], reference)
 
 
 def norm_day_month_numeric(match: re.Match[str], ctx: RuleContext) -> tuple[str, str] | None:
