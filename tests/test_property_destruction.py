@@ -26,6 +26,9 @@ DESTRUCTION = ("Strategic developments", "Looting/property destruction")
     "On 8 March 2016, houses were burnt by a militia in Molo, Kenya.",
     "On 8 March 2016, Al Shabaab militants destroyed a power pylon near Witu, Kenya.",
     "On 8 March 2016, Pokot militiamen burned pastureland near Kapedo, Kenya.",
+    # "set fire to": the fire is the verb's object, the home what burns
+    ("On 8 March 2016, suspected Al Shabaab militants set fire to the home of a village "
+     "elder in Bura, Kenya."),
 ])
 def test_property_an_armed_group_burns_is_destruction(resources, text):
     (event,) = news_events(resources, text, date=DATE)
