@@ -142,3 +142,26 @@ def test_fights_fires_and_shootings_the_first_words_missed(resources, text, even
 def test_protest_words_the_parser_hangs_on_another_word_still_name_a_protest(resources, text):
     events = news_events(resources, text)
     assert [e.event_type for e in events][:1] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 27 June 2021, about 200 students held a sit in outside the vice chancellor's office "
+     "in Chennai, India, demanding better hostels."),
+    ("On 27 June 2021, an activist had been on a food strike for a month in Ludhiana, India, "
+     "demanding the release of prisoners."),
+    ("On 27 June 2021, members of a students' union staged a rail roko at Coimbatore "
+     "Junction in India."),
+    ("On 27 June 2021, hundreds of traders poured onto the streets of Techiman, Ghana, over "
+     "a new market levy."),
+])
+def test_a_sit_in_a_food_strike_a_roko_and_crowds_in_the_streets_are_protests(resources, text):
+    (event,) = news_events(resources, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_campaigners_the_police_disperse_meet_an_intervention(resources):
+    (event,) = news_events(resources, (
+        "On 27 June 2021, police dispersed campaigners of a pro-democracy movement in "
+        "Nairobi, Kenya."))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+    assert event.actor2 == "Police Forces of Kenya"
