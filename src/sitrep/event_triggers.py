@@ -404,8 +404,10 @@ def _contests_an_idea(token: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "against":
             return any(_is_idea(obj) for obj in child.children if obj.dep_ == "pobj")
-        if token.pos_ == "VERB" and child.dep_ == "dobj":
-            return _is_idea(child)
+        if token.pos_ == "VERB" and child.dep_ == "dobj" and not any(
+            t.pos_ == "ADP" for t in token.doc[token.i + 1:child.left_edge.i]
+        ):  # not an object hung on it across a preposition ("clashed in Tarmoenye
+            return _is_idea(child)  # sub-township", a misparse of a place)
     return False
 
 
