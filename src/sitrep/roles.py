@@ -319,7 +319,8 @@ def _is_one_youth_hit(actor: Actor | None, trigger: Token) -> bool:
 HARM_LEMMAS = frozenset(
     {"attack", "assault", "beat", "lynch", "kill", "murder", "injure", "wound", "hack",
      "stab", "stone", "thrash", "torture", "manhandle", "whip", "flog", "cane", "slap",
-     "burn", "pelt", "hurl", "throw", "chase", "abduct", "kidnap", "strip", "hurt"}
+     "burn", "pelt", "hurl", "throw", "chase", "abduct", "kidnap", "strip", "hurt", "behead",
+     "maim", "slash", "hang", "humiliate", "parade", "rough"}
 )
 THROWN_AT = frozenset({"at", "on"})  # "hurled stones at the minister"
 FORCE_NOUNS = frozenset({"cop", "police", "policeman", "policewoman", "officer", "soldier",
