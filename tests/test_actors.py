@@ -274,3 +274,10 @@ def test_off_duty_and_retired_members_of_the_forces_are_civilians(find):
 def test_clinical_or_election_officers_are_staff_not_the_police(find):
     assert find("Clinical officers marched in Nairobi and election officers joined them.") == []
     assert find("Officers fired tear gas.")[0][1:] == ("Police Forces of {country}", 1)
+
+
+@pytest.mark.parametrize("mark", ["'", "\u2019"])
+def test_a_groups_name_matches_with_either_apostrophe(find, mark):
+    # the dictionary writes "People’s", news text often "People's" (and the other way)
+    text = f"Militants of the People{mark}s Liberation Front of India torched two buses."
+    assert [a[1] for a in find(text)] == ["PLFI: People\u2019s Liberation Front of India"]

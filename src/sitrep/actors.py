@@ -131,7 +131,8 @@ class ActorDictionary:
                 self.entries.setdefault(entry.militia, ActorEntry(
                     name=entry.militia, inter=entry.inter, is_generic=False, is_state=False))
             for alias in group.get("aliases", []):
-                self.phrases[str(alias).lower()] = entry.name
+                for form in _apostrophe_forms(str(alias).lower()):
+                    self.phrases[form] = entry.name
         for generic in data.get("generic", []):
             entry = ActorEntry(
                 name=generic["name"],
@@ -215,6 +216,19 @@ class ActorDictionary:
     def is_generic(self, name: str) -> bool:
         """True for names still waiting for a country ("Military Forces of {country}")."""
         return COUNTRY_PLACEHOLDER in name
+
+
+APOSTROPHES = ("'", "\u2019")  # typewriter and typographic: news text uses either
+
+
+def _apostrophe_forms(phrase: str) -> tuple[str, ...]:
+    """The phrase as written and with its apostrophes in the other form ("People's
+    Liberation Front" and "People\u2019s Liberation Front")."""
+    forms = [phrase]
+    for mark in APOSTROPHES:
+        if mark in phrase:
+            forms += [phrase.replace(mark, other) for other in APOSTROPHES if other != mark]
+    return tuple(forms)
 
 
 def other_number(phrase: str) -> str:
