@@ -47,3 +47,10 @@ def test_guard_houses_burned_by_no_one_named_in_a_clash_report_are_the_clash(res
         "On 8 March 2016, Mamprusi and Kusasi militias clashed in Bawku, Ghana, killing four "
         "people. Several houses were burned as well."), date=DATE)
     assert (event.event_type, event.fatalities) == ("Battles", 4)
+
+
+def test_property_set_on_fire_with_the_fire_after_the_objects_is_destruction(resources):
+    (event,) = news_events(resources, (
+        "On 8 March 2016, Maoist rebels set a road roller and two trucks on fire near Latehar, "
+        "India."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == DESTRUCTION
