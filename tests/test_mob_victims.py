@@ -45,3 +45,10 @@ def test_guards_things_burned_and_police_stoned_are_no_civilian_victims(resource
                                                                          actor2):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.actor2) == ("Riots", actor2)
+
+
+def test_the_people_a_bus_is_named_for_are_no_victims(resources):
+    # "passenger" modifies the bus: the thing burned, not people hit
+    (event,) = news_events(resources, (
+        "On 3 June 2019, youths torched a passenger bus in Kisumu, Kenya."), date=DATE)
+    assert (event.event_type, event.actor2) == ("Riots", None)

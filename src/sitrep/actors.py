@@ -296,6 +296,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)
         ):
             continue
+        if entry.inter == INTER_CIVILIANS and _modifies_a_thing(span):
+            continue  # "a passenger bus was torched": the bus, not its passengers
         if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
         if _is_agency_credit(span):
@@ -645,6 +647,20 @@ def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
         and not (name_end_counts and e.label_ == "ORG" and span.end == e.end)
         for e in span.doc.ents
     )
+
+
+# vehicles and buildings named for the people they carry or house ("a passenger bus",
+# "a student hostel"): what is hit is the thing
+PEOPLES_THINGS = frozenset(
+    {"bus", "train", "vehicle", "van", "coach", "ferry", "boat", "launch", "car", "jeep",
+     "minibus", "truck", "lorry", "bogie", "compartment", "hostel", "dormitory", "quarters"}
+)
+
+
+def _modifies_a_thing(span: Span) -> bool:
+    """A people word used as the modifier of a vehicle or building ("passenger bus")."""
+    root = span[-1]
+    return root.dep_ == "compound" and root.head.lemma_.lower() in PEOPLES_THINGS
 
 
 def _is_noun(token: Token) -> bool:
