@@ -47,8 +47,12 @@ def test_guards_things_burned_and_police_stoned_are_no_civilian_victims(resource
     assert (event.event_type, event.actor2) == ("Riots", actor2)
 
 
-def test_the_people_a_bus_is_named_for_are_no_victims(resources):
+@pytest.mark.parametrize("text", [
     # "passenger" modifies the bus: the thing burned, not people hit
-    (event,) = news_events(resources, (
-        "On 3 June 2019, youths torched a passenger bus in Kisumu, Kenya."), date=DATE)
+    "On 3 June 2019, youths torched a passenger bus in Kisumu, Kenya.",
+    # the state's property, not the state as a side
+    "On 3 June 2019, protesters set fire to two government offices in Kisumu, Kenya.",
+])
+def test_the_people_or_state_a_thing_is_named_for_are_no_side(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.actor2) == ("Riots", None)

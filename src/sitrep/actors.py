@@ -298,6 +298,10 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             continue
         if entry.inter == INTER_CIVILIANS and _modifies_a_thing(span):
             continue  # "a passenger bus was torched": the bus, not its passengers
+        if entry.name.startswith(GOVERNMENT_PREFIX) and _modifies_a_thing(
+            span, things=PEOPLES_THINGS | PUBLIC_THINGS
+        ):
+            continue  # "government offices were set on fire": property, not the state
         if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
         if _is_agency_credit(span):
@@ -657,10 +661,17 @@ PEOPLES_THINGS = frozenset(
 )
 
 
-def _modifies_a_thing(span: Span) -> bool:
+# what a government owns ("government offices", "a government school")
+PUBLIC_THINGS = frozenset(
+    {"office", "building", "property", "school", "hospital", "facility", "installation",
+     "land", "house", "residence", "godown", "warehouse", "store", "depot"}
+)
+
+
+def _modifies_a_thing(span: Span, *, things: frozenset[str] = PEOPLES_THINGS) -> bool:
     """A people word used as the modifier of a vehicle or building ("passenger bus")."""
     root = span[-1]
-    return root.dep_ == "compound" and root.head.lemma_.lower() in PEOPLES_THINGS
+    return root.dep_ == "compound" and root.head.lemma_.lower() in things
 
 
 def _is_noun(token: Token) -> bool:
