@@ -54,3 +54,11 @@ def test_property_set_on_fire_with_the_fire_after_the_objects_is_destruction(res
         "On 8 March 2016, Maoist rebels set a road roller and two trucks on fire near Latehar, "
         "India."), date=DATE)
     assert (event.event_type, event.sub_event_type) == DESTRUCTION
+
+
+def test_guard_a_headline_present_burns_stays_destruction(resources):
+    # the rule's fire words must name "burns" too, or the headline form is lost
+    (event,) = news_events(resources, (
+        "An armed group burns a bar and several houses in Molo, Kenya on 8 March 2016."),
+        date=DATE)
+    assert (event.event_type, event.sub_event_type) == DESTRUCTION
