@@ -185,6 +185,9 @@ VAC = "Violence against civilians"
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     ("Teacher attacked and injured by bandits in Baringo, Kenya on 27 June 2021", VAC,
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+    # ... and when the parser labels "by" an agent of a verb it read as active
+    ("Man shot at by unknown persons in Garissa, Kenya on 27 June 2021", VAC,
+     "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     # soldiers killed are the ones attacked, not the attackers (who, unnamed, are an
     # unidentified armed group: battles.attack-on-forces' unnamed side)
     ("Three soldiers killed in Lamu, Kenya on 27 June 2021", "Battles",

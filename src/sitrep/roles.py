@@ -652,7 +652,9 @@ def _participle_agent(agent: Token) -> list[Token]:
 
 
 def _by_phrase(verb: Token) -> list[Token]:
-    return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
+    # (the parser labels "by" a preposition or, after a participle it reads as passive, an
+    # agent: "Man shot at by unknown persons")
+    return [c for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
             for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
 
 
