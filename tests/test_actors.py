@@ -281,3 +281,20 @@ def test_a_groups_name_matches_with_either_apostrophe(find, mark):
     # the dictionary writes "People’s", news text often "People's" (and the other way)
     text = f"Militants of the People{mark}s Liberation Front of India torched two buses."
     assert [a[1] for a in find(text)] == ["PLFI: People\u2019s Liberation Front of India"]
+
+
+def test_they_after_an_armed_side_is_that_side(find):
+    found = find("Four police officers raided a home in Kisumu. They shot a man.")
+    assert ("They", "Police Forces of {country}", 1) in found
+
+
+@pytest.mark.parametrize("text", [
+    # "he" cannot take up the gunmen (number), and was shot: a victim, not a side
+    "Gunmen killed a chief in Garissa. He was shot in the head.",
+    # the pronoun of a passive verb is what was done to someone
+    "Police arrested two men in Garissa. They were charged in court.",
+    # the sentence before began with no armed side
+    "Residents found a body in Garissa. They called the police.",
+])
+def test_guard_pronouns_that_do_not_take_up_an_armed_side(find, text):
+    assert not any(a[0] in ("He", "They") for a in find(text))

@@ -313,7 +313,52 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             actors[-1] = merged
         else:
             actors.append(_new_actor(span, entry, named, dictionary))
-    return tuple(_party_people(actors, parsed, dictionary))
+    return tuple(_with_pronoun_subjects(_party_people(actors, parsed, dictionary), parsed))
+
+
+PRONOUN_SUBJECTS = frozenset({"they", "he", "she"})
+# nouns for a body of people that "they" takes up though the noun is singular
+BODY_NOUNS = frozenset({"police", "army", "military", "militia", "group", "gang", "force",
+                        "unit", "squad", "team", "patrol", "mob", "crowd"})
+ARMED_ANTECEDENT_INTERS = frozenset({1, 2, 3, 4, 8})
+
+
+def _with_pronoun_subjects(actors: list[Actor], parsed: Doc) -> list[Actor]:
+    """A sentence that goes on about the armed side the one before began with: its pronoun
+    subject is that side ("Four police officers raided the home of a civilian. They shot
+    and injured him"). Only the active subject of the sentence before, an armed side (a
+    crowd's "they" the events stage reads while a demonstration is described), a pronoun
+    that is the subject of an active verb, and the two agreeing in number."""
+    sentences = list(parsed.sents)
+    added = []
+    for before, sentence in zip(sentences, sentences[1:]):
+        antecedent = _active_subject_actor(before, actors)
+        if antecedent is None or antecedent.inter not in ARMED_ANTECEDENT_INTERS:
+            continue
+        span = parsed.char_span(antecedent.start, antecedent.end, alignment_mode="expand")
+        plural = span is not None and (
+            span.root.tag_ in ("NNS", "NNPS") or span.root.lemma_.lower() in BODY_NOUNS
+            or span.root.pos_ == "PROPN")  # a named group: "Al Shabaab ... They"
+        for token in sentence:
+            if (token.lower_ not in PRONOUN_SUBJECTS or token.dep_ != "nsubj"
+                    or token.head.pos_ != "VERB"
+                    or (token.lower_ == "they") != plural
+                    or any(a.start <= token.idx < a.end for a in actors)):
+                continue
+            added.append(Actor(start=token.idx, end=token.idx + len(token), text=token.text,
+                               name=antecedent.name, inter=antecedent.inter))
+    return sorted([*actors, *added], key=lambda a: a.start) if added else actors
+
+
+def _active_subject_actor(sentence: Span, actors: list[Actor]) -> Actor | None:
+    """The actor that is the subject of the sentence's main verb, in the active voice."""
+    root = sentence.root
+    if root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return next((a for a in actors if a.start <= subject.idx < a.end), None)
 
 
 def _merged_with_previous(
