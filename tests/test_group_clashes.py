@@ -59,3 +59,17 @@ def test_guard_two_communities_that_clash_are_left_to_the_other_rules(resources)
     assert news_events(resources, (
         "On 8 March 2016, two communities clashed in Hunsur, India, over flags put up for a "
         "festival."), date=DATE) == []
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # a gun battle is armed whether or not anyone fell
+    (("On 29 March 2020, rival youth factions in Yong near Tamale, Ghana, were engaged in a "
+      "gun battle over a disputed chief's palace."), 0),
+    # "killing" tells the toll as "killed" does
+    ("On 29 March 2020, a gunfight broke out between two rival factions in Kato, Ghana, "
+     "killing one man.", 1),
+])
+def test_a_gun_battle_between_unnamed_sides_is_an_armed_clash(resources, text, fatalities):
+    (event,) = news_events(resources, text, date=dt.date(2020, 3, 30))
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (
+        "Battles", "Armed clash", fatalities)
