@@ -527,6 +527,12 @@ def _new_actor(
             name = name.replace(COUNTRY_PLACEHOLDER, filler)
             start = min(start, modifier_start)
     inter = entry.inter
+    if inter == INTER_CIVILIANS and _is_armed_livelihood_doer(span):
+        # "cattle herders killed 10", "armed farmers attacked herdsmen": ACLED codes
+        # herders, and villagers the report calls armed, who attack as a communal militia
+        name = COMMUNAL_MILITIA_NAME.replace(
+            COUNTRY_PLACEHOLDER, name.removeprefix("Civilians (").removesuffix(")"))
+        inter = INTER_IDENTITY
     if entry.is_state and entry.is_generic and OFF_DUTY_RE.search(
         span.doc.text[max(0, start - 30):start]
     ):
@@ -535,6 +541,25 @@ def _new_actor(
         name, inter = CIVILIANS_NAME, INTER_CIVILIANS
     return Actor(start=start, end=span.end_char, text=span.doc.text[start:span.end_char],
                  name=name, inter=inter)
+
+
+COMMUNAL_MILITIA_NAME = "Unidentified Communal Militia ({country})"
+# people who go armed for their livelihood: herders with their herds
+ARMED_LIVELIHOOD_LEMMAS = frozenset({"herder", "herdsman", "herdsmen", "pastoralist"})
+# what an armed side does to others (not "herders protested", "herders fled")
+ARMED_ACT_LEMMAS = frozenset({"attack", "kill", "raid", "shoot", "hack", "stab", "invade",
+                              "burn", "torch", "murder", "ambush", "wound", "injure"})
+
+
+def _is_armed_livelihood_doer(span: Span) -> bool:
+    """Herders, or people the text calls armed ("armed farmers"), as the subject of an
+    active attack ("herders attacked three men"); as its object or victim they are
+    civilians ("herders were attacked")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ARMED_ACT_LEMMAS:
+        return False
+    return root.lemma_.lower() in ARMED_LIVELIHOOD_LEMMAS or any(
+        c.dep_ == "amod" and c.lower_ == "armed" for c in root.children)
 
 
 OFF_DUTY_RE = re.compile(r"\b(?:off[- ]duty|retired)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
