@@ -299,6 +299,9 @@ def _is_given_as_cause(token: Token) -> bool:
         a.lower_ == "had" for a in _children(token, "aux")
     ):
         return True
+    # "stoned a man accused of theft to death": "to death" hung on the participle that
+    # describes the victim is the stoning's outcome, not a clause about someone
+    to_death_of = token.head.head if token.lower_ == "death" and token.head.lower_ == "to" else None
     for node in (token, *token.ancestors):
         head = node.head
         if _is_headline_predicate(node):
@@ -306,6 +309,8 @@ def _is_given_as_cause(token: Token) -> bool:
         if node.dep_ in ("relcl", "acl") and not (
             _is_result_participle(node) or _is_counted_participle(node)
             or _is_counted_victims(node)
+            or to_death_of is not None and node.i == to_death_of.i
+            and head.dep_ in ("dobj", "obj", "nsubjpass")
         ):
             return True
         if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
@@ -391,9 +396,12 @@ def _is_result_participle(node: Token) -> bool:
     parser hung on a thing the clause acted on says what the act did, not what the thing
     is (as "a colleague who was shot" or "protesters carrying placards" describe people)."""
     head = node.head
+    counts_its_dead = any(c.dep_ == "dobj" and c.like_num for c in node.children)
     return (node.dep_ == "acl" and node.tag_ == "VBG" and node.lemma_.lower() in KILL_LEMMAS
-            and head.dep_ in ("dobj", "pobj") and head.lemma_.lower() not in PERSON_NOUNS
-            and head.ent_type_ not in ("PERSON", "NORP"))
+            and head.dep_ in ("dobj", "pobj") and (
+                # "attacked matatu drivers killing 1": a bare number counts the act's dead
+                counts_its_dead or head.lemma_.lower() not in PERSON_NOUNS
+                and head.ent_type_ not in ("PERSON", "NORP")))
 
 
 def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
