@@ -29,6 +29,12 @@ PEACEFUL = ("Protests", "Peaceful protest")
      "killed during a quarrel with a police officer."),
     ("On 2 June 2020, traders protested in Eldoret, Kenya, after a colleague was shot dead in "
      "a police operation."),
+    # the "after" clause hangs on the verb the protest begins
+    ("On 2 June 2020, Christians in Kisii, Kenya, began protesting after two youth vandalised "
+     "their church."),
+    # what they demand stopped
+    ("On 2 June 2020, students formed a human chain in Rajshahi, Bangladesh, demanding to "
+     "stop killing of students."),
 ])
 def test_a_killing_a_demonstration_answers_is_its_cause(resources, text):
     (event,) = news_events(resources, text, date=DATE)

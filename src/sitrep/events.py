@@ -1023,9 +1023,10 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # the protest word governs the preposition, maybe through the place the parser
             # hung it on ("protested in Nairobi, Kenya against the attacks")
             governors = list(node.head.ancestors)[:PROTEST_GOVERNOR_STEPS]
-            # ... or its subject or object ("staged a protest ... against the arrest")
+            # ... or its subject or object ("staged a protest ... against the arrest"), or
+            # the verb it begins ("began protesting against ...")
             governors += [c for g in governors for c in g.children
-                          if c.dep_ in ("nsubj", "dobj")]
+                          if c.dep_ in ("nsubj", "dobj", "xcomp")]
             # "the demonstration was against the mounting of a roadblock"
             if any(codebook.is_protest_word(verb) for verb in governors):
                 return True
@@ -1039,8 +1040,16 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # demonstration's own); the protest may be the subject ("protests broke out
             # after four fishermen were arrested")
             governors = list(node.ancestors)[:PROTEST_GOVERNOR_STEPS]
-            governors += [c for g in governors for c in g.children if c.dep_ == "nsubj"]
+            governors += [c for g in governors for c in g.children
+                          if c.dep_ in ("nsubj", "xcomp")]  # "began protesting after ..."
             return any(codebook.is_protest_word(verb) for verb in governors)
+        if node.dep_ in ("dobj", "xcomp") and node.head.lemma_.lower() in STOPPED_LEMMAS and any(
+            codebook.is_protest_word(g) or g.lemma_.lower() in CAUSE_VERBS
+            for g in list(node.head.ancestors)[:PROTEST_GOVERNOR_STEPS]
+        ):
+            # "formed a human chain demanding to stop the killing of students", "protest
+            # ... to discontinue its attacks": the act they want stopped is their cause
+            return True
         if node.head is node or node.dep_ == "dobj" and (
             node.head.lemma_.lower() in STAGING_LEMMAS
         ):
@@ -1052,5 +1061,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     return False
 
 
+# what a demonstration wants stopped ("demanding to stop the killing of students")
+STOPPED_LEMMAS = frozenset({"stop", "end", "halt", "discontinue", "cease"})
 # the crowd of a demonstration: a clause that acts on it is the demonstration's own
 CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
