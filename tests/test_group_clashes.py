@@ -73,3 +73,15 @@ def test_a_gun_battle_between_unnamed_sides_is_an_armed_clash(resources, text, f
     (event,) = news_events(resources, text, date=dt.date(2020, 3, 30))
     assert (event.event_type, event.sub_event_type, event.fatalities) == (
         "Battles", "Armed clash", fatalities)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("On 8 March 2016, a gunfire exchange between two farming communities near Salaga, "
+     "Ghana, left six dead.", 6),
+    # bullets make the factions' clash armed: no mob
+    ("On 8 March 2016, ten student activists were bullet-injured in a clash between two "
+     "factions of their union in Sylhet, Bangladesh.", 0),
+])
+def test_a_clash_fought_with_bullets_is_a_battle(resources, text, fatalities):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.fatalities) == ("Battles", fatalities)
