@@ -298,3 +298,28 @@ def test_they_after_an_armed_side_is_that_side(find):
 ])
 def test_guard_pronouns_that_do_not_take_up_an_armed_side(find, text):
     assert not any(a[0] in ("He", "They") for a in find(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed movement the dictionary does not know is a group under its own name, in
+    # ACLED's form when the text gives the abbreviation, not the state's army
+    ("Police arrested the chairman of the National Santhal Liberation Army (NSLA) on Friday.",
+     ("NSLA: National Santhal Liberation Army", 3)),
+    ("Cadres of the Kuki Revolutionary Army abducted two villagers on Friday.",
+     ("Kuki Revolutionary Army", 3)),
+])
+def test_an_unknown_armed_movement_is_named_for_itself(find, text, expected):
+    assert expected in [a[1:] for a in find(text)]
+    assert not any(a[2] == 1 and a[0].endswith("Army") for a in find(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soldiers of the Indian Army killed two militants on Friday.", ("Military Forces of India", 1)),
+    # a "Front" may be a party or a movement that does not fight: no armed group made of it
+    ("Police beat a Jammu Kashmir Liberation Front leader in Baramulla on Friday.", None),
+])
+def test_guard_a_state_army_and_a_front_are_not_armed_movements(find, text, expected):
+    found = find(text)
+    assert not any(a[2] == 3 and "Liberation" in a[1] for a in found)
+    if expected:
+        assert expected in [a[1:] for a in found]

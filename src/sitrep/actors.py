@@ -313,7 +313,69 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             actors[-1] = merged
         else:
             actors.append(_new_actor(span, entry, named, dictionary))
-    return tuple(_with_pronoun_subjects(_party_people(actors, parsed, dictionary), parsed))
+    actors = _with_rebel_names(_party_people(actors, parsed, dictionary), parsed, dictionary)
+    return tuple(_with_pronoun_subjects(actors, parsed))
+
+
+# words of an armed movement's own name ("National Santhal Liberation Army", "Karbi
+# People's Liberation Tiger") and the military nouns such names end in (not "Front",
+# "Movement" or "Council", which also name parties and separatist movements that do not
+# fight: "Jammu Kashmir Liberation Front")
+REBEL_NAME_WORDS = frozenset({"liberation", "revolutionary", "resistance", "salvation",
+                              "insurgent", "rebel", "mujahideen", "mujahidin"})
+REBEL_NAME_HEADS = frozenset({"army", "tigers", "tiger", "force", "forces", "brigade",
+                              "brigades"})
+# a name alone does not tell a rebel group (2) from a political or identity militia (3,
+# 4): ACLED codes such outfits in India's north-east 3 or 4, and an unnamed armed group 3
+NAMED_GROUP_INTER = 3
+NAME_LEAD_WORDS = frozenset({"the", "suspected", "alleged", "banned", "outlawed"})
+ABBREVIATION_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)")
+
+
+def _with_rebel_names(actors: list[Actor], parsed: Doc, dictionary: ActorDictionary) -> list[Actor]:
+    """An armed movement the dictionary does not know, named as such ("the National Santhal
+    Liberation Army (NSLA)", "the Kuki Revolutionary Army"): an armed group under
+    its own name, in ACLED's form ("NSLA: National Santhal Liberation Army") when the text
+    gives its abbreviation, not the state's army the word "Army" would otherwise make it;
+    generic fighters joined to it ("cadres of the ...", "... militants") are its own."""
+    for ent in parsed.ents:
+        if ent.label_ != "ORG":
+            continue
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ in NAME_LEAD_WORDS)]
+        while words and words[0].lower_ in NAME_LEAD_WORDS:
+            words = words[1:]
+        if len(words) < 2 or words[-1].lower_ not in REBEL_NAME_HEADS or not any(
+            t.lower_ in REBEL_NAME_WORDS for t in words
+        ):
+            continue
+        full = parsed.text[words[0].idx:words[-1].idx + len(words[-1])]
+        if full.lower() in dictionary.phrases:
+            continue  # a group the dictionary names (its matcher found it)
+        name, end = full, ent.end_char
+        abbreviation = ABBREVIATION_RE.match(parsed.text, end)
+        if abbreviation is not None:
+            name, end = f"{abbreviation.group(1)}: {full}", abbreviation.end()
+        start = words[0].idx
+        inside = [a for a in actors if start <= a.start < end or a.start < start < a.end]
+        if any(not _is_generic_mention(a, dictionary) for a in inside):
+            continue  # a known group is named in it
+        kept = [a for a in actors if a not in inside]
+        previous = next((a for a in reversed(kept) if a.end <= start), None)
+        after = next((a for a in kept if a.start >= end), None)
+        if previous is not None and previous.inter in ARMED_GENERIC_INTERS | PEOPLE_INTERS and (
+            MEMBER_OF_RE.fullmatch(parsed.text[previous.end:start])
+        ):  # "militants of the Kuki Revolutionary Army"
+            kept.remove(previous)
+            start = previous.start
+        elif after is not None and after.inter in ARMED_GENERIC_INTERS and (
+            not parsed.text[end:after.start].strip()
+        ):  # "Garo National Liberation Army militants"
+            kept.remove(after)
+            end = after.end
+        kept.append(Actor(start=start, end=end, text=parsed.text[start:end], name=name,
+                          inter=NAMED_GROUP_INTER))
+        actors = sorted(kept, key=lambda a: a.start)
+    return actors
 
 
 PRONOUN_SUBJECTS = frozenset({"they", "he", "she"})
