@@ -2,7 +2,9 @@
 and faiths are communal militias in an armed clash (ACLED); two rival groups no one
 names, with no arms and no toll, are rioters against rioters (mob violence). Before the
 change both were no event. A clash the parse gives a place for its object ("clashed in
-Tarmoenye sub-township") is a clash, not a contest over an idea.
+Tarmoenye sub-township") is a clash, not a contest over an idea; a gun battle or a clash
+fought with bullets is armed whoever fights it; election violence told with no attack is
+rioting.
 
 The positive cases failed before the change (no event); the guards pass on both. Short
 reports written for these tests, through the real model."""
@@ -85,3 +87,19 @@ def test_a_gun_battle_between_unnamed_sides_is_an_armed_clash(resources, text, f
 def test_a_clash_fought_with_bullets_is_a_battle(resources, text, fatalities):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.fatalities) == ("Battles", fatalities)
+
+
+def test_election_violence_told_with_no_attack_is_rioting(resources):
+    (event,) = news_events(resources, (
+        "Post-election violence continued in Kisumu, Kenya on 30 December 2007, with two "
+        "deaths reported."), date=dt.date(2007, 12, 31))
+    assert (event.event_type, event.sub_event_type, event.actor1) == (
+        "Riots", "Mob violence", "Rioters (Kenya)")
+
+
+def test_guard_a_march_against_election_violence_is_a_protest(resources):
+    (event,) = news_events(resources, (
+        "On 2 December 2016, women held a peace march in Wa, Ghana, to prevent election "
+        "violence."),
+        date=dt.date(2016, 12, 3))
+    assert event.event_type == "Protests"
