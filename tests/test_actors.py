@@ -12,9 +12,13 @@ def find(nlp):
     dictionary = load_actor_dictionary(vocab=nlp.vocab)
 
     def found(text: str) -> list[tuple[str, str, int]]:
+        from sitrep.actor_mentions import complete_actor_mentions
         from sitrep.actors import extract_actors
 
-        return [(a.text, a.name, a.inter) for a in extract_actors(nlp(text), dictionary=dictionary)]
+        parsed = nlp(text)
+        actors = complete_actor_mentions(extract_actors(parsed, dictionary=dictionary), parsed,
+                                         dictionary=dictionary)
+        return [(a.text, a.name, a.inter) for a in actors]
 
     return found
 

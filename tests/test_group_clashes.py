@@ -68,8 +68,8 @@ def test_guard_two_communities_that_clash_are_left_to_the_other_rules(resources)
     (("On 29 March 2020, rival youth factions in Yong near Tamale, Ghana, were engaged in a "
       "gun battle over a disputed chief's palace."), 0),
     # "killing" tells the toll as "killed" does
-    ("On 29 March 2020, a gunfight broke out between two rival factions in Kato, Ghana, "
-     "killing one man.", 1),
+    (("On 29 March 2020, a gunfight broke out between two rival factions in Kato, Ghana, "
+      "killing one man."), 1),
 ])
 def test_a_gun_battle_between_unnamed_sides_is_an_armed_clash(resources, text, fatalities):
     (event,) = news_events(resources, text, date=dt.date(2020, 3, 30))
@@ -78,11 +78,11 @@ def test_a_gun_battle_between_unnamed_sides_is_an_armed_clash(resources, text, f
 
 
 @pytest.mark.parametrize(("text", "fatalities"), [
-    ("On 8 March 2016, a gunfire exchange between two farming communities near Salaga, "
-     "Ghana, left six dead.", 6),
+    (("On 8 March 2016, a gunfire exchange between two farming communities near Salaga, "
+      "Ghana, left six dead."), 6),
     # bullets make the factions' clash armed: no mob
-    ("On 8 March 2016, ten student activists were bullet-injured in a clash between two "
-     "factions of their union in Sylhet, Bangladesh.", 0),
+    (("On 8 March 2016, ten student activists were bullet-injured in a clash between two "
+      "factions of their union in Sylhet, Bangladesh."), 0),
 ])
 def test_a_clash_fought_with_bullets_is_a_battle(resources, text, fatalities):
     (event,) = news_events(resources, text, date=DATE)

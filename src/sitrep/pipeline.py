@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from sitrep.actor_mentions import complete_actor_mentions
 from sitrep.actors import ActorDictionary, extract_actors, load_actor_dictionary, name_actors
 from sitrep.annotate import annotate_documents, load_model
 from sitrep.codebook import Codebook, load_codebook
@@ -134,7 +135,9 @@ def _process_one(document: Document, parsed: object, *, resources: Resources) ->
     if assessment.inferred and document.date is None:
         document = replace(document, date=assessment.reference, date_source="inferred")
     places = extract_places(document, parsed, gazetteer=resources.gazetteer)  # type: ignore[arg-type]
-    actors = extract_actors(parsed, dictionary=resources.dictionary)  # type: ignore[arg-type]
+    actors = complete_actor_mentions(
+        extract_actors(parsed, dictionary=resources.dictionary),  # type: ignore[arg-type]
+        parsed, dictionary=resources.dictionary)  # type: ignore[arg-type]
     context = ReportContext(
         document=document, parsed=parsed, timexes=timexes, places=places,  # type: ignore[arg-type]
         actors=actors, reference=assessment.reference,
