@@ -56,3 +56,14 @@ def test_guards_things_burned_and_police_stoned_are_no_civilian_victims(resource
 def test_the_people_or_state_a_thing_is_named_for_are_no_side(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.actor2) == ("Riots", None)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("On 3 June 2019, ruling party members roughed up an opposition legislator in Asansol, "
+     "India.", "Civilians (India)"),
+    ("On 3 June 2019, university students threw bricks at police in Allahabad, India.",
+     "Police Forces of India"),
+])
+def test_a_crowd_that_roughs_someone_up_or_throws_bricks_riots(resources, text, actor2):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.actor2) == ("Riots", actor2)
