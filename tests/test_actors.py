@@ -327,3 +327,14 @@ def test_guard_a_state_army_and_a_front_are_not_armed_movements(find, text, expe
     assert not any(a[2] == 3 and "Liberation" in a[1] for a in found)
     if expected:
         assert expected in [a[1:] for a in found]
+
+
+@pytest.mark.parametrize(("text", "police"), [
+    # a station named for its place, as a jurisdiction or a landmark, locates the act
+    ("Assailants hurled a petrol bomb at a bus in Vodra under Boalia Police Station.", False),
+    ("A rickshaw was vandalized in front of Jatrabari Police Station on Monday.", False),
+    # guard: the station attacked stands for the police in it
+    ("Militants attacked the Jatrabari Police Station on Monday.", True),
+])
+def test_a_named_police_station_that_locates_an_act_is_no_side(find, text, police):
+    assert any(a[1].startswith("Police Forces") for a in find(text)) is police

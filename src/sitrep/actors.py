@@ -299,6 +299,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)
         ):
             continue
+        if entry.is_state and _is_named_station_as_place(span):
+            continue  # "under Boalia Police Station", "in front of Jatrabari Police Station"
         if entry.inter == INTER_CIVILIANS and _modifies_a_thing(span):
             continue  # "a passenger bus was torched": the bus, not its passengers
         if entry.name.startswith(GOVERNMENT_PREFIX) and _modifies_a_thing(
@@ -679,6 +681,28 @@ def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
         and not (name_end_counts and e.label_ == "ORG" and span.end == e.end)
         for e in span.doc.ents
     )
+
+
+# where a station named for its place locates an act rather than names a side: "under"
+# (South Asia's police-station jurisdictions, "Boalia Police Station"), "in front of"
+LOCATING_PREPS = frozenset({"under", "near", "behind", "opposite"})
+
+
+def _is_named_station_as_place(span: Span) -> bool:
+    """A police station named for its place ("Jatrabari Police Station") that only says
+    where an act happened: the object of "under" (a jurisdiction), "in front of" or
+    "near"; not "attacked the Jatrabari Police Station", nor a blast "outside" a station,
+    which may be aimed at it."""
+    root = span[-1]
+    if root.lower_ != "station" or root.dep_ != "pobj":
+        return False
+    is_named = any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                   for c in (*root.children, *span[0].children)) or (
+        span.start > 0 and span.doc[span.start - 1].pos_ == "PROPN")
+    if not is_named:
+        return False
+    prep = root.head
+    return prep.lower_ in LOCATING_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "front")
 
 
 # vehicles and buildings named for the people they carry or house ("a passenger bus",
