@@ -91,3 +91,19 @@ def test_civilians_given_by_default_keep_no_mention_of_the_blast_apart(resources
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.sub_event_type) == (BLAST, "Suicide bomb")
     assert event.fatalities == 2
+
+
+def test_cocktails_blasted_are_crude_bombs(resources):
+    # Bangladesh's reports call a crude hand bomb a cocktail
+    events = news_events(resources, (
+        "On 3 February 2015, assailants hurled three cocktails at a market in Feni, "
+        "Bangladesh."), date=dt.date(2015, 2, 4))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_guard_molotov_cocktails_are_no_crude_bombs(resources):
+    events = news_events(resources, (
+        "On 3 February 2015, rioters hurled Molotov cocktails at police in Feni, "
+        "Bangladesh."), date=dt.date(2015, 2, 4))
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)
