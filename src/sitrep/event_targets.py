@@ -1,10 +1,10 @@
 """Event targets: whom a trigger acts on.
 
 Needs: the parse of a sentence. Adds: the lower-case text of a trigger's victims or
-targets (``_victim_text``: its object or passive subject, the object of "on/upon/against/at/of",
-through coordinated verbs, what "set fire to" burns, or the noun a participle describes),
-which rule conditions such
-as ``victim_any`` read, and the dependency labels of an object (``OBJECT_DEPS``).
+targets (``_victim_text``: its object or passive subject, the object of
+"on/upon/against/at/of", through coordinated verbs, what "set fire to" burns, or the noun a
+participle describes), which rule conditions such as ``victim_any`` read, and the
+dependency labels of an object (``OBJECT_DEPS``).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ FIRE_OBJECTS = frozenset({"fire", "light"})
 def _victim_text(trigger: Token) -> str:
     """Lower-case text of whom the trigger acts on: its object or passive subject, the
     object of "on/against/at/of", through coordinated verbs ("shot at and injured a
-    candidate"), what "set fire to" burns, or the noun a participle or passive relative clause describes ("the
-    chief, shot dead by ...")."""
+    candidate"), what "set fire to" burns ("the home"), or the noun a participle or
+    passive relative clause describes ("the chief, shot dead by ...")."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
     if trigger.dep_ == "conj":
         heads.append(trigger.head)
