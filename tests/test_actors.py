@@ -331,8 +331,8 @@ def test_guard_a_state_army_and_a_front_are_not_armed_movements(find, text, expe
 
 @pytest.mark.parametrize(("text", "police"), [
     # a station named for its place, as a jurisdiction or a landmark, locates the act
-    ("Assailants hurled a petrol bomb at a bus in Vodra under Boalia Police Station.", False),
-    ("A rickshaw was vandalized in front of Jatrabari Police Station on Monday.", False),
+    ("Attackers threw a petrol bomb at a bus in Vodra under Boalia Police Station.", False),
+    ("Youths vandalized a rickshaw in front of Jatrabari Police Station on Monday.", False),
     # guard: the station attacked stands for the police in it
     ("Militants attacked the Jatrabari Police Station on Monday.", True),
 ])

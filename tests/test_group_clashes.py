@@ -43,8 +43,8 @@ def test_two_rival_groups_that_clash_unarmed_are_rioters(resources):
 
 def test_a_clash_with_a_place_parsed_as_its_object_is_a_clash(resources):
     (event,) = news_events(resources, (
-        "On 8 March 2016, rebels and army troops clashed in Tarmoenye sub-township in Kutkai "
-        "township, Myanmar."), date=DATE)
+        "On 8 March 2016, rebels and army troops clashed in Tarmoenye sub-township of Kutkai, "
+        "Myanmar."), date=DATE)
     assert (event.event_type, event.actor2) == ("Battles", "Military Forces of Myanmar")
 
 
@@ -81,8 +81,8 @@ def test_a_gun_battle_between_unnamed_sides_is_an_armed_clash(resources, text, f
     (("On 8 March 2016, a gunfire exchange between two farming communities near Salaga, "
       "Ghana, left six dead."), 6),
     # bullets make the factions' clash armed: no mob
-    (("On 8 March 2016, ten student activists were bullet-injured in a clash between two "
-      "factions of their union in Sylhet, Bangladesh."), 0),
+    (("On 8 March 2016, ten student activists were bullet-injured when two factions of their "
+      "union clashed in Sylhet, Bangladesh."), 0),
 ])
 def test_a_clash_fought_with_bullets_is_a_battle(resources, text, fatalities):
     (event,) = news_events(resources, text, date=DATE)

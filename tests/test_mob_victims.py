@@ -23,7 +23,7 @@ DATE = dt.date(2019, 6, 5)
     "On 3 June 2019, a mob attacked and beat a suspected pickpocket at Kibuye market in Kisumu, Kenya.",
     "On 3 June 2019, rioting students in Kisumu, Kenya, beat up their deputy principal.",
     # beheading, maiming, slashing or hanging someone harms a person as beating does
-    "On 3 June 2019, a widow was beheaded by a vigilante mob in Kisii, Kenya.",
+    "On 3 June 2019, a vigilante mob beheaded an elderly widow near Kisii, Kenya.",
 ])
 def test_the_people_a_crowd_harms_are_civilians(resources, text):
     (event,) = news_events(resources, text, date=DATE)

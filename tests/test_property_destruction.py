@@ -27,8 +27,8 @@ DESTRUCTION = ("Strategic developments", "Looting/property destruction")
     "On 8 March 2016, Al Shabaab militants destroyed a power pylon near Witu, Kenya.",
     "On 8 March 2016, Pokot militiamen burned pastureland near Kapedo, Kenya.",
     # "set fire to": the fire is the verb's object, the home what burns
-    ("On 8 March 2016, suspected Al Shabaab militants set fire to the home of a village "
-     "elder in Bura, Kenya."),
+    ("On 8 March 2016, gunmen of Al Shabaab set fire to a village elder's home in Bura, "
+     "Kenya."),
 ])
 def test_property_an_armed_group_burns_is_destruction(resources, text):
     (event,) = news_events(resources, text, date=DATE)
@@ -59,6 +59,6 @@ def test_property_set_on_fire_with_the_fire_after_the_objects_is_destruction(res
 def test_guard_a_headline_present_burns_stays_destruction(resources):
     # the rule's fire words must name "burns" too, or the headline form is lost
     (event,) = news_events(resources, (
-        "An armed group burns a bar and several houses in Molo, Kenya on 8 March 2016."),
+        "A militia burns a shop and two homes in Molo, Kenya on 8 March 2016."),
         date=DATE)
     assert (event.event_type, event.sub_event_type) == DESTRUCTION

@@ -28,7 +28,7 @@ DATE = dt.date(2017, 10, 12)
      "Protest with intervention"),
     # a crowd gathered to press a grievance
     (("On 10 October 2017, about 100 villagers gathered outside the district office in "
-      "Kratie, Cambodia, to express concerns over the loss of their farmland."),
+      "Kratie, Cambodia, to express concerns about losing their farmland."),
      "Peaceful protest"),
 ])
 def test_a_demonstration_named_without_a_protest_verb(resources, text, sub_event_type):

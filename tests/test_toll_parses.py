@@ -6,7 +6,7 @@ adjective ("kills civilian"), a headline's number beside an instrument ("5 kille
 and a number hung on a group's name ("three People's Liberation Army militants").
 
 Each positive case failed before the change it tests (no death coded, or none for a
-riot, whose causes are set aside: "stoned a man accused of theft to death", "attacked
+riot, whose causes are set aside: "stoned a man accused of robbery to death", "attacked
 drivers killing 1"); the guards pass on both and say what must stay
 uncounted (bodies a protest is about or a riot broke out over, deaths a riot blames on the
 police). The sentences are our own, with the constructions of the reports the rules were

@@ -186,7 +186,7 @@ VAC = "Violence against civilians"
     ("Teacher attacked and injured by bandits in Baringo, Kenya on 27 June 2021", VAC,
      "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     # "they" after a sentence an armed side began is that side
-    (("On 27 June 2021, four police officers raided the home of a trader in Kisumu, Kenya. "
+    (("On 27 June 2021, three police officers stormed a trader's house in Kisumu, Kenya. "
       "They shot and injured him."), VAC, "Police Forces of Kenya", "Civilians (Kenya)"),
     # ... and when the parser labels "by" an agent of a verb it read as active
     ("Man shot at by unknown persons in Garissa, Kenya on 27 June 2021", VAC,
