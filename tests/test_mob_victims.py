@@ -59,8 +59,8 @@ def test_the_people_or_state_a_thing_is_named_for_are_no_side(resources, text):
 
 
 @pytest.mark.parametrize(("text", "actor2"), [
-    ("On 3 June 2019, ruling party members roughed up an opposition legislator in Asansol, "
-     "India.", "Civilians (India)"),
+    (("On 3 June 2019, ruling party members roughed up an opposition legislator in Asansol, "
+      "India."), "Civilians (India)"),
     ("On 3 June 2019, university students threw bricks at police in Allahabad, India.",
      "Police Forces of India"),
 ])
