@@ -107,3 +107,11 @@ def test_guard_molotov_cocktails_are_no_crude_bombs(resources):
         "On 3 February 2015, rioters hurled Molotov cocktails at police in Feni, "
         "Bangladesh."), date=dt.date(2015, 2, 4))
     assert all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_a_blast_near_a_court_is_no_court_case(resources):
+    # the court only says where the bombs went off
+    events = news_events(resources, (
+        "On 3 February 2015, attackers exploded five cocktails near the district court in "
+        "Feni, Bangladesh."), date=dt.date(2015, 2, 4))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
