@@ -49,6 +49,7 @@ GOVERNMENT_PREFIX = "Government of"
 INTER_EXTERNAL = 8
 INTER_CIVILIANS = 7
 CIVILIANS_NAME = "Civilians ({country})"
+CIVILIANS_PREFIX = "Civilians"
 INTER_PROTESTERS = 6
 INTER_RIOTERS = 5
 INTER_IDENTITY = 4
@@ -490,8 +491,7 @@ def _new_actor(
     if inter == INTER_CIVILIANS and _is_armed_livelihood_doer(span):
         # "cattle herders killed 10", "armed farmers attacked herdsmen": ACLED codes
         # herders, and villagers the report calls armed, who attack as a communal militia
-        name = COMMUNAL_MILITIA_NAME.replace(
-            COUNTRY_PLACEHOLDER, name.removeprefix("Civilians (").removesuffix(")"))
+        name = COMMUNAL_MILITIA_PREFIX + name.removeprefix(CIVILIANS_PREFIX)
         inter = INTER_IDENTITY
     if entry.is_state and entry.is_generic and OFF_DUTY_RE.search(
         span.doc.text[max(0, start - 30):start]
@@ -503,7 +503,7 @@ def _new_actor(
                  name=name, inter=inter)
 
 
-COMMUNAL_MILITIA_NAME = "Unidentified Communal Militia ({country})"
+COMMUNAL_MILITIA_PREFIX = "Unidentified Communal Militia"
 # people who go armed for their livelihood: herders with their herds
 ARMED_LIVELIHOOD_LEMMAS = frozenset({"herder", "herdsman", "herdsmen", "pastoralist"})
 # what an armed side does to others (not "herders protested", "herders fled")
@@ -694,15 +694,22 @@ def _is_named_station_as_place(span: Span) -> bool:
     "near"; not "attacked the Jatrabari Police Station", nor a blast "outside" a station,
     which may be aimed at it."""
     root = span[-1]
-    if root.lower_ != "station" or root.dep_ != "pobj":
+    if root.lower_ != "station":
         return False
     is_named = any(c.dep_ == "compound" and c.pos_ == "PROPN"
                    for c in (*root.children, *span[0].children)) or (
         span.start > 0 and span.doc[span.start - 1].pos_ == "PROPN")
-    if not is_named:
+    return is_named and is_placed_by(root, preps=LOCATING_PREPS)
+
+
+def is_placed_by(word: Token, *, preps: frozenset[str]) -> bool:
+    """The word is the object of one of the prepositions, or of "in front of": a place
+    that only says where something happened ("under Boalia Police Station", "near the
+    court", "in front of the police station")."""
+    if word.dep_ != "pobj":
         return False
-    prep = root.head
-    return prep.lower_ in LOCATING_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "front")
+    prep = word.head
+    return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lower_ == "front")
 
 
 # vehicles and buildings named for the people they carry or house ("a passenger bus",

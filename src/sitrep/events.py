@@ -26,6 +26,7 @@ from sitrep.actors import (
     INTER_CIVILIANS,
     INTER_RIOTERS,
     ActorDictionary,
+    is_placed_by,
 )
 from sitrep.claims import (
     attribution_spans,
@@ -793,17 +794,9 @@ def _is_two_sided(rule: Rule, trigger: Token) -> bool:
     return rule.event_type == "Riots" and trigger.lemma_.lower() in CLASH_LEMMAS
 
 
-# prepositions that place an act by a building ("exploded near the court")
+# prepositions that place an act by a building ("exploded near the court"), where a court
+# is no case before it
 LANDMARK_PREPS = frozenset({"near", "outside", "opposite", "behind", "beside"})
-
-
-def _names_a_landmark(word: Token) -> bool:
-    """A court named as where an act happened ("blasted near the court", "in front of the
-    court"), not a case before it."""
-    if word.dep_ != "pobj":
-        return False
-    prep = word.head
-    return prep.lower_ in LANDMARK_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "front")
 
 
 def _fire_rule(
@@ -821,7 +814,7 @@ def _fire_rule(
     hold, leaving out the tokens ``passed_over``."""
     is_non_event = any(find_phrase(lower, w) >= 0 for w in codebook.non_event_words)
     in_court = any(t.lemma_.lower() in codebook.court_words and not t.ent_type_
-                   and not _names_a_landmark(t)
+                   and not is_placed_by(t, preps=LANDMARK_PREPS)
                    for t in sentence)  # not "the Supreme Court of Kenya" named as a place
     for_gain = any(find_phrase(lower, w) >= 0 for w in codebook.crime_words)
     has_protest = _has_protest_word(sentence, codebook)

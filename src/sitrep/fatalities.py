@@ -276,6 +276,15 @@ def _shares_victims_with_injury(token: Token) -> bool:
     return False
 
 
+def _victims_participle(death: Token) -> Token | None:
+    """The participle describing a victim that the parser hung "to death" on ("stoned a man
+    accused of theft to death": "accused"), or None."""
+    if death.lower_ != "death" or death.head.lower_ != "to":
+        return None
+    verb = death.head.head
+    return verb if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+
+
 def _is_given_as_cause(token: Token) -> bool:
     """A death the demonstration is about, not one it caused: inside "after ...", "over the
     killing of ...", "to protest the death of ..."; a death named as a noun ("the death of
@@ -299,9 +308,9 @@ def _is_given_as_cause(token: Token) -> bool:
         a.lower_ == "had" for a in _children(token, "aux")
     ):
         return True
-    # "stoned a man accused of theft to death": "to death" hung on the participle that
-    # describes the victim is the stoning's outcome, not a clause about someone
-    to_death_of = token.head.head if token.lower_ == "death" and token.head.lower_ == "to" else None
+    # "stoned a man accused of theft to death": the participle "to death" hangs on says
+    # the stoning's outcome, not a clause about someone
+    to_death_of = _victims_participle(token)
     for node in (token, *token.ancestors):
         head = node.head
         if _is_headline_predicate(node):
@@ -500,7 +509,7 @@ def _victims(token: Token) -> list[Token]:
         victims = _children(verb, "dobj", "nsubjpass", "obj")
         if verb.dep_ == "conj" and not victims:
             victims = _children(verb.head, "dobj", "nsubjpass")
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not victims:
+        if _victims_participle(token) is not None and not victims:
             # "stoned a man accused of theft to death": hung on the participle that
             # describes the victim
             victims = [verb.head]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.actors import (
     CIVILIANS_NAME,
+    CIVILIANS_PREFIX,
     GOVERNMENT_PREFIX,
     INTER_CIVILIANS,
     INTER_IDENTITY,
@@ -380,9 +381,7 @@ def _befell_from_crowd(token: Token, actors: Sequence[Actor], armed: Sequence[Ac
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS and any(
-                _is_crowd_doer(doer, actors, armed)
-                for by in noun.children if by.dep_ in ("prep", "agent") and by.lower_ == "by"
-                for doer in by.children if doer.dep_ == "pobj"
+                _is_crowd_doer(doer, actors, armed) for doer in _by_phrase(noun)
             ):
                 return True
     for clause in token.children:
@@ -484,7 +483,6 @@ def _are_coordinated(doc: Doc, first: Actor, second: Actor) -> bool:
     return doc.text[left.end:right.start].strip().lower() in ("and", "&")
 
 
-CIVILIANS_PREFIX = "Civilians"
 RIOTERS_PREFIX = "Rioters"
 CROWD_VIOLENCE_LEMMAS = frozenset(  # what crowds do; shooting, abducting... take arms
     {"attack", "kill", "beat", "lynch", "assault", "stone", "pelt", "injure", "hack", "burn",
