@@ -70,3 +70,20 @@ def test_no_break_spaces_are_read_as_spaces_and_offsets_hold(nlp):
     assert [t.text for t in parsed] == [
         "Nurses", "continued", "their", "protest", "outside", "the", "hospital", "."]
     assert all(text[t.idx:t.idx + len(t)] == t.text for t in parsed)
+
+
+def test_a_spaced_hyphen_before_a_toll_is_read_as_a_dash(nlp):
+    # notes join a toll to the act with " - "; as a hyphen the parser hung the number on
+    # the word before it and the toll lost its subject
+    text = "Raiders from the hills struck a settlement - 6 people were killed including 2 boys"
+    (parsed,) = annotate_documents([Document(id="d", text=text)], nlp=nlp)
+    people = next(t for t in parsed if t.text == "people")
+    assert people.dep_ == "nsubjpass" and people.head.text == "killed"
+    assert parsed.text[len("Raiders from the hills struck a settlement ")] == "\u2014"
+    assert len(parsed.text) == len(text)
+
+
+@pytest.mark.parametrize("text", ["Between 5 - 7 people were hurt.", "Prices rose - sharply."])
+def test_a_range_or_a_hyphen_before_a_word_is_left_alone(nlp, text):
+    (parsed,) = annotate_documents([Document(id="d", text=text)], nlp=nlp)
+    assert parsed.text == text

@@ -139,3 +139,14 @@ def test_a_later_toll_naming_a_side_of_the_fight_is_its_toll(events, text, death
 def test_guards_a_toll_of_another_place_or_act_is_another_event(events, text):
     first, *others = events(text)
     assert first.fatalities == 0 and others
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "deaths"), [
+    (("Armed men from one clan attacked members of another clan - 4 villagers were killed "
+      "including 2 women in the raid"), 4),
+    ("Herders from two clans fought over a borehole near Wajir - 3 herders were killed", 3),
+])
+def test_a_toll_set_after_a_spaced_hyphen_is_the_event_s(events, text, deaths):
+    assert events(text)[0].fatalities == deaths
