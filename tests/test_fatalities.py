@@ -575,3 +575,16 @@ def test_a_slash_in_a_date_a_pair_or_a_list_of_words_starts_no_sentence(nlp):
     for text in ("Clashes on 7/12/2004 killed two and/or more people.",
                  "Riots spread - acts of violence/ looting/ arson were reported."):
         assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "total" after the count, which the parser made the verb, or a noun "killed" hangs on
+    ("Nine people total killed as Turkana herders clashed with Pokot raiders.", 9),
+    ("Clashes between two clans at a water point; four killed total, no breakdown given", 4),
+    ("Clashes between herders and farmers leave eleven people dead total.", 11),
+    # guard: "in total" was read before
+    ("Seven people were killed in total.", 7),
+])
+def test_total_after_the_count_is_an_adverb(count, text, deaths):
+    assert count(text) == deaths

@@ -529,6 +529,7 @@ def _victims(token: Token) -> list[Token]:
                 for c in _children(p, "pobj")]
         if token.dep_ == "amod":  # "shot dead two protesters" (parsed "dead protesters")
             victims.append(token.head)
+        victims += _counted_before_total(token)
         if token.dep_ in ("acomp", "oprd", "advmod") or token.lower_ == "dead":
             victims += _patients(token.head)
             if token.head.pos_ == "NOUN":  # "4 shot dead" (parsed as a noun "shot")
@@ -553,6 +554,8 @@ def _kill_victims(token: Token) -> list[Token]:
         _children(token, "aux", "auxpass")
     ):  # "clashes, two killed": a headline's own counted subject, not the noun it hangs on
         victims = [v for v in _children(token, "nsubj") if v.like_num]
+    if not victims:
+        victims = _counted_before_total(token)
     if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed", "men who were"
         victims = [token.head]
     if token.dep_ == "conj" and victims and all(v.lower_ == "them" for v in victims):
@@ -591,6 +594,23 @@ def _kill_victims(token: Token) -> list[Token]:
         if any(_children(v, "auxpass") for v in chain):
             victims = _children(chain[-1], "nsubj", "nsubjpass")
     return victims
+
+
+def _counted_before_total(word: Token) -> list[Token]:
+    """Who a toll counts when "total" follows the count as an adverb and the parser made
+    it the head of the word of death: its subject ("Three people total killed": "total"
+    read as the verb), the number counting "total" ("five killed total"), or what a verb
+    left that way ("leave twelve people dead total")."""
+    total = word.head
+    if total.lemma_.lower() != "total" or total.i == word.i or word.dep_ not in (
+        "advcl", "xcomp", "amod", "acl", "conj"
+    ):
+        return []
+    if total.pos_ == "NOUN" and (numbers := [c for c in total.children if _is_count_word(c)]):
+        return numbers
+    if total.dep_ in ("oprd", "acomp"):
+        return _children(total.head, "dobj")
+    return _children(total, "nsubj", "nsubjpass")
 
 
 def _is_headline_verb_noun(token: Token) -> bool:
