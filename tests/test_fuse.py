@@ -217,3 +217,25 @@ def test_the_forces_a_crowd_met_are_its_actor2_not_the_people_it_is_named_for(
                 location=KIKUYU, date=dt.date(2019, 10, 28)),
     ], codebook, dictionary)
     assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+def test_a_later_sentence_naming_the_target_without_its_country_is_the_same_event(
+    codebook, dictionary
+):
+    # "... trucks of the Burmese army ... The explosion left one soldier dead": the second
+    # sentence's "soldier" names no country
+    blast = dict(event_type="Explosions/Remote violence",
+                 sub_event_type="Remote explosive/landmine/IED", actor1=None, inter1=None,
+                 inter2=1, rule="explosions.remote-ied")
+    events = fuse([
+        mention(1, actor2="Military Forces of Myanmar", **blast),
+        mention(2, actor2="Military Forces of {country}",
+                **{**blast, "rule": "anaphora:explosions.remote-ied"}),
+    ], codebook, dictionary)
+    assert [e.mention_ids for e in events] == [("m1", "m2")]
+    # guard: another state's forces are another target
+    events = fuse([
+        mention(1, actor2="Military Forces of Myanmar", **blast),
+        mention(2, actor2="Military Forces of Thailand", **blast),
+    ], codebook, dictionary)
+    assert len(events) == 2

@@ -262,6 +262,22 @@ def other_number(phrase: str) -> str:
     return f"{head} {other}" if head else other
 
 
+def is_same_actor(name: str | None, other: str | None) -> bool:
+    """The same actor, a generic name fitting one with its country filled in ("Military
+    Forces of {country}" and "Military Forces of Myanmar": a sentence that names no country
+    speaks of the forces the report's other sentence named)."""
+    if name is None or other is None:
+        return False
+    if name == other:
+        return True
+    for generic, filled in ((name, other), (other, name)):
+        if COUNTRY_PLACEHOLDER in generic and COUNTRY_PLACEHOLDER not in filled:
+            before, after = generic.split(COUNTRY_PLACEHOLDER, 1)
+            return len(filled) > len(before) + len(after) and filled.startswith(before) and (
+                filled.endswith(after))
+    return False
+
+
 def without_country(name: str) -> str:
     """A generic name for an event whose country the report never gives, with no template
     left in it: "Protesters ({country})" -> "Protesters", "Police Forces of {country}" ->

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 
 from sitrep.actors import (
     CIVILIANS_NAME,
-    COUNTRY_PLACEHOLDER,
     INTER_CIVILIANS,
     INTER_RIOTERS,
     ActorDictionary,
     is_placed_by,
+    is_same_actor,
 )
 from sitrep.claims import (
     attribution_spans,
@@ -515,7 +515,7 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
     armed = [name for name, inter in ((mention.actor1, mention.inter1),
                                        (mention.actor2, mention.inter2))
              if name is not None and inter in ARMED_INTERS]
-    if not any(_same_actor(name, other) for name in armed for other in (of.actor1, of.actor2)):
+    if not any(is_same_actor(name, other) for name in armed for other in (of.actor1, of.actor2)):
         return False
     if any(t.lower_ == "separate" or (t.lower_ == "another" and t.head.lemma_.lower() in
                                       EVENT_HEAD_NOUNS) for t in sentence):
@@ -523,18 +523,6 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
     own_date = any(sentence.start_char <= t.start < sentence.end_char and t.type == "DATE"
                    for t in context.timexes)
     return not own_date and not _names_place(sentence, context)
-
-
-def _same_actor(name: str, other: str | None) -> bool:
-    """The same actor, one named for the report's country and one still a template
-    ("Military Forces of Pakistan", "Military Forces of {country}")."""
-    if other is None:
-        return False
-    if name == other:
-        return True
-    template, named = (name, other) if COUNTRY_PLACEHOLDER in name else (other, name)
-    head = template.split(COUNTRY_PLACEHOLDER)[0]
-    return COUNTRY_PLACEHOLDER in template and bool(head.strip()) and named.startswith(head)
 
 
 def _clause_verb(trigger: Token) -> Token:

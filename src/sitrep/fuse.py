@@ -35,6 +35,7 @@ from sitrep.actors import (
     INTER_STATE,
     UNIDENTIFIED_ARMED_GROUP,
     ActorDictionary,
+    is_same_actor,
     without_country,
 )
 from sitrep.codebook import ARMED_INTERS, Codebook
@@ -197,14 +198,16 @@ def _actors_agree(mention: EventMention, cluster: list[EventMention],
     target, keep no mention of the blast apart ("2 killed in bomb blast. Possible suicide
     bomber ..."); nor does what a peaceful protest's sentence names beside the crowd (it
     has no actor2) keep the police who intervened in it apart ("residents demonstrated
-    over the state of the Kikuyu road ... Police intervened")."""
+    over the state of the Kikuyu road ... Police intervened"); a target a later sentence
+    names without its country is the one named with it ("the Burmese army ... left one
+    soldier dead")."""
     def named_target(m: EventMention) -> str | None:
         rule = _base_rule(m)
         return None if rule in no_target or m.actor2 == harmed_defaults.get(rule) else m.actor2
 
     seconds = {t for m in cluster if (t := named_target(m))}
     second = named_target(mention)
-    return second is None or not seconds or second in seconds or (
+    return second is None or not seconds or any(is_same_actor(second, t) for t in seconds) or (
         mention.actor1 in seconds
     ) or any(m.actor1 == mention.actor1 for m in cluster if m.actor1)
 
