@@ -224,9 +224,9 @@ def test_a_later_sentence_naming_the_target_without_its_country_is_the_same_even
 ):
     # "... trucks of the Burmese army ... The explosion left one soldier dead": the second
     # sentence's "soldier" names no country
-    blast = dict(event_type="Explosions/Remote violence",
-                 sub_event_type="Remote explosive/landmine/IED", actor1=None, inter1=None,
-                 inter2=1, rule="explosions.remote-ied")
+    blast = {"event_type": "Explosions/Remote violence",
+             "sub_event_type": "Remote explosive/landmine/IED", "actor1": None, "inter1": None,
+             "inter2": 1, "rule": "explosions.remote-ied"}
     events = fuse([
         mention(1, actor2="Military Forces of Myanmar", **blast),
         mention(2, actor2="Military Forces of {country}",
