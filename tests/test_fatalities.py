@@ -588,3 +588,44 @@ def test_a_slash_in_a_date_a_pair_or_a_list_of_words_starts_no_sentence(nlp):
 ])
 def test_total_after_the_count_is_an_adverb(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # someone of the first victim's ("his", "her") is a second person
+    ("Police constable and his wife killed by a landmine near Mandera.", 2),
+    ("The OCS of Kapedo station, and his nephew were shot dead by raiders on Sunday.", 2),
+    ("Gunmen stabbed to death a village elder and his assistant at a market in Moyale.", 2),
+    # "along" as the verb's particle
+    ("Land rights campaigner Peter Mwangi was killed along with his field officer.", 2),
+    # guards: one person described twice; one victim and his property
+    ("A scholar and teacher was killed by unknown gunmen in Herat.", 1),
+    ("Raiders shot dead a herder and drove off his camels.", 1),
+])
+def test_a_victim_s_kin_or_companion_is_one_more_death(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # what the victim is accused of is not the act's toll
+    ("Villagers beat to death a youth they believe killed two traders.", 1),
+    ("Traders stoned a man they suspect killed three women in the market.", 0),
+    ("3 gunmen (who were accused of killing 6 herders last month) were shot dead by police.", 3),
+    ("Youths torched the shop of a man accused of murdering four children.", 0),
+    # guard: an accusation that is the news keeps its toll
+    ("Two officers are suspected of killing a hawker in Kisumu.", 1),
+])
+def test_a_death_someone_is_accused_of_is_not_the_act_s_toll(count, text, deaths):
+    assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # guards of the two rules above: one person named twice ("her driver" in apposition),
+    # and "to death" hung on the participle of the accusation
+    ("The only witness to the killing of a judge, her clerk, was gunned down in Lahore.", 1),
+    ("Residents stoned a man accused of theft to death in Tharaka.", 1),
+])
+def test_guards_one_person_named_twice_and_a_death_hung_on_an_accusation(count, text, deaths):
+    assert count(text) == deaths

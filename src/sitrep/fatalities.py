@@ -83,7 +83,8 @@ PERSON_NOUNS = frozenset(
      "director", "manager", "coordinator", "commissioner", "chairperson", "perpetrator",
      "editor", "clerk", "surveyor", "accountant", "cashier", "technician", "treasurer",
      "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter", "aspirant",
-     "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter"}
+     "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter",
+     "assistant"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(
@@ -97,6 +98,7 @@ COLLECTIVE_NOUNS = frozenset(
 )
 PEOPLE_NOUNS = PERSON_NOUNS | GROUP_NOUNS
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+KIN_POSSESSIVES = frozenset({"his", "her"})
 
 
 KILL_LEMMAS = frozenset({"kill", "slay", "behead", "execute", "massacre", "murder", "lynch"})
@@ -164,6 +166,8 @@ def count_fatalities(
     tolls = []
     for token in sentence:
         if not _is_fatality_word(token, codebook) or _is_not_a_death(token):
+            continue
+        if _is_accusation(token):
             continue
         if skip_causes and _is_given_as_cause(token):
             continue
@@ -233,6 +237,32 @@ def _is_not_a_death(token: Token) -> bool:
     if is_attempted(token):
         return True
     return _shares_victims_with_injury(token)
+
+
+# verbs that say what someone is held to have done
+ACCUSING_LEMMAS = frozenset({"accuse", "suspect", "believe", "allege", "charge", "blame"})
+ACCUSATION_STEPS = 3
+
+
+def _is_accusation(token: Token) -> bool:
+    """A death someone is accused of in a clause describing them ("lynched a man they
+    believed killed a child", "fighters who were accused of killing 5 people", "a man
+    suspected of killing a rider"): not a toll of the act told; the accusation as the
+    news itself ("the Kandaha Boys are suspected of killing ...") still is."""
+    before = token.doc[token.i - 1] if token.i else None
+    if before is not None and before.lemma_.lower() in ACCUSING_LEMMAS and (
+        before.dep_ == "relcl" and not _children(token, "nsubj")
+    ):  # "a man they believe killed a child": the parser joins "killed" to the main verb
+        return True
+    node = token
+    for _ in range(ACCUSATION_STEPS):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in ACCUSING_LEMMAS:
+            # not "stoned a man accused of theft to death" ("to death" hung on "accused")
+            return node.dep_ in ("relcl", "acl") and _victims_participle(token) is None
+    return False
 
 
 def is_attempted(token: Token) -> bool:
@@ -685,7 +715,14 @@ def _joined_victims(victim: Token) -> list[Token]:
     return [c for c in joined if not _is_animal(c) and not _is_only_injured(c) and (
         _is_people(c) or c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in NOT_VICTIM_NOUNS
         and any(c2.dep_ == "nummod" for c2 in c.children)  # "1 'Arbaki'", not "13 injured"
-    ) and (c.tag_ != "NN" or _has_determiner(c))]
+    ) and (c.tag_ != "NN" or _has_determiner(c) or _is_kin_of(victim, c))]
+
+
+def _is_kin_of(one: Token, other: Token) -> bool:
+    """"Police officer and his driver": the second is someone of the first's ("his", "her"),
+    so two people, though the first has no determiner (not "a scholar and teacher")."""
+    return any(c.dep_ == "poss" and c.lower_ in KIN_POSSESSIVES
+               for t in (one, other) for c in t.children)
 
 
 def _is_only_injured(noun: Token) -> bool:
@@ -699,11 +736,15 @@ def _is_only_injured(noun: Token) -> bool:
 
 
 def _companions(victim: Token) -> list[Token]:
-    """"the commander, along with three other militants, was killed"."""
+    """"the commander, along with three other militants, was killed", "was killed along
+    with his coordinator" ("along" the verb's particle)."""
     found = []
     preps = _children(victim, "prep")
     if victim.dep_ in ("nsubj", "nsubjpass"):
-        preps += [p for p in _children(victim.head, "prep") if p.lower_ in ("along", "together")]
+        verb = victim.head
+        preps += [p for p in _children(verb, "prep") if p.lower_ in ("along", "together")]
+        if any(c.lower_ in ("along", "together") for c in _children(verb, "prt", "advmod")):
+            preps += [p for p in _children(verb, "prep") if p.lower_ == "with"]
     for prep in preps:
         withs = [prep] if prep.lower_ == "with" else [
             c for c in _children(prep, "prep") if c.lower_ == "with"
@@ -909,6 +950,14 @@ def _is_one_person(noun: Token) -> bool:
         return True
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
+    if noun.tag_ in ("NN", "NNP") and any(
+        _is_people(p) and any(c.dep_ == "poss" and c.lower_ in KIN_POSSESSIVES for c in p.children)
+        for p in (*noun.conjuncts, *(s for s in noun.head.children if s.dep_ == noun.dep_
+                                      and s.i > noun.i and noun.dep_ in ("nsubjpass", "dobj")
+                                      and _children(noun, "cc")))
+    ):  # "The DSP of the jail, and his brother were shot dead": whose brother is a person
+        # (not "the eyewitness, her driver, was gunned down": one person named twice)
+        return True
     # "a Kenyan", "a District Superintendent", "a major of the Ghana Armed Forces" (not "a
     # string of officials", "a busload of pilgrims": a quantity of people)
     verb = noun.head
