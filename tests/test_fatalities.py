@@ -629,3 +629,14 @@ def test_a_death_someone_is_accused_of_is_not_the_act_s_toll(count, text, deaths
 ])
 def test_guards_one_person_named_twice_and_a_death_hung_on_an_accusation(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the count on the first of two names of one group of dead
+    ("Air strikes resulted in 9 TTP and LeJ fighters being killed and 4 hideouts destroyed.", 9),
+    # a count opening the sentence, which the parser hung on the verb
+    ("6 TTP and foreign fighters were killed by a drone strike in Datta Khel.", 6),
+])
+def test_a_count_before_two_names_counts_the_group(count, text, deaths):
+    assert count(text) == deaths

@@ -106,7 +106,8 @@ DIE_LEMMAS = frozenset({"die", "lose", "succumb"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
 # counted beside the dead but no dead: "two deaths and 13 injured", "21 houses"
 NOT_VICTIM_NOUNS = frozenset({"injury", "injured", "wound", "wounded", "injure", "casualty",
-                              "house", "home", "hut", "shop", "vehicle", "car"})
+                              "house", "home", "hut", "shop", "vehicle", "car", "hideout",
+                              "weapon", "gun", "rifle"})
 NEAR_MISS_WORDS = frozenset({"almost", "nearly", "narrowly"})
 # verbs that report a toll as their subject's fate ("three reported killed")
 REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "presume"})
@@ -623,7 +624,9 @@ def _kill_victims(token: Token) -> list[Token]:
             chain.append(chain[-1].head)
         if any(_children(v, "auxpass") for v in chain):
             victims = _children(chain[-1], "nsubj", "nsubjpass")
-    return victims
+    # "6 TTP and LeI militants": the count is on the first name of the coordination
+    return victims + [v.head for v in victims if v.dep_ == "conj" and v.head.pos_ == "PROPN"
+                      and v.head not in victims]
 
 
 def _counted_before_total(word: Token) -> list[Token]:
@@ -848,8 +851,17 @@ def _count_of(noun: Token, codebook: Codebook, *, may_be_one: bool) -> tuple[int
 def _count_words(noun: Token) -> list[Token]:
     """The numbers that count a noun: its own, and those the parser hung on a modifier
     before it ("Two cattle thieves": "Two" on "cattle"; "Four suspected militants": "Four"
-    on "suspected"; "four People's Liberation Army militants": "three" on the name)."""
+    on "suspected"; "four People's Liberation Army militants": "three" on the name), or on
+    the verb when the number opens the sentence ("6 TTP and foreign militants were
+    killed": "6" read as a heading of the verb)."""
     words = [c for c in noun.children if _is_count_word(c)]
+    first = noun.left_edge
+    if not words and first.i == noun.sent.start + 1 and noun.dep_ in ("nsubj", "nsubjpass"):
+        number = noun.doc[first.i - 1]
+        if number.like_num and number.head.i == noun.head.i and number.dep_ in (
+            "meta", "npadvmod", "nummod"
+        ):
+            words.append(number)
     modifiers = [c for c in noun.children if c.i < noun.i and _is_name_modifier(c)]
     while modifiers:
         child = modifiers.pop()
