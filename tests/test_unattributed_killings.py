@@ -39,6 +39,11 @@ DATE = dt.date(2019, 6, 5)
     # an attack or an injuring as well as a killing
     ("On 3 June 2019, a polling clerk was seriously injured in an attack near Bungoma, Kenya.",
      "Unidentified Armed Group (Kenya)", 0),
+    # a headline's passive, its auxiliary left out: the subject is the victim, not the doer
+    ("Shopkeeper killed at his home in Migori, Kenya", "Unidentified Armed Group (Kenya)", 1),
+    ("Farmer shot dead near his home in Kuria, Kenya", "Unidentified Armed Group (Kenya)", 1),
+    ("A school principal was assassinated outside his school in Eldoret, Kenya.",
+     "Unidentified Armed Group (Kenya)", 1),
 ])
 def test_a_killing_with_no_doer_named_is_an_attack(resources, text, actor1, deaths):
     (event,) = news_events(resources, text, date=DATE)

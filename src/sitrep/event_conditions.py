@@ -32,7 +32,15 @@ from sitrep.fatalities import (
     is_cause_clause,
 )
 from sitrep.records import Actor
-from sitrep.roles import _agents_of, _is_acted_upon, assign_roles, object_is_place
+from sitrep.roles import (
+    _agents_of,
+    _by_phrase,
+    _conjunct_agents,
+    _is_acted_upon,
+    _is_headline_passive,
+    assign_roles,
+    object_is_place,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -258,9 +266,12 @@ def _subjects(trigger: Token) -> list[Token]:
 
 def _names_no_doer(trigger: Token) -> bool:
     """The parse names no one and nothing as doing it (the doers role assignment reads,
-    actors or not): "two men were shot dead", "the killing of a trader"; not "an
+    actors or not): "two men were shot dead", "the killing of a trader", a headline's
+    "ODM representative killed at his home" (its subject is the victim); not "an
     explosion killed four", "a fire broke out, killing four" (a participle's doer is its
     verb's subject) nor "killed by a neighbour"."""
+    if _is_headline_passive(trigger):
+        return not (_by_phrase(trigger) or _conjunct_agents(trigger))
     return not _agents_of(trigger)
 
 

@@ -84,7 +84,7 @@ PERSON_NOUNS = frozenset(
      "editor", "clerk", "surveyor", "accountant", "cashier", "technician", "treasurer",
      "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter", "aspirant",
      "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter",
-     "assistant"}
+     "assistant", "representative"}
 )
 GROUP_NOUNS = frozenset({"people", "personnel", "troop", "police", "force", "militia"})
 ANIMAL_NOUNS = frozenset(
@@ -909,9 +909,15 @@ def _is_headline_victim(noun: Token) -> bool:
     """"Mob lynches suspected criminal", "Police kill robber": a headline's singular
     object of a killing verb, with no determiner, is one person (also a person's word the
     tagger took for an adjective: "kills civilian")."""
+    verb = noun.head
+    # ... and a headline passive's subject, its auxiliary left out ("ODM representative
+    # killed at his home")
+    is_headline_subject = noun.dep_ == "nsubj" and noun.tag_ == "NN" and (
+        verb.tag_ in ("VBD", "VBN") and not _children(verb, "dobj", "aux", "auxpass")
+        and noun.lemma_.lower() not in GROUP_NOUNS)
     return (
         (noun.tag_ == "NN" or (noun.tag_ == "JJ" and noun.lemma_.lower() in PERSON_NOUNS))
-        and noun.dep_ == "dobj" and _is_killing_verb(noun.head)
+        and (noun.dep_ == "dobj" or is_headline_subject) and _is_killing_verb(verb)
         and noun.lemma_.lower() not in COLLECTIVE_NOUNS
         and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
         and noun.ent_type_ == ""
