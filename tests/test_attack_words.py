@@ -1,5 +1,7 @@
 """Attacks on one person, read from the words reports use for them: "chopped to death",
-"strangled to death", "slashed to death", "assassinated"; and one youth the police shoot, who is a civilian, not a crowd.
+"strangled to death", "slashed to death", "assassinated"; and one youth the police shoot,
+who is a civilian, not a crowd, as are youths they kill in a report of no protest, who do
+nothing themselves.
 
 Each positive case failed before its change (no event, or the youth coded as rioters);
 the guards pass on both: youths looting shops are still a crowd, and a government that
@@ -50,3 +52,19 @@ def test_guard_fees_chopped_are_no_attack(resources):
     assert news_events(resources, (
         "On 3 June 2019, the county government chopped fees for traders in Kisumu, Kenya."),
         date=DATE) == []
+
+
+def test_youths_the_police_kill_in_a_report_of_no_protest_are_civilians(resources):
+    (event,) = news_events(resources, (
+        "On 3 June 2019, police shot dead two youths who were sitting outside a kiosk in "
+        "Kisumu, Kenya, residents said."), date=DATE)
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Police Forces of Kenya", "Civilians (Kenya)", 2)
+
+
+def test_guard_youths_who_stoned_the_police_are_still_a_crowd(resources):
+    events = news_events(resources, (
+        "On 3 June 2019, youths stoned police officers in Kisumu, Kenya. The police shot dead "
+        "two youths."), date=DATE)
+    assert events and events[0].event_type == "Riots"

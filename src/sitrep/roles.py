@@ -290,6 +290,24 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
 
 
+def as_victim_of_forces(actor: Actor | None, trigger: Token, *, by: Actor | None,
+                        protest_in_report: bool) -> Actor | None:
+    """Youths the state's forces shoot, kill or attack, in a report that tells of no
+    protest and in which the youths do nothing themselves ("the police allegedly shot dead
+    three youth who were smoking bhang"), are civilians (ACLED), not a crowd rioting."""
+    if actor is None or actor.inter != INTER_RIOTERS or by is None or by.inter != INTER_STATE:
+        return actor
+    if protest_in_report or trigger.lemma_.lower() not in ONE_SIDED_LEMMAS or (
+        actor.text.lower().split()[-1] not in YOUNG_PEOPLE_WORDS
+    ):
+        return actor
+    doc = trigger.doc
+    youths = [t for t in doc if t.lower_ in YOUNG_PEOPLE_WORDS]
+    if any(t.dep_ in ("nsubj", "agent") or t.head.dep_ == "agent" for t in youths):
+        return actor  # "youths stoned the police ... police shot two youths": the crowd
+    return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
+
+
 def _is_party_people_hit(actor: Actor | None, trigger: Token) -> bool:
     """"A Trinamool Congress worker was shot dead": a party's people the actors stage made
     its militia because guns are named in the sentence, when they are the ones shot, are
