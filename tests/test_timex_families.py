@@ -361,3 +361,23 @@ def test_a_numeric_date_both_ways_a_date_takes_the_reading_nearest_the_report() 
 
 def test_may_day_is_the_first_of_may() -> None:
     assert value_of("Workers used May Day celebrations to protest.", "May Day") == "1999-05-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands joined the Global March for Elephants in Nairobi.",
+    "Hundreds walked in the annual Pride March in Mumbai.",
+    "Villagers held a Peace March through the town.",
+    "Pilgrims gathered for the March against hunger.",
+])
+def test_a_march_named_is_no_month(text: str) -> None:
+    assert "March" not in timexes_of(text)
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("The strike ended in March.", "March"),
+    ("Fighting has gone on since early March.", "early March"),
+    ("Turnout fell in the March elections.", "March"),
+    ("March was the wettest month.", "March"),
+])
+def test_guard_the_month_alone_is_still_a_date(text: str, expression: str) -> None:
+    assert expression in timexes_of(text)

@@ -448,6 +448,35 @@ def _is_count_after_date(text: str, start: int, end: int) -> bool:
         _PLURAL_AFTER.match(text, end)) and bool(_DAY_BEFORE.search(text[max(0, start - 30):start]))
 
 
+# A bare "March" names a march, not the month, after a name ("the Global March", "a Peace
+# March", "the annual Queer Azadi March"), after "a" or "annual", or after "the" when what
+# follows says what the march was for ("the March for Life"); not after a word a month
+# follows ("in March", "early March") nor before what a month dates ("the March elections")
+_MARCH_ARTICLES = frozenset({"a", "an", "annual"})
+_MARCH_PURPOSE_WORDS = frozenset({"for", "against", "to", "from", "through", "across"})
+_NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "last", "next", "in", "on",
+                             "since", "by", "until", "from", "early", "late", "mid", "and"})
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t-]*$")
+_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z]+)")
+
+
+def _is_a_march(text: str, start: int, end: int) -> bool:
+    """A bare "March" that names a march, not the month (see above)."""
+    if text[start:end] != "March":
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    if before is None:  # the text or a sentence opens with it: read as the month
+        return False
+    word = before.group(1)
+    if word.lower() in _MARCH_ARTICLES or (
+        word[0].isupper() and word.lower() not in _NOT_NAME_WORDS
+    ):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return word.lower() == "the" and after is not None and (
+        after.group(1).lower() in _MARCH_PURPOSE_WORDS)
+
+
 def _is_headline(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
@@ -466,7 +495,8 @@ def find_candidates(text: str) -> list[Candidate]:
             if (match.end() > match.start() and rule.normalise(match, probe) is not None
                     and not is_in_name(text, match.start(), match.end())
                     and not _is_law_year(text, match.start(), match.end())
-                    and not _is_count_after_date(text, match.start(), match.end())):  # fmt: skip
+                    and not _is_count_after_date(text, match.start(), match.end())
+                    and not _is_a_march(text, match.start(), match.end())):  # fmt: skip
                 found.append(Candidate(match.start(), match.end(), rule, match))
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
     taken: list[Candidate] = []
