@@ -510,3 +510,11 @@ def test_an_act_called_for_is_not_news(resources):
                         date_source="option")
     (result,) = process_documents([document], resources=resources)
     assert result.events and all("future" in e.flags for e in result.events)
+
+
+def test_no_stone_unturned_throws_no_stones(resources):
+    # "leaving no stone unturned" read as stones (not) thrown coded a negated riot, and the
+    # report had no news event
+    text = ("Traders eager to demonstrate over levies capitulated after police, leaving no "
+            "stone unturned, showed up in Nakuru on Monday.")
+    assert [e.event_type for e in _news(resources, text)] == ["Protests"]
