@@ -640,3 +640,21 @@ def test_guards_one_person_named_twice_and_a_death_hung_on_an_accusation(count, 
 ])
 def test_a_count_before_two_names_counts_the_group(count, text, deaths):
     assert count(text) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's verb parsed as a noun, though it is tagged as a verb itself
+    ("Mob lynches woman involved in a long feud with her neighbours", 1),
+    # a crowd's own deeds, with skip_causes (a demonstration's toll): "to death" after a
+    # headline's verb parsed as a noun, a clause telling what the "by" phrase's doers
+    # did, and what a headline's violence did
+    ("Rioting street vendors stone thief to death", 1),
+    ("The traders were attacked by a mob, who killed one trader.", 1),
+    ("Violence by youths wielding pangas and clubs in a Kisumu slum, killing six and injuring 12.",
+     6),
+    # guard: what a demonstration is about stays out
+    ("Residents protested against police who killed a hawker.", 0),
+])
+def test_a_crowd_s_own_killings_count_beside_its_grievances(count, text, deaths):
+    assert count(text, skip_causes=True) == deaths

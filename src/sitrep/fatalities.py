@@ -327,8 +327,10 @@ def _is_given_as_cause(token: Token) -> bool:
         or token.lemma_.lower() in NOMINAL_DEATHS | KILL_LEMMAS
     )
     is_nominal = names_a_death and not (
-        token.lower_ == "death" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB"
-    )  # "beaten to death" is a killing, not a death named
+        token.lower_ == "death" and token.head.lower_ == "to" and (
+            token.head.head.pos_ == "VERB" or _is_headline_verb_noun_before(token.head.head))
+    )  # "beaten to death" is a killing, not a death named (also a headline's "children
+    # stone man to death", its verb parsed as a noun)
     if is_nominal and (_is_result_noun(token) or _is_headline_verb_noun(token) or (
         _is_headline_root_verb(token)
     )):
@@ -348,7 +350,7 @@ def _is_given_as_cause(token: Token) -> bool:
             return False  # "Two people killed in riot over land": the headline's own news
         if node.dep_ in ("relcl", "acl") and not (
             _is_result_participle(node) or _is_counted_participle(node)
-            or _is_counted_victims(node)
+            or _is_counted_victims(node) or _is_doers_deed(node)
             or to_death_of is not None and node.i == to_death_of.i
             and head.dep_ in ("dobj", "obj", "nsubjpass")
         ):
@@ -369,6 +371,7 @@ def _is_given_as_cause(token: Token) -> bool:
 
 
 RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
+VIOLENCE_NOUNS = frozenset({"violence", "clash", "fighting", "riot", "rioting", "attack"})
 # verbs whose object is deaths told as news ("accounts documenting 3 deaths")
 RECORD_LEMMAS = frozenset({"document", "record", "report", "confirm", "register"})
 
@@ -431,12 +434,25 @@ def _is_result_noun(token: Token) -> bool:
         head.head.lemma_.lower() in RESULT_LEMMAS)
 
 
+def _is_doers_deed(clause: Token) -> bool:
+    """"were attacked by vigilantes, who killed one gang member": a relative clause telling
+    what the sentence's doers (its "by" phrase) did is the act's own toll, not a cause."""
+    noun = clause.head
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children
+    ) and noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+
+
 def _is_result_participle(node: Token) -> bool:
     """"Youths stormed a police station killing one officer": a killing participle the
     parser hung on a thing the clause acted on says what the act did, not what the thing
     is (as "a colleague who was shot" or "protesters carrying placards" describe people)."""
     head = node.head
     counts_its_dead = any(c.dep_ == "dobj" and c.like_num for c in node.children)
+    if node.dep_ == "acl" and node.tag_ == "VBG" and node.lemma_.lower() in KILL_LEMMAS and (
+        head.dep_ == "ROOT" and head.lemma_.lower() in VIOLENCE_NOUNS
+    ):  # a headline's "Violence by youths in a slum, killing twenty": what it did
+        return True
     return (node.dep_ == "acl" and node.tag_ == "VBG" and node.lemma_.lower() in KILL_LEMMAS
             and head.dep_ in ("dobj", "pobj") and (
                 # "attacked matatu drivers killing 1": a bare number counts the act's dead
@@ -650,7 +666,12 @@ def _is_headline_verb_noun(token: Token) -> bool:
     """A headline's verb parsed as a noun before its object ("Residents lynch robber",
     "Mob lynch suspected thief"): a modifier of the root noun of a verbless sentence."""
     return token.dep_ in ("compound", "nmod") and token.head.dep_ == "ROOT" and not any(
-        t.tag_ in FINITE_VERB_TAGS for t in token.sent)
+        t.tag_ in FINITE_VERB_TAGS for t in token.sent if t.i != token.i)  # "Mob lynches"
+
+
+def _is_headline_verb_noun_before(noun: Token) -> bool:
+    """The noun has a headline's verb parsed as its modifier ("stone man to death")."""
+    return any(_is_headline_verb_noun(c) for c in noun.children if c.i < noun.i)
 
 
 def _is_headline_root_verb(token: Token) -> bool:
