@@ -97,3 +97,11 @@ def test_guard_a_march_against_election_violence_is_a_protest(resources):
         "violence."),
         date=dt.date(2016, 12, 3))
     assert event.event_type == "Protests"
+
+
+def test_a_crowd_that_engages_the_police_fights_no_battle(resources):
+    # a battle is between armed organised sides: protesters and the police are not two
+    events = news_events(resources, (
+        "On 3 June 2019, opposition protesters engaged the police in Kisumu, Kenya. Live "
+        "bullets were allegedly used."), date=DATE)
+    assert events and not any(e.event_type == "Battles" for e in events)

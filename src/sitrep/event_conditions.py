@@ -618,6 +618,8 @@ def _conditions_hold(
         return False
     if "actor2_inter" in cond and (actor2 is None or actor2.inter not in cond["actor2_inter"]):
         return False
+    if actor2 is not None and actor2.inter in cond.get("unless_actor2_inter", ()):
+        return False
     if cond.get("actor2_armed") and (actor2 is None or actor2.inter not in ARMED_INTERS):
         return False
     if cond.get("actor2_armed") is False and actor2 is not None and actor2.inter in ARMED_INTERS:
