@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from sitrep.actors import INTER_STATE
 from sitrep.codebook import ARMED_INTERS
 from sitrep.event_conditions import _is_denied
-from sitrep.fatalities import INJURY_LEMMAS, KILL_LEMMAS
+from sitrep.fatalities import INJURY_LEMMAS
+from sitrep.fatality_counts import KILL_LEMMAS
 from sitrep.roles import _is_headline_passive, is_acted_upon_word
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from sitrep.actors import (
     PARTY_MEMBER_WORDS,
 )
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, NON_STATE_ARMED_INTERS
-from sitrep.fatalities import PEOPLE_NOUNS
+from sitrep.fatality_counts import PEOPLE_NOUNS
 from sitrep.records import Actor, Place
 
 if TYPE_CHECKING:
