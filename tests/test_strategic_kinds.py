@@ -1,7 +1,7 @@
 """Strategic developments of the kinds ACLED codes apart: a place an armed group takes with
 no fighting (non-violent transfer of territory), bases set up, groups arming themselves
-("Other"), a group "said to be recruiting" and a curfew renewed (a change to the group's
-activity), and so are a rebel group seen on the move and forces sent somewhere (who
+("Other"), peace talks and accords (agreements), a group "said to be recruiting" and a
+curfew renewed (a change to the group's activity), and so are a rebel group seen on the move and forces sent somewhere (who
 moved is actor1); forces sent to "flush out" a group regain no territory; and an arrest
 named as what sparked violence is its cause, not the report's news.
 
@@ -31,6 +31,11 @@ DATE = dt.date(2013, 7, 20)
      "Headquarters or base established"),
     (("On 18 July 2013, Kalenjin youths were arming themselves ahead of the elections in "
      "Eldoret, Kenya, a rights group said."), "Other"),
+    # peace talks and accords in the plural are agreements
+    ("On 18 July 2013, the government and SPLA rebels opened peace talks in Nakuru, Kenya.",
+     "Agreement"),
+    ("On 18 July 2013, the army and the rebels signed two peace accords in Naivasha, Kenya.",
+     "Agreement"),
 ])
 def test_strategic_developments_by_kind(resources, text, sub_event_type):
     (event,) = news_events(resources, text, date=DATE)
@@ -109,3 +114,10 @@ def test_guard_police_who_spot_gunmen_move_no_rebel_group(resources):
     events = news_events(resources, (
         "On 18 July 2013, police spotted two gunmen near Mandera, Kenya."), date=DATE)
     assert all(e.sub_event_type != "Change to group/activity" for e in events)
+
+
+def test_guard_a_killing_told_with_peace_talks_is_the_killing(resources):
+    (event,) = news_events(resources, (
+        "On 18 July 2013, a delegate to the peace talks was found shot dead near Nakuru, "
+        "Kenya."), date=DATE)
+    assert event.event_type == "Violence against civilians"
