@@ -515,6 +515,6 @@ def test_an_act_called_for_is_not_news(resources):
 def test_no_stone_unturned_throws_no_stones(resources):
     # "leaving no stone unturned" read as stones (not) thrown coded a negated riot, and the
     # report had no news event
-    text = ("Traders eager to demonstrate over levies capitulated after police, leaving no "
-            "stone unturned, showed up in Nakuru on Monday.")
+    text = ("Traders eager to demonstrate over levies gave up once police, leaving no stone "
+            "unturned, arrived in Nakuru on Monday.")
     assert [e.event_type for e in _news(resources, text)] == ["Protests"]

@@ -625,7 +625,7 @@ def test_a_death_someone_is_accused_of_is_not_the_act_s_toll(count, text, deaths
     # guards of the two rules above: one person named twice ("her driver" in apposition),
     # and "to death" hung on the participle of the accusation
     ("The only witness to the killing of a judge, her clerk, was gunned down in Lahore.", 1),
-    ("Residents stoned a man accused of theft to death in Tharaka.", 1),
+    ("Villagers stoned a man accused of witchcraft to death in Tharaka.", 1),
 ])
 def test_guards_one_person_named_twice_and_a_death_hung_on_an_accusation(count, text, deaths):
     assert count(text) == deaths
