@@ -10,9 +10,11 @@ Rules (ACLED's codebook on reported fatalities):
   count of casualties, not of deaths. Attempts ("tried to lynch"), near misses ("almost
   killed") and animals ("100 camels") are not deaths.
 - Victims named together add up ("1 policeman and 2 civilians" = 3, "the commander,
-  along with three others"), unless they break down the same people ("3 people, 2 women
-  and a child"); one person named ("a teacher", "Zacchaeus Okoth", "him") is 1; a range
-  counts its lower end ("18-50").
+  along with three others", "a police officer and his driver"), unless they break down
+  the same people ("3 people, 2 women and a child"); one person named ("a teacher",
+  "Zacchaeus Okoth", "him") is 1; a range counts its lower end ("18-50").
+- A death someone is accused of in a clause describing them ("lynched a man they believed
+  killed a child") is not the toll of the act told.
 - Deaths given as additional ("3 militants were also killed", "4 more bodies", "two
   others") add to the toll, and so do those of coordinated clauses with victims of their
   own ("2 soldiers were killed and 3 civilians died"); other figures in one sentence are
@@ -22,11 +24,13 @@ Rules (ACLED's codebook on reported fatalities):
   days ("over three days", "from 15/3-19/3") is split across them (``fatality_split``):
   ACLED codes one event per place and day, the first taking the remainder.
 - For a demonstration, a death it is about (a relative clause, "the death of", "had been
-  killed", "after ...") is not its own.
+  killed", "after ...") is not its own; what its crowd did is, even told in such a clause
+  ("attacked by vigilantes, who killed one gang member").
 
-How many a victim noun counts is ``fatality_counts``. ``is_additional_toll`` lets fuse apply the same rules across the claims of a report; fuse
-also sets aside a party's claims about its enemy's losses (``fatality_sources``), and the
-report's tolls for which that party is the only source.
+How many a victim noun counts is ``fatality_counts``. ``is_additional_toll`` lets fuse
+apply the same rules across the claims of a report; fuse also sets aside a party's claims
+about its enemy's losses (``fatality_sources``), and the report's tolls for which that
+party is the only source.
 """
 
 from __future__ import annotations

@@ -303,7 +303,7 @@ def as_victim_of_forces(actor: Actor | None, trigger: Token, *, by: Actor | None
         return actor
     doc = trigger.doc
     youths = [t for t in doc if t.lower_ in YOUNG_PEOPLE_WORDS]
-    if any(t.dep_ in ("nsubj", "agent") or t.head.dep_ == "agent" for t in youths):
+    if any(t.dep_ == "nsubj" or t.head.dep_ == "agent" for t in youths):
         return actor  # "youths stoned the police ... police shot two youths": the crowd
     return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
 
