@@ -28,7 +28,7 @@ from sitrep.event_modality import _is_absent, _is_unrealised_act
 from sitrep.event_triggers import _masked_tokens, _trigger_words, _triggers
 from sitrep.fatalities import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, is_cause_clause
 from sitrep.records import Actor
-from sitrep.roles import _is_state, as_victim, as_victim_of_forces, assign_roles
+from sitrep.roles import _is_state, as_victim, assign_roles
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -176,9 +176,8 @@ def _first_firing(
             if trigger.lemma_.lower() == "engage" and not _engages_in_fighting(trigger, actors):
                 continue  # "engage with the government", "engaging all stakeholders"
             actor1, actor2 = assign_roles(trigger, actors, context.places)
-            actor2 = as_victim(actor2, trigger, by=actor1)
-            actor2 = as_victim_of_forces(actor2, trigger, by=actor1,
-                                         protest_in_report=cues.protest_in_report)
+            actor2 = as_victim(actor2, trigger, by=actor1,
+                               protest_in_report=cues.protest_in_report)
             if for_gain and rule.event_type == VAC_TYPE and (
                 actor1 is None or actor1.name.startswith(UNIDENTIFIED_PREFIX)
             ):

@@ -47,7 +47,6 @@ from sitrep.fatality_counts import (
     DIE_LEMMAS,
     FOUND_LEMMAS,
     KILL_LEMMAS,
-    KIN_POSSESSIVES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     _children,
@@ -59,6 +58,7 @@ from sitrep.fatality_counts import (
     _is_fatally_done,
     _is_news_of_bodies_found,
     _is_people,
+    has_kin_possessive,
 )
 from sitrep.fatality_split import split_count
 
@@ -205,7 +205,9 @@ def _is_accusation(token: Token) -> bool:
     """A death someone is accused of in a clause describing them ("lynched a man they
     believed killed a child", "fighters who were accused of killing 5 people", "a man
     suspected of killing a rider"): not a toll of the act told; the accusation as the
-    news itself ("the Kandaha Boys are suspected of killing ...") still is."""
+    news itself ("the Kandaha Boys are suspected of killing ...") still is. Not
+    ``event_triggers._in_legal_frame``: proceedings ("charged with", "trial") take the
+    act out of the news altogether, and "believe" or "blame" are no proceedings."""
     before = token.doc[token.i - 1] if token.i else None
     if before is not None and before.lemma_.lower() in ACCUSING_LEMMAS and (
         before.dep_ == "relcl" and not _children(token, "nsubj")
@@ -697,8 +699,7 @@ def _joined_victims(victim: Token) -> list[Token]:
 def _is_kin_of(one: Token, other: Token) -> bool:
     """"Police officer and his driver": the second is someone of the first's ("his", "her"),
     so two people, though the first has no determiner (not "a scholar and teacher")."""
-    return any(c.dep_ == "poss" and c.lower_ in KIN_POSSESSIVES
-               for t in (one, other) for c in t.children)
+    return has_kin_possessive(one) or has_kin_possessive(other)
 
 
 def _is_only_injured(noun: Token) -> bool:

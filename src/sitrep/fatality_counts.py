@@ -120,6 +120,11 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 
+def has_kin_possessive(noun: Token) -> bool:
+    """"his driver", "her brother": someone of another person's, so a person of their own."""
+    return any(c.dep_ == "poss" and c.lower_ in KIN_POSSESSIVES for c in noun.children)
+
+
 def _count_all(victims: list[Token], codebook: Codebook) -> int:
     counts = [_count_of(v, codebook, may_be_one=True) for v in victims]
     return sum(c[0] for c in counts if c is not None)
@@ -317,7 +322,7 @@ def _is_one_person(noun: Token) -> bool:
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
     if noun.tag_ in ("NN", "NNP") and any(
-        _is_people(p) and any(c.dep_ == "poss" and c.lower_ in KIN_POSSESSIVES for c in p.children)
+        _is_people(p) and has_kin_possessive(p)
         for p in (*noun.conjuncts, *(s for s in noun.head.children if s.dep_ == noun.dep_
                                       and s.i > noun.i and noun.dep_ in ("nsubjpass", "dobj")
                                       and _children(noun, "cc")))

@@ -265,21 +265,21 @@ FIGHTER_WORDS = frozenset(  # each in both numbers: "a raider was killed by poli
 YOUNG_PEOPLE_WORDS = frozenset({"youth", "youths"})
 
 
-def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> Actor | None:
+def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None, *,
+              protest_in_report: bool = True) -> Actor | None:
     """An identity group on the receiving end of a one-sided attack is civilians.
 
     "Pokot raiders kill eleven Turkana", "Orma attack Pokomo villages": ACLED codes the
     victims of a communal attack as civilians, and keeps the militia for the attackers
-    and for two-sided fighting ("clashes between Turkana and Pokot"). So are "youths" an
-    armed group (``by``) attacks; youths the police fire on may be a crowd rioting.
+    and for two-sided fighting ("clashes between Turkana and Pokot"). So are young people
+    an armed group (``by``) attacks, and those the state's forces attack in a report with
+    no protest (``protest_in_report``) where the youths do nothing themselves; youths the
+    police fire on at a protest may be a crowd rioting.
     """
-    if actor is not None and actor.inter == INTER_RIOTERS and by is not None and (
-        by.inter in NON_STATE_ARMED_INTERS and trigger.lemma_.lower() in ONE_SIDED_LEMMAS
-        and actor.text.lower().split()[-1] in YOUNG_PEOPLE_WORDS
+    if actor is not None and (
+        _are_young_people_hit(actor, trigger, by, protest_in_report=protest_in_report)
+        or _is_party_people_hit(actor, trigger) or _is_one_youth_hit(actor, trigger)
     ):
-        # "Naxalites killed two youth": young people an armed group attacks, not a mob
-        return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
-    if _is_party_people_hit(actor, trigger) or _is_one_youth_hit(actor, trigger):
         return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
     if actor is None or actor.inter != INTER_IDENTITY:
         return actor
@@ -290,22 +290,24 @@ def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None) -> A
     return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
 
 
-def as_victim_of_forces(actor: Actor | None, trigger: Token, *, by: Actor | None,
-                        protest_in_report: bool) -> Actor | None:
-    """Youths the state's forces shoot, kill or attack, in a report that tells of no
-    protest and in which the youths do nothing themselves ("the police allegedly shot dead
-    three youth who were smoking bhang"), are civilians (ACLED), not a crowd rioting."""
-    if actor is None or actor.inter != INTER_RIOTERS or by is None or by.inter != INTER_STATE:
-        return actor
-    if protest_in_report or trigger.lemma_.lower() not in ONE_SIDED_LEMMAS or (
-        actor.text.lower().split()[-1] not in YOUNG_PEOPLE_WORDS
+def _are_young_people_hit(actor: Actor | None, trigger: Token, by: Actor | None, *,
+                          protest_in_report: bool) -> bool:
+    """"Naxalites killed two youth": young people an armed group attacks, not a mob; "the
+    police allegedly shot dead three youth who were smoking bhang": young people the
+    state's forces attack, in a report that tells of no protest and in which the youths
+    are neither a subject nor a "by" phrase's doer ("youths stoned the police ... police
+    shot two youths": the crowd)."""
+    if actor is None or actor.inter != INTER_RIOTERS or by is None or (
+        trigger.lemma_.lower() not in ONE_SIDED_LEMMAS
+        or actor.text.lower().split()[-1] not in YOUNG_PEOPLE_WORDS
     ):
-        return actor
-    doc = trigger.doc
-    youths = [t for t in doc if t.lower_ in YOUNG_PEOPLE_WORDS]
-    if any(t.dep_ == "nsubj" or t.head.dep_ == "agent" for t in youths):
-        return actor  # "youths stoned the police ... police shot two youths": the crowd
-    return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
+        return False
+    if by.inter in NON_STATE_ARMED_INTERS:
+        return True
+    if by.inter != INTER_STATE or protest_in_report:
+        return False
+    return not any(t.lower_ in YOUNG_PEOPLE_WORDS
+                   and (t.dep_ == "nsubj" or t.head.dep_ == "agent") for t in trigger.doc)
 
 
 def _is_party_people_hit(actor: Actor | None, trigger: Token) -> bool:
