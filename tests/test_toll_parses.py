@@ -3,7 +3,9 @@ violence"), a number with its participle ("reports confirm 2 killed"), deaths a 
 documents, a victim whose "a" sits on the name before it, a person's word tagged as an
 adjective ("kills civilian"), a headline's number beside an instrument ("5 killed
 (arrows)"), a headline's verb read as its root noun ("Vigilante militia lynch 5 ..."),
-and a number hung on a group's name ("three People's Liberation Army militants").
+a number hung on a group's name ("three People's Liberation Army militants"), and a
+number hung on a "suspected" the parser read as the sentence's verb ("19 suspected TTP
+and LeI insurgents were killed").
 
 Each positive case failed before the change it tests (no death coded, or none for a
 riot, whose causes are set aside: "stoned a man accused of robbery to death", "attacked
@@ -59,4 +61,18 @@ def test_guard_deaths_a_demonstration_is_about_are_not_its_toll(count, text):
     ("The Indian Army killed four People's Liberation Army militants.", 4),
 ])
 def test_odd_parses_of_a_toll_are_counted(count, text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # "suspected" read as the sentence's verb, its number as the verb's subject or heading
+    ("At least 11 suspected TTP and foreign militants were killed in air strikes in Mir Ali,  "
+     "North Waziristan", 11),
+    (("19 suspected TTP and LeI insurgents were killed and two of their hideouts destroyed "
+      "when jets bombed the area, the army said in a statement."), 19),
+    (("12 suspected TTP and LeJ fighters were killed and five of their hideouts destroyed "
+      "when jets carried out raids in the valley, according to army officials."), 12),
+])
+def test_a_number_before_suspected_counts_the_suspects(count, text, expected):
     assert count(text) == expected

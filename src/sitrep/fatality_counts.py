@@ -206,6 +206,8 @@ def _count_words(noun: Token) -> list[Token]:
             "meta", "npadvmod", "nummod"
         ):
             words.append(number)
+    if not words and first.i >= 2:
+        words += _count_before_suspected(noun.doc[first.i - 1])
     modifiers = [c for c in noun.children if c.i < noun.i and _is_name_modifier(c)]
     while modifiers:
         child = modifiers.pop()
@@ -213,6 +215,24 @@ def _count_words(noun: Token) -> list[Token]:
         modifiers += [g for g in child.children if g.i < child.i and g.dep_ in (
             "compound", "poss") and _is_name_modifier(g)]
     return words
+
+
+
+SUSPICION_WORDS = frozenset({"suspected", "alleged"})
+
+
+def _count_before_suspected(word: Token) -> list[Token]:
+    """"21 suspected TTP and LeI militants were killed": the parser took "suspected" for
+    the sentence's verb, with the number as its subject or heading, and the people as the
+    subject of a clause below it; the number still counts them."""
+    if word.lower_ not in SUSPICION_WORDS or word.pos_ != "VERB":
+        return []
+    number = word.doc[word.i - 1]
+    if number.like_num and number.head.i == word.i and number.dep_ in (
+        "nsubj", "npadvmod", "nummod", "meta"
+    ):
+        return [number]
+    return []
 
 
 
