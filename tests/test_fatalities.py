@@ -658,3 +658,19 @@ def test_a_count_before_two_names_counts_the_group(count, text, deaths):
 ])
 def test_a_crowd_s_own_killings_count_beside_its_grievances(count, text, deaths):
     assert count(text, skip_causes=True) == deaths
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a companion, a colleague or an accomplice is one person more
+    ("A senior commander of the gang and his companion were killed in a police raid in Quetta.",
+     2),
+    ("The head of the cell and his accomplice were shot dead in a shootout with police.", 2),
+    # the death an act avenges is an earlier act's toll, not this one's
+    ("Soldiers beat up residents of Likoni to avenge the killing of a soldier.", 0),
+    ("Raiders torched ten homes in retaliation for the murder of two herders.", 0),
+    # guard: the act's own toll, with the word of revenge beside it
+    ("Herders killed three villagers in revenge for a cattle raid.", 3),
+])
+def test_companions_count_and_avenged_deaths_do_not(count, text, deaths):
+    assert count(text) == deaths

@@ -130,7 +130,7 @@ def count_fatalities(
     for token in sentence:
         if not _is_fatality_word(token, codebook) or _is_not_a_death(token):
             continue
-        if _is_accusation(token):
+        if _is_accusation(token) or _is_avenged(token):
             continue
         if skip_causes and _is_given_as_cause(token):
             continue
@@ -221,6 +221,31 @@ def _is_accusation(token: Token) -> bool:
         if node.lemma_.lower() in ACCUSING_LEMMAS:
             # not "stoned a man accused of theft to death" ("to death" hung on "accused")
             return node.dep_ in ("relcl", "acl") and _victims_participle(token) is None
+    return False
+
+
+# what an act pays back: "to avenge the killing of a soldier", "in revenge for the murder of"
+AVENGING_LEMMAS = frozenset({"avenge", "revenge"})
+PAYBACK_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution"})
+AVENGED_STEPS = 4
+
+
+def _is_avenged(token: Token) -> bool:
+    """A death the act avenges ("beat up residents to avenge the killing of a soldier",
+    "in retaliation for the murder of two herders"): an earlier act's toll, not this one's,
+    whatever the act (``_is_given_as_cause`` sets aside a demonstration's causes)."""
+    node = token
+    for _ in range(AVENGED_STEPS):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in AVENGING_LEMMAS:
+            return True
+        if node.dep_ == "pobj" and head.lower_ in ("for", "of") and (
+            head.head.lemma_.lower() in PAYBACK_NOUNS
+        ):
+            return True
+        node = head
     return False
 
 

@@ -60,7 +60,8 @@ PERSON_NOUNS = frozenset(
      "editor", "clerk", "surveyor", "accountant", "cashier", "technician", "treasurer",
      "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter", "aspirant",
      "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter",
-     "assistant", "representative"}
+     "assistant", "representative", "companion", "colleague", "accomplice", "associate",
+     "comrade", "friend"}
 )
 
 
