@@ -3,6 +3,8 @@ after police fatally shot a man" staged a peaceful protest, not one the police u
 on, and the shooting is no attack of its own in that report; the police named only in
 the cause are no side that keeps the crowd from demonstrating. A clause that acts on the
 crowd itself ("after police opened fire on the demonstrators") is the demonstration's own.
+The death a demonstration is about, told again in a later sentence ("the student died
+because the hostel had no doctor"), is not its toll either.
 
 Each positive case failed before the change (excessive force, an attack, or no event);
 the guards pass on both. Short reports written for these tests, through the real
@@ -49,3 +51,26 @@ def test_a_killing_a_demonstration_answers_is_its_cause(resources, text):
 def test_guard_force_at_the_demonstration_is_its_own(resources, text):
     events = news_events(resources, text, date=DATE)
     assert events and events[0].sub_event_type != "Peaceful protest"
+
+
+
+def test_the_death_a_demonstration_is_about_told_again_is_not_its_toll(resources):
+    text = ("On 2 June 2020, students of Maseno University demonstrated in Kisumu, Kenya, "
+            "against the death of a student. The students said the student, a second year "
+            "student, died because the hostel had no doctor.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (*PEACEFUL, 0)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a colleague is one person (fatality_counts.PERSON_NOUNS), and the one protested
+    (("On 2 June 2020, boda boda riders held a demonstration in Nyeri, Kenya, following the "
+      "death of their colleague in police custody. Their colleague fell ill and died in the "
+      "cells on Sunday night."), 0),
+    # more deaths than the one protested are the demonstration's own
+    (("On 2 June 2020, traders protested in Kisumu, Kenya, over the death of a hawker. Two "
+      "protesters were shot dead by police."), 2),
+])
+def test_guard_deaths_beside_the_one_protested(resources, text, deaths):
+    events = news_events(resources, text, date=DATE)
+    assert events and events[0].fatalities == deaths

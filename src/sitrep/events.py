@@ -110,6 +110,9 @@ def extract_event_mentions(
     # a group a sentence before any event says did the attack the next describes ("The TTP
     # has claimed responsibility for the killing of an MPA. He was shot at long range.")
     claimant_first: Actor | None = None
+    # the deaths a demonstration is about, by the index of its mention ("protested the
+    # death of their colleague"): a later sentence's toll of as many is that death
+    grievance_deaths: dict[int, int] = {}
     rules = {rule.name: rule for rule in codebook.rules}
     report = report_cues(context, codebook)
     for sentence in context.parsed.sents:
@@ -227,6 +230,8 @@ def extract_event_mentions(
             mentions.append(mention)
             if not mention.is_background:
                 current = len(mentions) - 1
+                if mention.event_type in DEMONSTRATION_TYPES and not mention.fatalities:
+                    grievance_deaths[current] = count_fatalities(sentence, codebook)[0]
             continue
         if current is None and not background:
             toll_first = _unattributed_toll(sentence, codebook) or toll_first
@@ -239,6 +244,10 @@ def extract_event_mentions(
         )
         claims += date_claims(sentence, context, speaker=first_speaker(claims))
         fatalities, fatality_text, is_estimate = count_fatalities(sentence, codebook)
+        if fatalities and fatalities == grievance_deaths.get(current):
+            # "Students protested the death of their colleague. ... their colleague died
+            # due to negligence": the death protested, told again, not the protest's toll
+            fatalities = 0
         claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)
         target = mentions[current]
         refined = refined_location(sentence, context, target.location)
