@@ -67,8 +67,8 @@ def test_odd_parses_of_a_toll_are_counted(count, text, expected):
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
     # "suspected" read as the sentence's verb, its number as the verb's subject or heading
-    ("At least 11 suspected TTP and foreign militants were killed in air strikes in Mir Ali,  "
-     "North Waziristan", 11),
+    (("At least 11 suspected TTP and foreign militants were killed in air strikes in Mir Ali,  "
+      "North Waziristan"), 11),
     (("19 suspected TTP and LeI insurgents were killed and two of their hideouts destroyed "
       "when jets bombed the area, the army said in a statement."), 19),
     (("12 suspected TTP and LeJ fighters were killed and five of their hideouts destroyed "
