@@ -666,9 +666,10 @@ def test_a_crowd_s_own_killings_count_beside_its_grievances(count, text, deaths)
     ("A senior commander of the gang and his companion were killed in a police raid in Quetta.",
      2),
     ("The head of the cell and his accomplice were gunned down by police in Karachi.", 2),
-    # the death an act avenges is an earlier act's toll, not this one's
+    # the death an act avenges or answers is an earlier act's toll, not this one's
     ("Soldiers beat up residents of Likoni to avenge the killing of a soldier.", 0),
     ("Raiders torched ten homes in retaliation for the murder of two herders.", 0),
+    ("Police shot dead 5 raiders in response to a raid in which 12 villagers were killed.", 5),
     # guard: the act's own toll, with the word of revenge beside it
     ("Herders killed three villagers in revenge for a cattle raid.", 3),
 ])

@@ -227,13 +227,16 @@ def _is_accusation(token: Token) -> bool:
 # what an act pays back: "to avenge the killing of a soldier", "in revenge for the murder of"
 AVENGING_LEMMAS = frozenset({"avenge", "revenge"})
 PAYBACK_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution"})
+ANSWER_NOUNS = frozenset({"response", "reaction"})  # "in response to the killing of"
 AVENGED_STEPS = 4
 
 
 def _is_avenged(token: Token) -> bool:
-    """A death the act avenges ("beat up residents to avenge the killing of a soldier",
-    "in retaliation for the murder of two herders"): an earlier act's toll, not this one's,
-    whatever the act (``_is_given_as_cause`` sets aside a demonstration's causes)."""
+    """A death the act avenges or answers ("beat up residents to avenge the killing of a
+    soldier", "in retaliation for the murder of two herders", "revenge attacks for the
+    killing of 3", "in response to a raid in which 7 were killed"): an earlier act's toll,
+    not this one's, whatever the act (``_is_given_as_cause`` sets aside a demonstration's
+    causes)."""
     node = token
     for _ in range(AVENGED_STEPS):
         head = node.head
@@ -241,12 +244,20 @@ def _is_avenged(token: Token) -> bool:
             return False
         if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in AVENGING_LEMMAS:
             return True
-        if node.dep_ == "pobj" and head.lower_ in ("for", "of") and (
-            head.head.lemma_.lower() in PAYBACK_NOUNS
+        if node.dep_ == "pobj" and head.lower_ in ("for", "of", "to") and (
+            _is_payback(head.head)
         ):
             return True
         node = head
     return False
+
+
+def _is_payback(noun: Token) -> bool:
+    """"revenge", "retaliation", "response", a "revenge attack": what answers an earlier
+    act."""
+    return noun.lemma_.lower() in PAYBACK_NOUNS | ANSWER_NOUNS or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in PAYBACK_NOUNS
+        for c in noun.children)
 
 
 def is_attempted(token: Token) -> bool:
