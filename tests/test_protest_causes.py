@@ -54,10 +54,15 @@ def test_guard_force_at_the_demonstration_is_its_own(resources, text):
 
 
 
-def test_the_death_a_demonstration_is_about_told_again_is_not_its_toll(resources):
-    text = ("On 2 June 2020, students of Maseno University demonstrated in Kisumu, Kenya, "
-            "against the death of a student. The students said the student, a second year "
-            "student, died because the hostel had no doctor.")
+@pytest.mark.parametrize("text", [
+    ("On 2 June 2020, students of Maseno University demonstrated in Kisumu, Kenya, against the "
+     "death of a student. The students said the student, a second year student, died because "
+     "the hostel had no doctor."),
+    # told again in other words
+    ("On 2 June 2020, students blocked a road in Kisumu, Kenya, protesting over the killing of "
+     "their colleague. A first-year student had been found dead beside the road on Monday."),
+])
+def test_the_death_a_demonstration_is_about_told_again_is_not_its_toll(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.sub_event_type, event.fatalities) == (*PEACEFUL, 0)
 
@@ -67,9 +72,11 @@ def test_the_death_a_demonstration_is_about_told_again_is_not_its_toll(resources
     (("On 2 June 2020, boda boda riders held a demonstration in Nyeri, Kenya, following the "
       "death of their colleague in police custody. Their colleague fell ill and died in the "
       "cells on Sunday night."), 0),
-    # more deaths than the one protested are the demonstration's own
+    # more deaths than the one protested, or demonstrators killed, are the demonstration's own
     (("On 2 June 2020, traders protested in Kisumu, Kenya, over the death of a hawker. Two "
       "protesters were shot dead by police."), 2),
+    (("On 2 June 2020, traders protested in Kisumu, Kenya, over the death of a hawker. A "
+      "protester was shot dead by police."), 1),
 ])
 def test_guard_deaths_beside_the_one_protested(resources, text, deaths):
     events = news_events(resources, text, date=DATE)

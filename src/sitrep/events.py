@@ -111,7 +111,7 @@ def extract_event_mentions(
     # has claimed responsibility for the killing of an MPA. He was shot at long range.")
     claimant_first: Actor | None = None
     # the deaths a demonstration is about, by the index of its mention ("protested the
-    # death of their colleague"): a later sentence's toll of as many is that death
+    # death of their colleague"): a later toll of as many is that death told again
     grievance_deaths: dict[int, int] = {}
     rules = {rule.name: rule for rule in codebook.rules}
     report = report_cues(context, codebook)
@@ -148,6 +148,10 @@ def extract_event_mentions(
         )
         if coded is not None:
             mention, trigger = coded
+            if current is not None and forced is None and _is_grievance_told_again(
+                sentence, mention.fatalities, grievance_deaths.get(current)
+            ):
+                continue  # "... Their colleague collapsed and died after being arrested."
             if (
                 current is not None and forced is None and not mention.is_background
                 and _is_intervention_toll(mention, sentence, of=mentions[current], rules=rules,
@@ -244,9 +248,7 @@ def extract_event_mentions(
         )
         claims += date_claims(sentence, context, speaker=first_speaker(claims))
         fatalities, fatality_text, is_estimate = count_fatalities(sentence, codebook)
-        if fatalities and fatalities == grievance_deaths.get(current):
-            # "Students protested the death of their colleague. ... their colleague died
-            # due to negligence": the death protested, told again, not the protest's toll
+        if _is_grievance_told_again(sentence, fatalities, grievance_deaths.get(current)):
             fatalities = 0
         claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)
         target = mentions[current]
@@ -263,6 +265,18 @@ def extract_event_mentions(
         if police is not None:
             mentions = [_with_police_at_riot(m, police) for m in mentions]
     return tuple(mentions)
+
+
+def _is_grievance_told_again(sentence: Span, fatalities: int, grievance: int | None) -> bool:
+    """"Students protested the death of their colleague. ... A student was found dead along
+    the road": the death the demonstration is about, told again (as many dead), is not its
+    toll; demonstrators killed are ("A protester was shot dead")."""
+    return bool(fatalities) and fatalities == grievance and not any(
+        t.lemma_.lower() in DEMONSTRATOR_LEMMAS for t in sentence)
+
+
+DEMONSTRATOR_LEMMAS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher",
+                                 "striker", "picketer"})
 
 
 def _lacks_other_side(mention: EventMention) -> bool:
