@@ -4,7 +4,9 @@ names, with no arms and no toll, are rioters against rioters (mob violence). Bef
 change both were no event. A clash the parse gives a place for its object ("clashed in
 Tarmoenye sub-township") is a clash, not a contest over an idea; a gun battle or a clash
 fought with bullets is armed whoever fights it; election violence told with no attack is
-rioting.
+rioting, and so is violence a sentence ties to an election ("violence broke out after the
+results were announced") in a report that tells no attack; violence between two identity
+militias is a battle between them.
 
 The positive cases failed before the change (no event); the guards pass on both. Short
 reports written for these tests, through the real model."""
@@ -97,6 +99,42 @@ def test_guard_a_march_against_election_violence_is_a_protest(resources):
         "violence."),
         date=dt.date(2016, 12, 3))
     assert event.event_type == "Protests"
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    (("On 5 June 2021, violence broke out in Migori, Kenya, after the results of the county "
+      "elections were announced."), ("Rioters (Kenya)", None)),
+    (("On 5 June 2021, violence linked to the local elections was reported in Matara, Sri "
+      "Lanka."), ("Rioters (Sri Lanka)", None)),
+    (("On 5 June 2021, violence erupted in a village near Meerut, India, after the election "
+      "results, and the police used a lathicharge."), ("Rioters (India)", "Police Forces of India")),
+])
+def test_violence_told_of_an_election_with_no_attack_is_rioters_unrest(resources, text, sides):
+    event = news_events(resources, text, date=dt.date(2021, 6, 6))[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert (event.actor1, event.actor2) == sides
+
+
+def test_guard_violence_feared_is_no_unrest(resources):
+    text = "On 5 June 2021, observers in Nairobi, Kenya, warned of violence ahead of the elections."
+    assert news_events(resources, text, date=dt.date(2021, 6, 6)) == []
+
+
+def test_guard_an_attack_the_report_tells_is_the_news_not_the_unrest(resources):
+    text = ("On 5 June 2021, violence broke out in Bhatpara, India, after the election results. "
+            "Supporters of the ruling party attacked a candidate and his family.")
+    event = news_events(resources, text, date=dt.date(2021, 6, 6))[0]
+    assert event.actor2 == "Civilians (India)"
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 March 2016, violence between Borana and Gabra communities was reported near Moyale.",
+    "On 8 March 2016, violence between the Pokot and Turkana flared in Kapedo, Kenya.",
+])
+def test_violence_between_two_identity_militias_is_a_battle(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.inter1, event.inter2) == (4, 4)
 
 
 def test_a_crowd_that_engages_the_police_fights_no_battle(resources):
