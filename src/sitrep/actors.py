@@ -22,7 +22,8 @@ Political parties (``party: true``) name no actor by themselves: their supporter
 members or cadres are people ("NPP and NDC supporters": two crowds, made rioters or
 protesters downstream), and their armed men, or their people in a sentence where guns are
 fired, are the party's militia under ACLED's name ("BNP: Bangladesh Nationalist Party
-Militia").
+Militia"), unless the guns were turned on them ("two MQM workers were shot dead"). The
+government a party leads is the state's ("the BJP government").
 """
 
 from __future__ import annotations
@@ -367,7 +368,7 @@ def _merged_with_previous(
             return _joined(previous, span.end_char, parsed, name=entry.name, inter=entry.inter)
         party = _party_of(previous, dictionary)
         if party is not None:  # "NPP supporters" are people; "NPP militias" its militia
-            name, inter = _party_mention_name(party, entry, span.sent)
+            name, inter = _party_mention_name(party, entry, span)
             return _joined(previous, span.end_char, parsed, name=name, inter=inter)
         return _joined(previous, span.end_char, parsed, name=previous.name,
                        inter=previous.inter)
@@ -403,13 +404,31 @@ def _party_of(actor: Actor, dictionary: ActorDictionary) -> ActorEntry | None:
 
 
 def _party_mention_name(party: ActorEntry, generic: ActorEntry | None,
-                        sentence: Span) -> tuple[str, int]:
+                        span: Span) -> tuple[str, int]:
     """A party's people keep the generic noun's name ("NPP supporters" -> civilians, whom
     the roles stage makes rioters when they riot); its armed men, and its people in a
-    sentence where guns are fired, are its militia (ACLED: a political militia)."""
-    if (generic is None or generic.inter in PEOPLE_INTERS) and not _is_armed_sentence(sentence):
+    sentence where guns are fired, are its militia (ACLED: a political militia), unless
+    the guns were turned on them ("2 MQM workers were shot dead"). The government a party
+    leads is the state's ("the AAP government")."""
+    if generic is not None and generic.is_state:
+        return generic.name, generic.inter
+    if (generic is None or generic.inter in PEOPLE_INTERS) and (
+        not _is_armed_sentence(span.sent) or _is_done_to(span)
+    ):
         return (generic.name, generic.inter) if generic else (PARTY_MEMBER_NAME, INTER_CIVILIANS)
     return party.militia or party.name, party.inter
+
+
+def _is_done_to(span: Span) -> bool:
+    """The mention is what the sentence's act was done to: its passive subject or object
+    ("2 MQM workers were shot dead", "gunmen shot a PPP member", "members of the MQM were
+    shot"), not its doer; a bare party name stands for the people noun it modifies."""
+    node = span.root
+    while node.dep_ in ("compound", "nmod", "amod", "poss") and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head.head
+    return node.dep_ in ("nsubjpass", "dobj")
 
 
 FIREARM_RE = re.compile(
@@ -435,7 +454,7 @@ def _party_people(actors: list[Actor], parsed: Doc, dictionary: ActorDictionary)
             kept.append(actor)
             continue
         span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        name, inter = _party_mention_name(party, None, span.sent)
+        name, inter = _party_mention_name(party, None, span)
         after = parsed.text[actor.end:actor.end + 40]
         word = re.match(r"\s*(?:youth\s+)?(\w+)", after)
         if word and word.group(1).lower() in PARTY_MEMBER_WORDS:

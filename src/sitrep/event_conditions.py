@@ -237,7 +237,9 @@ def is_crowd(actor: Actor | None, doc: Doc) -> bool:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return False
-    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS
+    # "TRS and INC workers": a name joined to people in the plural names them too
+    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS or any(
+        c.tag_ in ("NNS", "NNPS") and c.i >= span.root.i for c in span.root.conjuncts)
 
 
 OBJECT_PATH_DEPS = frozenset({"dobj", "pobj", "prep"})
