@@ -2,7 +2,8 @@
 and activists are people, who protest or riot as crowds do ("Congress members blocked
 traffic"); a party's government is the state's ("went on strike against the BJP
 government"); a name joined to a party's people in the plural names people too ("TRS and
-INC workers attacked each other"); and a party's people shot by others are the victims,
+INC workers attacked each other"); "members of the NDC" are one mention, its people, who
+do what the sentence tells ("attacked members of a rival faction"); a party's people shot by others are the victims,
 not the party's militia ("two MQM workers were shot dead"), while its men who open fire
 are its militia.
 
@@ -28,8 +29,10 @@ DATE = dt.date(2015, 3, 5)
       "over the late purchase of paddy."), ("Protests", "Protesters (India)")),
     (("On 3 March 2015, auto rickshaw drivers in Delhi, India, went on strike against the BJP "
       "government."), ("Protests", "Protesters (India)")),
-    (("TRS and INC workers attacked each other at a bank in a village near Warangal over the "
+    (("TRS and INC workers attacked one another at a bank in a village near Warangal over the "
       "right of farmers to a loan waiver."), ("Riots", "Rioters (India)")),
+    (("On 3 March 2015, members of the NDC attacked members of another faction in Tamale, "
+      "Ghana, with stones, knives and clubs."), ("Riots", "Rioters (Ghana)")),
 ])
 def test_a_party_s_people_demonstrate_and_riot_as_crowds(resources, text, kind):
     events = news_events(resources, text, date=DATE)
@@ -37,7 +40,7 @@ def test_a_party_s_people_demonstrate_and_riot_as_crowds(resources, text, kind):
 
 
 @pytest.mark.parametrize("text", [
-    ("On 3 March 2015, MQM worker Nadeem Ahmed was shot dead by unknown gunmen in Orangi "
+    ("On 3 March 2015, MQM worker Salman Qureshi was shot dead by unknown gunmen in Orangi "
      "Town, Karachi."),
     ("On 3 March 2015, two MQM workers were shot dead by unknown gunmen outside a mosque in "
      "Karachi."),

@@ -462,8 +462,12 @@ def _party_people(actors: list[Actor], parsed: Doc, dictionary: ActorDictionary)
             kept.append(_joined(actor, end, parsed, name=name, inter=inter))
             continue
         before = parsed.text[max(0, actor.start - 40):actor.start]
-        if PARTY_MEMBERS_OF_RE.search(before):
-            kept.append(replace(actor, name=name, inter=inter))
+        members_of = PARTY_MEMBERS_OF_RE.search(before)
+        if members_of:
+            # the mention spans its people ("members of the NPP"), who do the acts
+            start = actor.start - len(before) + members_of.start()
+            kept.append(replace(actor, start=start, text=parsed.text[start:actor.end],
+                                name=name, inter=inter))
             continue
         nxt = actors[i + 1] if i + 1 < len(actors) else None
         prev = kept[-1] if kept else None

@@ -238,8 +238,9 @@ def is_crowd(actor: Actor | None, doc: Doc) -> bool:
     if span is None:
         return False
     # "TRS and INC workers": a name joined to people in the plural names them too
-    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS or any(
-        c.tag_ in ("NNS", "NNPS") and c.i >= span.root.i for c in span.root.conjuncts)
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") or root.lower_ in CROWD_NOUNS or any(
+        c.tag_ in ("NNS", "NNPS") and c.i >= root.i for c in root.conjuncts)
 
 
 OBJECT_PATH_DEPS = frozenset({"dobj", "pobj", "prep"})
