@@ -1,5 +1,6 @@
 """Attacks on one person, read from the words reports use for them: "chopped to death",
-"strangled to death", "slashed to death", "assassinated"; and one youth the police shoot,
+"strangled to death", "slashed to death", "assassinated", a headline's "guns down",
+"gunning down", and "teargas canisters" lobbed at a crowd; and one youth the police shoot,
 who is a civilian, not a crowd, as are youths they kill in a report of no protest, who do
 nothing themselves.
 
@@ -68,3 +69,18 @@ def test_guard_youths_who_stoned_the_police_are_still_a_crowd(resources):
         "On 3 June 2019, youths stoned police officers in Kisumu, Kenya. The police shot dead "
         "two youths."), date=DATE)
     assert events and events[0].event_type == "Riots"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a headline's "guns down", "down" read as an adverb
+    ("Somali militia guns down two Kenyan police reservists in Mandera",
+     ("Battles", "Police Forces of Kenya")),
+    ("On 3 June 2019, gunmen were seen gunning down a trader in Garissa, Kenya.",
+     ("Violence against civilians", "Civilians (Kenya)")),
+    # the gas names the intervention, though the parser hangs it on the can
+    ("Police lob teargas canisters at election protesters along Kenyatta Avenue in Nakuru.",
+     ("Protests", "Police Forces of Kenya")),
+])
+def test_headline_and_phrase_forms_of_attacks_and_interventions(resources, text, kind):
+    events = news_events(resources, text, date=DATE)
+    assert events and (events[0].event_type, events[0].actor2) == kind
