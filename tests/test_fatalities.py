@@ -662,10 +662,14 @@ def test_a_crowd_s_own_killings_count_beside_its_grievances(count, text, deaths)
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "deaths"), [
-    # a companion, a colleague or an accomplice is one person more
+    # a companion, a colleague or an accomplice is one person more, and so are those
+    # killed along with a victim
     ("A senior commander of the gang and his companion were killed in a police raid in Quetta.",
      2),
     ("The head of the cell and his accomplice were gunned down by police in Karachi.", 2),
+    # "two of his aides" along with him; "together" hung on "with"
+    ("A gang leader was killed along with two of his aides in a police raid in Lyari.", 3),
+    ("The farm manager died on the spot together with his driver after gunmen opened fire.", 2),
     # the death an act avenges or answers is an earlier act's toll, not this one's
     ("Soldiers beat up residents of Likoni to avenge the killing of a soldier.", 0),
     ("Raiders torched ten homes in retaliation for the murder of two herders.", 0),

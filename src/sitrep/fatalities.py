@@ -729,7 +729,15 @@ def _joined_victims(victim: Token) -> list[Token]:
     return [c for c in joined if not _is_animal(c) and not _is_only_injured(c) and (
         _is_people(c) or c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in NOT_VICTIM_NOUNS
         and any(c2.dep_ == "nummod" for c2 in c.children)  # "1 'Arbaki'", not "13 injured"
+        or _counts_people_of(c)
     ) and (c.tag_ != "NN" or _has_determiner(c) or _is_kin_of(victim, c))]
+
+
+def _counts_people_of(number: Token) -> bool:
+    """"killed along with two of his aides": a number of the people its "of" names."""
+    return number.like_num and any(
+        p.lower_ == "of" and any(_is_people(o) or o.tag_ == "NNS" for o in _children(p, "pobj"))
+        for p in _children(number, "prep"))
 
 
 def _is_kin_of(one: Token, other: Token) -> bool:
@@ -758,6 +766,9 @@ def _companions(victim: Token) -> list[Token]:
         preps += [p for p in _children(verb, "prep") if p.lower_ in ("along", "together")]
         if any(c.lower_ in ("along", "together") for c in _children(verb, "prt", "advmod")):
             preps += [p for p in _children(verb, "prep") if p.lower_ == "with"]
+        else:  # "died on the spot together with his passenger": the adverb on "with"
+            preps += [p for p in _children(verb, "prep") if p.lower_ == "with" and any(
+                c.lower_ in ("along", "together") for c in _children(p, "advmod"))]
     for prep in preps:
         withs = [prep] if prep.lower_ == "with" else [
             c for c in _children(prep, "prep") if c.lower_ == "with"
