@@ -1,8 +1,9 @@
 """The state arresting people the sentence names as militants, as linked to a militant
-group, or as a party's activists or leaders is an arrest ACLED codes (a strategic
-development), though the dictionary knows no group by name; arresting robbers, or men
-suspected of a killing, is policing, not an event. Short reports written for these tests,
-through the real model."""
+group, as a party's activists or leaders, or as an office holder or politician ("the
+former governor was arrested") is an arrest ACLED codes (a strategic development), though
+the dictionary knows no group by name; arresting robbers, or men suspected of a killing,
+is policing, not an event. Short reports written for these tests, through the real
+model."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "with militant organisations."),
     ("On 27 June 2021, police arrested 24 female leaders and activists of an opposition "
      "party in Khulna, Bangladesh, on charges of planning subversive activities."),
+    # office holders and politicians
+    ("On 27 June 2021, the former governor of Kakamega was arrested by detectives in "
+     "Nairobi, Kenya, over the loss of county funds."),
 ])
 def test_arrests_of_militants_and_activists_are_arrests(resources, text):
     (event,) = news_events(resources, text)
