@@ -18,12 +18,8 @@ passenger bus"), nor "government" naming the state's property ("government offic
 Herders, and people the text calls armed, who attack are a communal militia ("cattle
 herders killed 10"). Aliases match with either apostrophe ("People's", "People\u2019s").
 
-Political parties (``party: true``) name no actor by themselves: their supporters,
-members or cadres are people ("NPP and NDC supporters": two crowds, made rioters or
-protesters downstream), and their armed men, or their people in a sentence where guns are
-fired, are the party's militia under ACLED's name ("BNP: Bangladesh Nationalist Party
-Militia"), unless the guns were turned on them ("two MQM workers were shot dead"). The
-government a party leads is the state's ("the BJP government").
+Political parties (``party: true``) name no actor by themselves: who their names stand
+for (their people, their militia, the state they govern) is ``actor_parties``.
 """
 
 from __future__ import annotations
@@ -36,6 +32,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from sitrep.actor_parties import (
+    PEOPLE_INTERS,
+    is_armed_sentence,
+    joined_mention,
+    party_mention_name,
+    party_of,
+    party_people,
+)
 from sitrep.records import Actor
 
 if TYPE_CHECKING:
@@ -82,16 +86,6 @@ MEMBER_OF_RE = re.compile(
     re.IGNORECASE,
 )
 MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tribal": "Ethnic"}
-PEOPLE_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
-PARTY_MEMBER_WORDS = frozenset(  # "NDC members", "UDMF cadres": the party's people
-    {"member", "members", "cadre", "cadres", "loyalist", "loyalists", "follower", "followers",
-     "supporter", "supporters", "activist", "activists", "worker", "workers", "men"}
-)
-PARTY_MEMBERS_OF_RE = re.compile(
-    r"(?:members|cadres|activists|supporters|loyalists|followers|workers)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-PARTY_MEMBER_NAME = "Civilians ({country})"  # the roles stage makes them rioters or so
 _LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
 
 
@@ -336,7 +330,7 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             actors[-1] = merged
         else:
             actors.append(_new_actor(span, entry, named, dictionary))
-    return tuple(_party_people(actors, parsed, dictionary))
+    return tuple(party_people(actors, parsed, dictionary))
 
 
 def _merged_with_previous(
@@ -356,7 +350,7 @@ def _merged_with_previous(
         parsed.text[previous.end:span.start_char]
     ):
         # "an Arbaki check point", "a Taliban outpost": the post stands for its holders
-        return _joined(previous, span.end_char, parsed, name=previous.name,
+        return joined_mention(previous, span.end_char, parsed, name=previous.name,
                        inter=previous.inter)
     if entry.is_generic and not is_generic_mention(previous, dictionary) and (
         _is_group_modifier(previous, span)
@@ -365,23 +359,23 @@ def _merged_with_previous(
             span.root.lower_ in NON_COMBATANT_NOUNS
         ):
             # "a Samburu boy", "two Pokot women": people of the community, not its militia
-            return _joined(previous, span.end_char, parsed, name=entry.name, inter=entry.inter)
-        party = _party_of(previous, dictionary)
+            return joined_mention(previous, span.end_char, parsed, name=entry.name, inter=entry.inter)
+        party = party_of(previous, dictionary)
         if party is not None:  # "NPP supporters" are people; "NPP militias" its militia
-            name, inter = _party_mention_name(party, entry, span)
-            return _joined(previous, span.end_char, parsed, name=name, inter=inter)
-        return _joined(previous, span.end_char, parsed, name=previous.name,
+            name, inter = party_mention_name(party, entry, span)
+            return joined_mention(previous, span.end_char, parsed, name=name, inter=inter)
+        return joined_mention(previous, span.end_char, parsed, name=previous.name,
                        inter=previous.inter)
     if (
         entry.is_party and is_generic_mention(previous, dictionary)
         and MEMBER_OF_RE.fullmatch(parsed.text[previous.end:span.start_char])
     ):
         # "supporters of the NPP" are people; "gunmen belonging to the BNP" its militia
-        if previous.inter in PEOPLE_INTERS and not _is_armed_sentence(span.sent):
-            return _joined(previous, span.end_char, parsed, name=previous.name,
+        if previous.inter in PEOPLE_INTERS and not is_armed_sentence(span.sent):
+            return joined_mention(previous, span.end_char, parsed, name=previous.name,
                            inter=previous.inter)
         if previous.inter in PEOPLE_INTERS or previous.inter in ARMED_GENERIC_INTERS:
-            return _joined(previous, span.end_char, parsed,
+            return joined_mention(previous, span.end_char, parsed,
                            name=entry.militia or entry.name, inter=entry.inter)
     if entry.is_generic and named is None:
         return None
@@ -391,123 +385,9 @@ def _merged_with_previous(
         and previous.inter in ARMED_GENERIC_INTERS
         and MEMBER_OF_RE.fullmatch(parsed.text[previous.end:start])
     ):
-        return _joined(previous, span.end_char, parsed,
+        return joined_mention(previous, span.end_char, parsed,
                        name=named[0] if named else entry.name, inter=entry.inter)
     return None
-
-
-def _party_of(actor: Actor, dictionary: ActorDictionary) -> ActorEntry | None:
-    """The party a mention names by itself ("NPP", "the New Patriotic Party"), or None."""
-    name = dictionary.phrases.get(actor.text.lower().removeprefix("the "))
-    entry = dictionary.entries.get(name) if name else None
-    return entry if entry is not None and entry.is_party else None
-
-
-def _party_mention_name(party: ActorEntry, generic: ActorEntry | None,
-                        span: Span) -> tuple[str, int]:
-    """A party's people keep the generic noun's name ("NPP supporters" -> civilians, whom
-    the roles stage makes rioters when they riot); its armed men, and its people in a
-    sentence where guns are fired, are its militia (ACLED: a political militia), unless
-    the guns were turned on them ("2 MQM workers were shot dead"). The government a party
-    leads is the state's ("the AAP government")."""
-    if generic is not None and generic.is_state:
-        return generic.name, generic.inter
-    if (generic is None or generic.inter in PEOPLE_INTERS) and (
-        not _is_armed_sentence(span.sent) or _is_done_to(span)
-    ):
-        return (generic.name, generic.inter) if generic else (PARTY_MEMBER_NAME, INTER_CIVILIANS)
-    return party.militia or party.name, party.inter
-
-
-def _is_done_to(span: Span) -> bool:
-    """The mention is what the sentence's act was done to: its passive subject or object
-    ("2 MQM workers were shot dead", "gunmen shot a PPP member", "members of the MQM were
-    shot"), not its doer; a bare party name stands for the people noun it modifies."""
-    node = span.root
-    while node.dep_ in ("compound", "nmod", "amod", "poss") and node.head is not node:
-        node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "of":
-        node = node.head.head
-    return node.dep_ in ("nsubjpass", "dobj")
-
-
-FIREARM_RE = re.compile(
-    r"\b(?:guns?|gunshots?|gunfire|gun ?fire|firearms?|rifles?|pistols?|fired shots|"
-    r"firing (?:guns|shots|gunshots)|opened fire|shot dead|gun ?battle|gunfight)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_armed_sentence(sentence: Span) -> bool:
-    """A sentence in which guns are used: party supporters in it are armed men."""
-    return FIREARM_RE.search(sentence.text) is not None
-
-
-def _party_people(actors: list[Actor], parsed: Doc, dictionary: ActorDictionary) -> list[Actor]:
-    """Bare party names: "NDC members", "cadres of the UDMF" and a party joined by "and" to
-    its rival's supporters ("NPP and NDC supporters", "supporters of the NPP and NDC") name
-    people; any other bare party name ("the NDC primaries") names no actor."""
-    kept: list[Actor] = []
-    for i, actor in enumerate(actors):
-        party = _party_of(actor, dictionary)
-        if party is None:
-            kept.append(actor)
-            continue
-        span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        name, inter = _party_mention_name(party, None, span)
-        after = parsed.text[actor.end:actor.end + 40]
-        word = re.match(r"\s*(?:youth\s+)?(\w+)", after)
-        if word and word.group(1).lower() in PARTY_MEMBER_WORDS:
-            end = actor.end + word.end()
-            kept.append(_joined(actor, end, parsed, name=name, inter=inter))
-            continue
-        before = parsed.text[max(0, actor.start - 40):actor.start]
-        members_of = PARTY_MEMBERS_OF_RE.search(before)
-        if members_of:
-            # the mention spans its people ("members of the NPP"), who do the acts
-            start = actor.start - len(before) + members_of.start()
-            kept.append(replace(actor, start=start, text=parsed.text[start:actor.end],
-                                name=name, inter=inter))
-            continue
-        nxt = actors[i + 1] if i + 1 < len(actors) else None
-        prev = kept[-1] if kept else None
-        if nxt is not None and _is_party_people(nxt, dictionary) and re.fullmatch(
-            r"\s*(?:and|,|&)\s*(?:(?:the|opposition|ruling|rival)\s+)*",
-            parsed.text[actor.end:nxt.start], re.IGNORECASE,
-        ):
-            kept.append(replace(actor, **_beside(nxt, name, inter)))
-        elif prev is not None and _is_party_people(prev, dictionary) and re.fullmatch(
-            r"\s*(?:and|,|&)\s*(?:the\s+)?", parsed.text[prev.end:actor.start],
-            re.IGNORECASE,
-        ) and _ends_with_party(prev, dictionary):
-            kept.append(replace(actor, **_beside(prev, name, inter)))
-    return kept
-
-
-def _beside(other: Actor, name: str, inter: int) -> dict[str, Any]:
-    """A bare party beside its rival's people is people of the same kind ("NPP and NDC
-    supporters"); beside its rival's militia, its own militia."""
-    if other.inter in PEOPLE_INTERS:
-        return {"name": other.name, "inter": other.inter}
-    return {"name": name, "inter": inter}
-
-
-def _is_party_people(actor: Actor, dictionary: ActorDictionary) -> bool:
-    """People (or a party's militia) a conjoined bare party name can stand beside."""
-    if actor.inter in PEOPLE_INTERS:
-        return True
-    entry = dictionary.entries.get(actor.name)
-    return entry is not None and (entry.is_party or any(
-        e.is_party and e.militia == actor.name for e in dictionary.entries.values()))
-
-
-def _ends_with_party(actor: Actor, dictionary: ActorDictionary) -> bool:
-    """"supporters of the NPP": a people mention that ends in a party's name."""
-    return any(
-        actor.text.lower().endswith(" " + phrase)
-        and dictionary.entries[name].is_party
-        for phrase, name in dictionary.phrases.items()
-    )
 
 
 def _new_actor(
@@ -568,12 +448,6 @@ def is_generic_mention(actor: Actor, dictionary: ActorDictionary) -> bool:
     """A mention named by a generic noun ("gunmen"), not by a named group."""
     entry = dictionary.entries.get(actor.name)
     return entry is None or entry.is_generic
-
-
-def _joined(first: Actor, end: int, parsed: Doc, *, name: str, inter: int) -> Actor:
-    """One mention from the start of ``first`` to ``end``, named ``name``."""
-    return Actor(start=first.start, end=end, text=parsed.text[first.start:end], name=name,
-                 inter=inter)
 
 
 def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] | None:
@@ -802,7 +676,6 @@ def name_actors(
 ) -> tuple[Actor, ...]:
     """Actor mentions with ``{country}`` filled in for a report about ``country`` (dropped
     when the report is about no known country)."""
-    from dataclasses import replace
 
     named = []
     for actor in actors:

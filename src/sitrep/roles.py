@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sitrep.actor_parties import PARTY_MEMBER_WORDS
 from sitrep.actors import (
     CIVILIANS_NAME,
     CIVILIANS_PREFIX,
@@ -26,7 +27,6 @@ from sitrep.actors import (
     INTER_IDENTITY,
     INTER_RIOTERS,
     INTER_STATE,
-    PARTY_MEMBER_WORDS,
 )
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.fatality_counts import PEOPLE_NOUNS
