@@ -3,9 +3,10 @@ violence"), a number with its participle ("reports confirm 2 killed"), deaths a 
 documents, a victim whose "a" sits on the name before it, a person's word tagged as an
 adjective ("kills civilian"), a headline's number beside an instrument ("5 killed
 (arrows)"), a headline's verb read as its root noun ("Vigilante militia lynch 5 ..."),
-a number hung on a group's name ("three People's Liberation Army militants"), and a
+a number hung on a group's name ("three People's Liberation Army militants"), a
 number hung on a "suspected" the parser read as the sentence's verb ("19 suspected TTP
-and LeI insurgents were killed").
+and LeI insurgents were killed"), and a headline's "lynch" read as a noun ("Traders of
+Kerugoya lynch a man").
 
 Each positive case failed before the change it tests (no death coded, or none for a
 riot, whose causes are set aside: "stoned a man accused of robbery to death", "attacked
@@ -75,4 +76,17 @@ def test_odd_parses_of_a_toll_are_counted(count, text, expected):
       "when jets carried out raids in the valley, according to army officials."), 12),
 ])
 def test_a_number_before_suspected_counts_the_suspects(count, text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's "lynch" the parser read as a noun: the person named after it
+    ("Traders of Kerugoya lynch a man on suspicion of robbery.", 1),
+    ("Villagers of Gatundu lynch a suspected goat thief.", 1),
+    ("Mob lynches man suspected of stealing a motorbike", 1),
+    # guard: a plural with no number stays uncounted
+    ("Mob lynches suspected robbers in Kisii", 0),
+])
+def test_a_headline_lynching_counts_its_victim(count, text, expected):
     assert count(text) == expected

@@ -177,6 +177,8 @@ def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
         return True
     if token.tag_ in ("NN", "NNS") and lemma.removesuffix("s").removesuffix("ing") in words:
         return True  # "the killing of three activists"
+    if token.tag_ == "NNS" and token.lower_.endswith("es") and token.lower_[:-2] in words:
+        return True  # a headline's "Mob lynches man", its verb lemmatised as a noun "lynche"
     phrases = [w.split() for w in words if " " in w]
     return any(
         len(phrase) == 2 and phrase[1] in (child.lower_, child.lemma_)
@@ -529,9 +531,11 @@ def _toll_phrase(token: Token, victim: Token) -> str:
 def _victims(token: Token) -> list[Token]:
     """Who died, from the words attached to a fatality word (in order of preference)."""
     lemma = token.lemma_.lower()
-    is_killing = lemma.removesuffix("s").removesuffix("ing") in KILL_LEMMAS  # "the killing of"
+    # "the killing of"; a headline's "lynches" tagged a plural noun
+    is_killing = lemma.removesuffix("s").removesuffix("ing") in KILL_LEMMAS or (
+        token.tag_ == "NNS" and token.lower_.removesuffix("es") in KILL_LEMMAS)
     if is_killing or (lemma not in DIE_LEMMAS and token.pos_ == "VERB"):
-        return _kill_victims(token)
+        return _kill_victims(token) or _lynched_after(token)
     if lemma in DIE_LEMMAS:
         # not "who" ("a trader, Ali Omar, who succumbed to his injuries"): the noun it stands for
         victims = [v for v in _children(token, "nsubj") if v.tag_ not in ("WP", "WDT")]
@@ -707,6 +711,24 @@ def _ends_phrase(number: Token) -> bool:
     as in "Two killed, ten injured" it counts the injured."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     return following is None or following.is_punct or following.pos_ in ("CCONJ", "ADP")
+
+
+LYNCH_STEPS = 5  # "lynch a suspected coffee thief": the victim within this many words
+
+
+def _lynched_after(token: Token) -> list[Token]:
+    """A headline's "lynch" the parser read as a noun ("Residents of Karaini lynch a man",
+    "Mob lynches murder suspect"): the first person named after it is its victim; the word
+    names killing a person, so no other reading is left."""
+    if not token.lower_.startswith("lynch") or token.pos_ == "VERB" and token.dep_ != "compound":
+        return []
+    following = token.doc[token.i + 1:min(token.i + 1 + LYNCH_STEPS, token.sent.end)]
+    for word in following:
+        if word.is_punct or word.pos_ in ("VERB", "AUX", "ADP") and word.tag_ != "VBN":
+            return []
+        if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in PERSON_NOUNS:
+            return [word]
+    return []
 
 
 def _joined_victims(victim: Token) -> list[Token]:
