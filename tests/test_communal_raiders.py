@@ -1,9 +1,9 @@
 """Who raids and who is set upon, as ACLED names them: bandits who take cattle are a
 community's raiders (an ethnic militia, inter 4), bandits who rob a bank an armed group;
 "Pokot ethnic militiamen" are the Pokot's militia; herders, or villagers the report calls
-armed, who attack are a communal militia (inter 4); the persons, a herdsman or an MP a mob
-attacks are civilians (inter 7). Short reports written for these tests, through the real
-model."""
+armed, who attack are a communal militia (inter 4), also as the doers of a passive attack
+("attacked by herders"); the persons, a herdsman or an MP a mob attacks are civilians
+(inter 7). Short reports written for these tests, through the real model."""
 
 from __future__ import annotations
 
@@ -43,6 +43,10 @@ def test_the_people_a_mob_sets_upon_are_civilians(resources, text):
 @pytest.mark.parametrize("text", [
     "On 2 March 2020, cattle herders killed three men in Samburu North, Kenya.",
     "On 2 March 2020, armed farmers attacked herdsmen near Begoro, Ghana.",
+    ("On 2 March 2020, pastoralists attacked villagers at several places in Mwingi, Kenya, "
+     "killing three."),
+    # the doers of a passive attack
+    "On 2 March 2020, farmers were attacked by herders near Kibwezi, Kenya.",
 ])
 def test_herders_and_armed_villagers_who_attack_are_a_communal_militia(resources, text):
     event = news_events(resources, text, date=DATE)[0]

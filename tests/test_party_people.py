@@ -3,9 +3,9 @@ and activists are people, who protest or riot as crowds do ("Congress members bl
 traffic"); a party's government is the state's ("went on strike against the BJP
 government"); a name joined to a party's people in the plural names people too ("TRS and
 INC workers attacked each other"); "members of the NDC" are one mention, its people, who
-do what the sentence tells ("attacked members of a rival faction"); a party's people shot by others are the victims,
-not the party's militia ("two MQM workers were shot dead"), while its men who open fire
-are its militia.
+do what the sentence tells ("attacked members of another faction"); a party's people
+shot by others are the victims, not the party's militia ("two MQM workers were shot
+dead"), while its men who open fire are its militia.
 
 Each positive case failed before the change (no event, a strike blocked by the party
 taken for an armed side, or a battle with the party's militia); the guard passes on both.

@@ -432,10 +432,14 @@ ARMED_ACT_LEMMAS = frozenset({"attack", "kill", "raid", "shoot", "hack", "stab",
 
 def _is_armed_livelihood_doer(span: Span) -> bool:
     """Herders, or people the text calls armed ("armed farmers"), as the subject of an
-    active attack ("herders attacked three men"); as its object or victim they are
-    civilians ("herders were attacked")."""
+    active attack ("herders attacked three men") or the doer of a passive one ("police were
+    attacked by the pastoralists"); as its object or victim they are civilians ("herders
+    were attacked")."""
     root = span.root
-    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ARMED_ACT_LEMMAS:
+    act = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+    if root.dep_ not in ("nsubj", "pobj") or act is root.head and root.dep_ == "pobj" or (
+        act.lemma_.lower() not in ARMED_ACT_LEMMAS
+    ):
         return False
     return root.lemma_.lower() in ARMED_LIVELIHOOD_LEMMAS or any(
         c.dep_ == "amod" and c.lower_ == "armed" for c in root.children)
