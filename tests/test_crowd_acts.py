@@ -3,7 +3,9 @@ started throwing stones"), "they" hung on a clause whose subject is the crowd ("
 were arrested after they set fire to a dormitory"), and the crowd the forces clash with
 when the report is describing a demonstration, or the sentence names one, and no one
 else is named ("people were hurt in clashes with police", "men clashed with police who
-blocked a rally"). ACLED codes each a violent demonstration (a riot).
+blocked a rally"). ACLED codes each a violent demonstration (a riot). "They" opening a
+sentence after one whose subject is a crowd, naming no other people, is that crowd
+("residents caught a pickpocket. They assaulted him": mob violence).
 
 The positive cases failed before the change (a protest; the party men's clash a battle);
 the guards pass on both. Short reports written for these tests, through the real model."""
@@ -143,3 +145,18 @@ def test_guard_a_crowd_on_the_rampage_riots(resources):
         "On 3 May 2019, youths went on the rampage in Kisumu, Kenya, after the results were "
         "announced."), date=DATE)[0]
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_they_opening_a_sentence_after_a_crowd_is_the_crowd(resources):
+    events = news_events(resources, (
+        "On 2 May 2019, residents caught a suspected pickpocket in Kakamega, Kenya. They "
+        "assaulted him before handing him to the chief."), date=DATE)
+    assert events and (events[0].event_type, events[0].sub_event_type) == (
+        "Riots", "Mob violence")
+
+
+def test_guard_they_after_a_sentence_naming_other_people_is_no_crowd(resources):
+    events = news_events(resources, (
+        "On 2 May 2019, gunmen attacked residents in Mandera, Kenya. They killed two "
+        "people."), date=DATE)
+    assert events and events[0].event_type == "Violence against civilians"

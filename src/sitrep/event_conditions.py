@@ -280,7 +280,7 @@ def _names_no_doer(trigger: Token) -> bool:
 
 def _crowd_acts(
     trigger: Token, actor1: Actor | None, actor2: Actor | None, actors: list[Actor],
-    cues: SentenceCues,
+    cues: SentenceCues, *, report_actors: list[Actor] | None = None,
 ) -> bool:
     """A crowd is a side of the act: its agent, or the rioters/protesters it is against.
 
@@ -350,6 +350,8 @@ def _crowd_acts(
         cues.protest_in_report
     ):
         return True  # "spare part dealers destroyed property to protest ..."
+    if any(_they_of_last_crowd(s, report_actors or actors) for s in subjects):
+        return True  # "Residents captured a suspected thief. They assaulted him ..."
     if not cues.crowd_in_focus:
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)  # "was burnt"
@@ -419,6 +421,24 @@ def _they_of_crowd(subject: Token, actors: list[Actor]) -> bool:
         clause = clause.head
     return clause.dep_ != "ROOT" and any(
         c.dep_ in ("nsubj", "nsubjpass") and _in_crowd(c, actors) for c in clause.head.children)
+
+
+def _they_of_last_crowd(subject: Token, actors: list[Actor]) -> bool:
+    """"They" opening a sentence whose sentence before has a crowd for its subject and
+    names no other people in the plural ("Residents captured a suspected thief. They
+    assaulted him"): the crowd."""
+    if subject.lower_ != "they" or subject.i != subject.sent.start:
+        return False
+    doc = subject.doc
+    if subject.sent.start == 0:
+        return False
+    last = doc[subject.sent.start - 1].sent
+    plurals = [t for t in last if t.tag_ in ("NNS", "NNPS")]
+    subjects = [t for t in last if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    return len(subjects) == 1 and _in_crowd(subjects[0], actors) and all(
+        t.i == subjects[0].i or any(a.start <= t.idx < a.end and a.start <= subjects[0].idx < a.end
+                                    for a in actors)
+        for t in plurals)
 
 
 def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:
@@ -575,7 +595,8 @@ def _conditions_hold(
         or _is_grievance(trigger, actors)  # "protested after their stalls were burnt"
     ):
         return False  # not "gunmen", "militants": armed and organised
-    if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues):
+    if cond.get("crowd_side") and not _crowd_acts(trigger, actor1, actor2, actors, cues,
+                                                  report_actors=list(context.actors)):
         return False
     if cond.get("unless_grievance") and any(
         _names_grievance(t) for t in (trigger, *trigger.ancestors)
