@@ -5,8 +5,10 @@ adjective ("kills civilian"), a headline's number beside an instrument ("5 kille
 (arrows)"), a headline's verb read as its root noun ("Vigilante militia lynch 5 ..."),
 a number hung on a group's name ("three People's Liberation Army militants"), a
 number hung on a "suspected" the parser read as the sentence's verb ("19 suspected TTP
-and LeI insurgents were killed"), and a headline's "lynch" read as a noun ("Traders of
-Kerugoya lynch a man").
+and LeI insurgents were killed"), a headline's "lynch" read as a noun ("Traders of
+Kerugoya lynch a man"), the attackers' own dead beside their victims ("killing 2 of the
+attackers"), a headline's injured made the killing's object ("killed 4 injured"), and
+"killing them" after a verb that counted them.
 
 Each positive case failed before the change it tests (no death coded, or none for a
 riot, whose causes are set aside: "stoned a man accused of robbery to death", "attacked
@@ -89,4 +91,19 @@ def test_a_number_before_suspected_counts_the_suspects(count, text, expected):
     ("Mob lynches suspected robbers in Kisii", 0),
 ])
 def test_a_headline_lynching_counts_its_victim(count, text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # the attackers' own dead beside their victims
+    (("Knife-wielding men killed 1 voter at a polling station in Hola, before police opened "
+      "fire, killing 2 of the attackers."), 3),
+    ("A guard is killed while the police kill one of the attackers.", 2),
+    # a headline's injured number, which the parser made the killing's object
+    ("1 police officer killed 4 injured in grenade blast in Garissa", 1),
+    # "them": those the verb before counted
+    ("Unknown gunmen targeted two traders in Turbat, Balochistan, killing them on the spot", 2),
+])
+def test_tolls_beside_the_attackers_dead_the_injured_and_them(count, text, expected):
     assert count(text) == expected

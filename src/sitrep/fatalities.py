@@ -587,7 +587,8 @@ def _victims(token: Token) -> list[Token]:
 def _kill_victims(token: Token) -> list[Token]:
     """The killed: object or passive subject; a headline's subject ("two killed")."""
     victims = [v for v in _children(token, "nsubjpass", "dobj", "obj") if v.tag_ not in (
-        "WP", "WDT") and not (v.lower_ == "total" and not list(v.children))]  # "12 killed total"
+        "WP", "WDT") and not (v.lower_ == "total" and not list(v.children))  # "12 killed total"
+        and not _counts_injured(v)]
     if not victims:  # "the killing of three activists"
         victims += [c for p in _children(token, "prep") if p.lower_ == "of"
                     for c in _children(p, "pobj")]
@@ -603,8 +604,9 @@ def _kill_victims(token: Token) -> list[Token]:
         victims = _counted_before_total(token)
     if token.dep_ in ("acl", "relcl") and not victims:  # "25 members killed", "men who were"
         victims = [token.head]
-    if token.dep_ == "conj" and victims and all(v.lower_ == "them" for v in victims):
-        # "abducted three farmers and killed them": those the first verb counted
+    if token.dep_ in ("conj", "advcl") and victims and all(v.lower_ == "them" for v in victims):
+        # "abducted three farmers and killed them", "targeted two guards, killing them":
+        # those the first verb counted
         victims = _children(token.head, "dobj") or victims
     if not victims and token.pos_ == "VERB":  # "killing and robbing him": a shared object
         victims = [v for c in _children(token, "conj") for v in _children(c, "dobj")
@@ -694,8 +696,16 @@ def _subject_across_date(word: Token) -> list[Token]:
 def _patients(verb: Token) -> list[Token]:
     """Who a verb was done to: the passive subject or object ("shooting dead 3": a bare
     number); the subject if it has none."""
-    patients = _children(verb, "nsubjpass", "dobj") or _bare_numbers_after(verb)
+    patients = [p for p in _children(verb, "nsubjpass", "dobj") if not _counts_injured(p)]
+    patients = patients or _bare_numbers_after(verb)
     return patients or _children(verb, "nsubj")
+
+
+def _counts_injured(number: Token) -> bool:
+    """"1 security personnel killed 5 injured": the number the parser made the killing's
+    object counts the injured its participle names."""
+    return number.like_num and any(
+        c.dep_ in ("acl", "amod") and c.lemma_.lower() in INJURY_LEMMAS for c in number.children)
 
 
 def _bare_numbers_after(verb: Token) -> list[Token]:
@@ -821,10 +831,25 @@ def _is_followed_by_punctuation(victim: Token) -> bool:
 
 
 def _is_additional(token: Token, victim: Token) -> bool:
-    """Deaths on top of others the report gives ("were also killed", "4 more bodies")."""
+    """Deaths on top of others the report gives ("were also killed", "4 more bodies"), and
+    the attackers' own dead beside their victims ("killed 1 person, before police killed 2
+    of the attackers")."""
     words = [c for c in (*token.children, *victim.children) if c.dep_ in (
         "advmod", "amod", "det", "nummod", "npadvmod")]
     words.append(victim)
-    return any(is_additional_toll(w.text) for w in words)
+    return any(is_additional_toll(w.text) for w in words) or _is_some_of_the_doers(victim)
+
+
+# those who did the attack, some of whom a sentence says were killed as well
+DOER_LEMMAS = frozenset({"attacker", "assailant", "gunman", "raider", "robber", "bandit",
+                         "kidnapper", "militant", "terrorist", "insurgent"})
+
+
+def _is_some_of_the_doers(victim: Token) -> bool:
+    """"2 of the attackers", "one of the gunmen": a number of those who did the act."""
+    return (victim.like_num or victim.lower_ == "one") and any(
+        p.lower_ == "of" and any(o.lemma_.lower() in DOER_LEMMAS and any(
+            d.lower_ == "the" for d in o.children) for o in _children(p, "pobj"))
+        for p in _children(victim, "prep"))
 
 
