@@ -8,7 +8,8 @@ number hung on a "suspected" the parser read as the sentence's verb ("19 suspect
 and LeI insurgents were killed"), a headline's "lynch" read as a noun ("Traders of
 Kerugoya lynch a man"), the attackers' own dead beside their victims ("killing 2 of the
 attackers"), a headline's injured made the killing's object ("killed 4 injured"), and
-"killing them" after a verb that counted them.
+"killing them" after a verb that counted them; and two tolls that are none: a toll paid
+("the Tk 5,000 toll") and the deaths an act a demonstration answers resulted in.
 
 Each positive case failed before the change it tests (no death coded, or none for a
 riot, whose causes are set aside: "stoned a man accused of robbery to death", "attacked
@@ -107,3 +108,20 @@ def test_a_headline_lynching_counts_its_victim(count, text, expected):
 ])
 def test_tolls_beside_the_attackers_dead_the_injured_and_them(count, text, expected):
     assert count(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "skip_causes", "expected"), [
+    # a toll that is a payment
+    (("The fight began when a driver refused to give the Tk 5,000 toll to a Jubo League "
+      "member."), False, 0),
+    # a death an act a demonstration answers resulted in is the demonstration's cause
+    (("Students protested in Hyderabad against the bombing in Quetta that resulted in the "
+      "death of 30 pilgrims."), True, 0),
+    # guards: a death toll; a death the demonstration's own clash resulted in
+    ("The death toll from the blast rose to 12 on Sunday.", False, 12),
+    ("Protesters clashed with police, resulting in the death of a protester.", True, 1),
+])
+def test_a_toll_paid_and_a_death_a_grievance_caused_are_no_toll(count, text, skip_causes,
+                                                                expected):
+    assert count(text, skip_causes=skip_causes) == expected

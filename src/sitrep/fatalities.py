@@ -189,10 +189,13 @@ def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
 
 
 def _is_not_a_death(token: Token) -> bool:
-    """Negated ("were not killed"), attempted ("tried to lynch"), or a casualty count
-    ("7 policemen were killed and wounded")."""
+    """Negated ("were not killed"), attempted ("tried to lynch"), a casualty count ("7
+    policemen were killed and wounded"), or a toll that is a payment ("refused to give the
+    Tk 20,000 toll")."""
     if any(c.dep_ == "neg" or c.lower_ in NEAR_MISS_WORDS for c in token.children):
         return True  # "were not killed", "were almost killed"
+    if token.lemma_.lower() == "toll" and _is_payment(token):
+        return True
     if is_attempted(token):
         return True
     return _shares_victims_with_injury(token)
@@ -274,6 +277,21 @@ def is_cause_clause(node: Token, markers: frozenset[str] = CAUSE_MARKERS) -> boo
         c.dep_ == "mark" and c.lower_ in markers for c in node.children)
 
 
+# money named before an amount ("Tk 20,000", "Rs 500", "KSh 200") and verbs of paying
+CURRENCY_WORDS = frozenset({"tk", "tk.", "taka", "rs", "rs.", "rupees", "ksh", "kes", "sh",
+                            "shillings", "ghs", "cedis", "$", "usd", "dollars", "afs",
+                            "afghanis", "pkr", "inr"})
+PAYING_LEMMAS = frozenset({"pay", "give", "collect", "demand", "extort", "charge", "levy"})
+
+
+def _is_payment(toll: Token) -> bool:
+    """A toll paid, asked or taken ("refused to give the Tk 20,000 toll", "collecting
+    tolls from drivers"): money, no deaths."""
+    words = [t.lower_ for t in toll.doc[max(toll.sent.start, toll.i - 4):toll.i]]
+    return any(w in CURRENCY_WORDS for w in words) or (
+        toll.dep_ in ("dobj", "nsubjpass") and toll.head.lemma_.lower() in PAYING_LEMMAS)
+
+
 # what may stand between two verbs that share their victims ("were killed and wounded",
 # "killed or seriously injured")
 LINKING_POS = frozenset({"CCONJ", "PUNCT", "ADV", "AUX", "PART"})
@@ -327,12 +345,13 @@ def _is_given_as_cause(token: Token) -> bool:
             token.head.head.pos_ == "VERB" or _is_headline_verb_noun_before(token.head.head))
     )  # "beaten to death" is a killing, not a death named (also a headline's "children
     # stone man to death", its verb parsed as a noun)
-    if is_nominal and (_is_result_noun(token) or _is_headline_verb_noun(token) or (
-        _is_headline_root_verb(token)
-    )):
-        # "exploded on the street, resulting in the death of a bystander"; a headline's
-        # "Residents lynch robber"
-        return False
+    if is_nominal and _is_result_noun(token):
+        # "exploded on the street, resulting in the death of a bystander": the act's toll,
+        # unless the act is itself what the demonstration answers ("protested against the
+        # attack that resulted in the death of 60")
+        return _is_in_grievance(token.head)
+    if is_nominal and (_is_headline_verb_noun(token) or _is_headline_root_verb(token)):
+        return False  # a headline's "Residents lynch robber"
     if (is_nominal and not _is_news_of_bodies_found(token) and not _is_counted_death(token)) or any(
         a.lower_ == "had" for a in _children(token, "aux")
     ):
@@ -418,6 +437,18 @@ def _is_counted_victims(node: Token) -> bool:
 
 # nouns whose "of" gives news of the dead ("reports of 2 rioters killed")
 TOLL_NEWS_NOUNS = frozenset({"report", "account", "news", "claim", "toll", "total"})
+
+
+def _is_in_grievance(node: Token) -> bool:
+    """Inside a clause describing what a demonstration answers ("against the attack that
+    resulted in ...", "over the raid which led to ..."): a relative clause of a noun a
+    cause marker or a cause verb takes."""
+    for ancestor in (node, *node.ancestors):
+        if ancestor.dep_ == "relcl":
+            noun = ancestor.head
+            return (noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_MARKERS) or (
+                noun.dep_ in ("dobj", "pobj") and noun.head.lemma_.lower() in CAUSE_VERBS)
+    return False
 
 
 def _is_result_noun(token: Token) -> bool:
