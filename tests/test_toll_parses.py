@@ -8,7 +8,8 @@ number hung on a "suspected" the parser read as the sentence's verb ("19 suspect
 and LeI insurgents were killed"), a headline's "lynch" read as a noun ("Traders of
 Kerugoya lynch a man"), the attackers' own dead beside their victims ("killing 2 of the
 attackers"), a headline's injured made the killing's object ("killed 4 injured"), and
-"killing them" after a verb that counted them; and two tolls that are none: a toll paid
+"killing them" after a verb that counted them, one person named by a people's word ("A
+Ugandan is dead") or as the head of something; and two tolls that are none: a toll paid
 ("the Tk 5,000 toll") and the deaths an act a demonstration answers resulted in.
 
 Each positive case failed before the change it tests (no death coded, or none for a
@@ -125,3 +126,14 @@ def test_tolls_beside_the_attackers_dead_the_injured_and_them(count, text, expec
 def test_a_toll_paid_and_a_death_a_grievance_caused_are_no_toll(count, text, skip_causes,
                                                                 expected):
     assert count(text, skip_causes=skip_causes) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # one person named by a people's word, said to be dead
+    ("A Ugandan is dead and three traders are injured after gunmen attacked their lorry.", 1),
+    # the head of something is a person
+    ("Gunmen shot and killed the head of a vaccination team in Mardan on Sunday.", 1),
+])
+def test_a_demonym_said_dead_and_the_head_of_something_are_one_person(count, text, expected):
+    assert count(text) == expected

@@ -342,6 +342,10 @@ def _is_one_person(noun: Token) -> bool:
         return True
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
+    if noun.lower_ == "head" and noun.dep_ in ("dobj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    ):
+        return True  # "killed the head of an immunisation programme": who leads it
     if noun.tag_ in ("NN", "NNP") and any(
         _is_people(p) and has_kin_possessive(p)
         for p in (*noun.conjuncts, *(s for s in noun.head.children if s.dep_ == noun.dep_
@@ -353,7 +357,9 @@ def _is_one_person(noun: Token) -> bool:
     # "a Kenyan", "a District Superintendent", "a major of the Ghana Armed Forces" (not "a
     # string of officials", "a busload of pilgrims": a quantity of people)
     verb = noun.head
-    dies = verb.lemma_.lower() in DIE_LEMMAS and noun.dep_ == "nsubj"  # "a biker died"
+    # "a biker died", "a Kenyan is dead"
+    dies = noun.dep_ == "nsubj" and (verb.lemma_.lower() in DIE_LEMMAS or any(
+        c.dep_ == "acomp" and c.lower_ == "dead" for c in verb.children))
     return (
         (dies or _is_killing_verb(verb) or any(_is_killing_verb(c) for c in verb.conjuncts))
         and noun.dep_ in ("dobj", "nsubjpass", *(("nsubj",) if dies else ()))
