@@ -47,7 +47,7 @@ from sitrep.event_conditions import (
     _names_crowd_disorder,
     report_cues,
 )
-from sitrep.event_firing import PEACEFUL_SUB_TYPE, VAC_TYPE, fire_rule
+from sitrep.event_firing import CROWD_WORDS, PEACEFUL_SUB_TYPE, VAC_TYPE, fire_rule
 from sitrep.event_modality import (
     _flags,
     _has_background_cue,
@@ -272,11 +272,7 @@ def _is_grievance_told_again(sentence: Span, fatalities: int, grievance: int | N
     the road": the death the demonstration is about, told again (as many dead), is not its
     toll; demonstrators killed are ("A protester was shot dead")."""
     return bool(fatalities) and fatalities == grievance and not any(
-        t.lemma_.lower() in DEMONSTRATOR_LEMMAS for t in sentence)
-
-
-DEMONSTRATOR_LEMMAS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher",
-                                 "striker", "picketer"})
+        t.lemma_.lower() in CROWD_WORDS for t in sentence)
 
 
 def _lacks_other_side(mention: EventMention) -> bool:
