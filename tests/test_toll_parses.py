@@ -2,15 +2,16 @@
 violence"), a number with its participle ("reports confirm 2 killed"), deaths a report
 documents, a victim whose "a" sits on the name before it, a person's word tagged as an
 adjective ("kills civilian"), a headline's number beside an instrument ("5 killed
-(arrows)"), a headline's verb read as its root noun ("Vigilante militia lynch 5 ..."),
-a number hung on a group's name ("three People's Liberation Army militants"), a
-number hung on a "suspected" the parser read as the sentence's verb ("19 suspected TTP
-and LeI insurgents were killed"), a headline's "lynch" read as a noun ("Traders of
-Kerugoya lynch a man"), the attackers' own dead beside their victims ("killing 2 of the
-attackers"), a headline's injured made the killing's object ("killed 4 injured"), and
-"killing them" after a verb that counted them, one person named by a people's word ("A
-Ugandan is dead") or as the head of something; and two tolls that are none: a toll paid
-("the Tk 5,000 toll") and the deaths an act a demonstration answers resulted in.
+(arrows)"), a headline's verb read as its root noun ("Vigilante militia lynch 5 ..."), a
+number hung on a group's name ("three People's Liberation Army militants") or on a
+"suspected" read as the sentence's verb ("19 suspected TTP and LeI insurgents were
+killed"), a headline's "lynch" read as a noun ("Traders of Kerugoya lynch a man"), the
+attackers' own dead beside their victims ("killing 2 of the attackers"), a headline's
+injured made the killing's object ("killed 4 injured"), "killing them" after a verb that
+counted them, one person named by a people's word ("A Ugandan is dead"), as the head of
+something or as a rival, and a bare number after "hacked to death". Two tolls are none:
+a toll paid ("the Tk 5,000 toll") and the deaths an act a demonstration answers
+resulted in.
 
 Each positive case failed before the change it tests (no death coded, or none for a
 riot, whose causes are set aside: "stoned a man accused of robbery to death", "attacked
@@ -136,4 +137,15 @@ def test_a_toll_paid_and_a_death_a_grievance_caused_are_no_toll(count, text, ski
     ("Gunmen shot and killed the head of a vaccination team in Mardan on Sunday.", 1),
 ])
 def test_a_demonym_said_dead_and_the_head_of_something_are_one_person(count, text, expected):
+    assert count(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare number after "hacked to death"
+    ("Gunmen hacked to death four at a roadside kiosk in Likoni.", 4),
+    # a rival is a person
+    ("A gang leader and his men attacked and killed another PPP rival in Lyari.", 1),
+])
+def test_a_number_after_to_death_and_a_rival_are_victims(count, text, expected):
     assert count(text) == expected

@@ -591,7 +591,9 @@ def _victims(token: Token) -> list[Token]:
             victims = [verb.head]
         if verb.pos_ == "NOUN" and verb.lemma_.lower() in PERSON_NOUNS and not victims:
             return [verb]  # a headline's "children stone man to death" (parsed "stone man")
-        return victims or _children(verb, "nsubj")  # "4 civilians macheted to death"
+        # "hacked to death six in a restaurant": a bare number after the verb; else "4
+        # civilians macheted to death"
+        return victims or _bare_numbers_after(verb) or _children(verb, "nsubj")
     if lemma in ("dead", "death", "toll", "fatality"):
         victims = [token]
         if lemma == "death":  # "the deaths of three soldiers"

@@ -61,7 +61,7 @@ PERSON_NOUNS = frozenset(
      "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter", "aspirant",
      "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter",
      "assistant", "representative", "companion", "colleague", "accomplice", "associate",
-     "comrade", "friend"}
+     "comrade", "friend", "rival"}
 )
 
 
