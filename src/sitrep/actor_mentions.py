@@ -107,12 +107,14 @@ def _with_pronoun_subjects(actors: list[Actor], parsed: Doc) -> list[Actor]:
     """A sentence that goes on about the armed side the one before began with: its pronoun
     subject is that side ("Four police officers raided the home of a civilian. They shot
     and injured him"). Only the active subject of the sentence before, an armed side (a
-    crowd's "they" the events stage reads while a demonstration is described), a pronoun
+    crowd's "they" the events stage reads only as the doer of a crowd's act:
+    event_conditions._they_of_last_crowd; as a mention it would make every "they" a
+    crowd wherever roles look for victims), a pronoun
     that is the subject of an active verb, and the two agreeing in number."""
     sentences = list(parsed.sents)
     added = []
     for before, sentence in pairwise(sentences):
-        antecedent = _active_subject_actor(before, actors)
+        antecedent = active_subject_actor(before, actors)
         if antecedent is None or antecedent.inter not in ARMED_INTERS:
             continue
         span = parsed.char_span(antecedent.start, antecedent.end, alignment_mode="expand")
@@ -130,7 +132,7 @@ def _with_pronoun_subjects(actors: list[Actor], parsed: Doc) -> list[Actor]:
     return sorted([*actors, *added], key=lambda a: a.start) if added else actors
 
 
-def _active_subject_actor(sentence: Span, actors: list[Actor]) -> Actor | None:
+def active_subject_actor(sentence: Span, actors: list[Actor]) -> Actor | None:
     """The actor that is the subject of the sentence's main verb, in the active voice."""
     root = sentence.root
     if root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.actor_mentions import active_subject_actor
 from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.codebook import (
     ARMED_INTERS,
@@ -424,21 +425,15 @@ def _they_of_crowd(subject: Token, actors: list[Actor]) -> bool:
 
 
 def _they_of_last_crowd(subject: Token, actors: list[Actor]) -> bool:
-    """"They" opening a sentence whose sentence before has a crowd for its subject and
-    names no other people in the plural ("Residents captured a suspected thief. They
-    assaulted him"): the crowd."""
-    if subject.lower_ != "they" or subject.i != subject.sent.start:
+    """"They" opening a sentence whose sentence before has a crowd for its active subject
+    (actor_mentions.active_subject_actor) and names no other people in the plural
+    ("Residents captured a suspected thief. They assaulted him"): the crowd."""
+    if subject.lower_ != "they" or subject.i != subject.sent.start or subject.i == 0:
         return False
-    doc = subject.doc
-    if subject.sent.start == 0:
-        return False
-    last = doc[subject.sent.start - 1].sent
-    plurals = [t for t in last if t.tag_ in ("NNS", "NNPS")]
-    subjects = [t for t in last if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
-    return len(subjects) == 1 and _in_crowd(subjects[0], actors) and all(
-        t.i == subjects[0].i or any(a.start <= t.idx < a.end and a.start <= subjects[0].idx < a.end
-                                    for a in actors)
-        for t in plurals)
+    last = subject.doc[subject.i - 1].sent
+    crowd = active_subject_actor(last, actors)
+    return crowd is not None and is_crowd(crowd, subject.doc) and all(
+        crowd.start <= t.idx < crowd.end for t in last if t.tag_ in ("NNS", "NNPS"))
 
 
 def _is_grievance(trigger: Token, actors: list[Actor]) -> bool:

@@ -72,7 +72,7 @@ def _word_forms(lemma: str, low: str) -> frozenset[str]:
     forms = {lemma, low, *_misspelt_lemmas(low)}
     if lemma == low or low.endswith("es") and lemma == low[:-1]:
         # (also a plural the lemmatiser cut to "-e": "Mob lynches man" -> "lynche")
-        forms.update(_guessed_lemmas(low))
+        forms.update(guessed_lemmas(low))
     return frozenset(forms)
 
 
@@ -193,7 +193,7 @@ def _done_to_death(token: Token, forms: frozenset[str], rule: Rule) -> bool:
 INFLECTIONS = ("ed", "es", "s", "d")
 
 
-def _guessed_lemmas(word: str) -> tuple[str, ...]:
+def guessed_lemmas(word: str) -> tuple[str, ...]:
     """Lemmas an inflected word may have, for a word the tagger took for another part of
     speech and so left unlemmatised ("Residents protested against ..." tagged "protested"
     a noun): "protested" -> protest, "stoned" -> stone, "clashes" -> clash. Not "-ing":

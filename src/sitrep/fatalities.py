@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.claims import clause_text
 from sitrep.codebook import Codebook
-from sitrep.event_triggers import FINITE_VERB_TAGS
+from sitrep.event_triggers import FINITE_VERB_TAGS, guessed_lemmas
 from sitrep.fatality_counts import (
     DIE_LEMMAS,
     FOUND_LEMMAS,
@@ -177,7 +177,7 @@ def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
         return True
     if token.tag_ in ("NN", "NNS") and lemma.removesuffix("s").removesuffix("ing") in words:
         return True  # "the killing of three activists"
-    if token.tag_ == "NNS" and token.lower_.endswith("es") and token.lower_[:-2] in words:
+    if any(guess in words for guess in _misread_verb_lemmas(token)):
         return True  # a headline's "Mob lynches man", its verb lemmatised as a noun "lynche"
     phrases = [w.split() for w in words if " " in w]
     return any(
@@ -186,6 +186,12 @@ def _is_fatality_word(token: Token, codebook: Codebook) -> bool:
         for child in token.children if child.dep_ in ("prt", "dobj", "acomp", "oprd")
         for phrase in phrases
     )
+
+
+def _misread_verb_lemmas(token: Token) -> tuple[str, ...]:
+    """The lemmas a headline's verb may have when the tagger took it for a plural noun and
+    lemmatised it as one ("Mob lynches man": "lynche"), as event_triggers guesses them."""
+    return guessed_lemmas(token.lower_) if token.tag_ == "NNS" else ()
 
 
 def _is_not_a_death(token: Token) -> bool:
@@ -231,8 +237,9 @@ def _is_accusation(token: Token) -> bool:
 
 # what an act pays back: "to avenge the killing of a soldier", "in revenge for the murder of"
 AVENGING_LEMMAS = frozenset({"avenge", "revenge"})
-PAYBACK_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution"})
-ANSWER_NOUNS = frozenset({"response", "reaction"})  # "in response to the killing of"
+# ... and what answers an earlier act: "in response to the killing of"
+PAYBACK_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution",
+                           "response", "reaction"})
 AVENGED_STEPS = 4
 
 
@@ -260,7 +267,7 @@ def _is_avenged(token: Token) -> bool:
 def _is_payback(noun: Token) -> bool:
     """"revenge", "retaliation", "response", a "revenge attack": what answers an earlier
     act."""
-    return noun.lemma_.lower() in PAYBACK_NOUNS | ANSWER_NOUNS or any(
+    return noun.lemma_.lower() in PAYBACK_NOUNS or any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in PAYBACK_NOUNS
         for c in noun.children)
 
@@ -563,8 +570,8 @@ def _victims(token: Token) -> list[Token]:
     """Who died, from the words attached to a fatality word (in order of preference)."""
     lemma = token.lemma_.lower()
     # "the killing of"; a headline's "lynches" tagged a plural noun
-    is_killing = lemma.removesuffix("s").removesuffix("ing") in KILL_LEMMAS or (
-        token.tag_ == "NNS" and token.lower_.removesuffix("es") in KILL_LEMMAS)
+    is_killing = lemma.removesuffix("s").removesuffix("ing") in KILL_LEMMAS or any(
+        guess in KILL_LEMMAS for guess in _misread_verb_lemmas(token))
     if is_killing or (lemma not in DIE_LEMMAS and token.pos_ == "VERB"):
         return _kill_victims(token) or _lynched_after(token)
     if lemma in DIE_LEMMAS:
