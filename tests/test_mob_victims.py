@@ -37,6 +37,18 @@ def test_a_headline_lynching_parsed_as_a_noun_counts_its_death(resources):
     assert event.actor2 == "Civilians (Kenya)"
 
 
+@pytest.mark.parametrize("text", [
+    # the parser reads "lynch" as a noun, which names a death a riot might be about
+    "Villagers of Kibos lynch a suspected cattle thief near Kisumu, Kenya.",
+    # the lynching in a clause describing its victim is still the mob's own act
+    ("On 3 June 2019, youths in Kisumu, Kenya, stormed a police cell and dragged out a "
+     "man whom they lynched."),
+])
+def test_the_lynching_a_riot_is_coded_from_is_its_toll(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.fatalities) == ("Riots", 1)
+
+
 @pytest.mark.parametrize(("text", "actor2"), [
     ("On 3 June 2019, youths torched two buses in Kisumu, Kenya.", None),
     ("On 3 June 2019, rioters stoned police officers in Kisumu, Kenya.", "Police Forces of Kenya"),

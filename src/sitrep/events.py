@@ -732,7 +732,8 @@ def _code_sentence(
         if news is not None and not news[0].is_background:
             return news
     fatalities, fatality_text, is_estimate = count_fatalities(
-        sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES
+        sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES,
+        trigger=trigger if rule.event_type == "Riots" else None,
     )
     claims = sentence_claims(sentence, codebook, trigger=trigger)
     claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)

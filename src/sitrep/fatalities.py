@@ -117,14 +117,16 @@ class Toll:
 
 
 def count_fatalities(
-    sentence: Span, codebook: Codebook, *, skip_causes: bool = False
+    sentence: Span, codebook: Codebook, *, skip_causes: bool = False,
+    trigger: Token | None = None,
 ) -> tuple[int, str | None, bool]:
     """Deaths reported in the sentence by ACLED's rules (injuries excluded).
 
     Returns the count, the phrase it came from, and whether it is an estimate from a vague
     word ("dozens", "several") rather than a stated number. With ``skip_causes`` (a
     demonstration), deaths given as its cause ("protested after a driver was killed") are
-    not the demonstration's own.
+    not the demonstration's own; the event's own ``trigger`` never is ("took away a man
+    whom they lynched": the mob's lynching is the riot).
     """
     tolls = []
     for token in sentence:
@@ -132,7 +134,9 @@ def count_fatalities(
             continue
         if _is_accusation(token) or _is_avenged(token):
             continue
-        if skip_causes and _is_given_as_cause(token):
+        if skip_causes and not (trigger is not None and token.i == trigger.i) and (
+            _is_given_as_cause(token)
+        ):
             continue
         toll = _toll_at(token, codebook)
         if toll is not None and not any(
