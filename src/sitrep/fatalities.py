@@ -132,7 +132,7 @@ def count_fatalities(
     for token in sentence:
         if not _is_fatality_word(token, codebook) or _is_not_a_death(token):
             continue
-        if _is_accusation(token) or _is_avenged(token):
+        if _is_accusation(token) or _is_avenged(token) or _is_spark(token):
             continue
         if skip_causes and not (trigger is not None and token.i == trigger.i) and (
             _is_given_as_cause(token)
@@ -266,6 +266,19 @@ def _is_avenged(token: Token) -> bool:
             return True
         node = head
     return False
+
+
+# verbs whose subject set off what the report codes ("Murder of a tribesman sparks clashes")
+SPARKING_LEMMAS = frozenset({"spark", "trigger", "ignite", "provoke", "prompt"})
+
+
+def _is_spark(token: Token) -> bool:
+    """A death named as what set the events off ("The killing of a herder sparked clashes",
+    "Murder of Njemp tribesman sparks ethnic clashes"): an earlier act's toll, whatever the
+    act."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_DEATHS | {"kill"} and (
+        token.dep_ == "nsubj" and token.head.lemma_.lower() in SPARKING_LEMMAS
+    )
 
 
 def _is_payback(noun: Token) -> bool:

@@ -61,7 +61,10 @@ PERSON_NOUNS = frozenset(
      "organiser", "organizer", "headteacher", "warder", "herdsboy", "hunter", "aspirant",
      "mp", "appointee", "extortionist", "staffer", "nominee", "delegate", "voter",
      "assistant", "representative", "companion", "colleague", "accomplice", "associate",
-     "comrade", "friend", "rival"}
+     "comrade", "friend", "rival", "blogger", "writer", "author", "poet", "artist",
+     "musician", "professor", "scholar", "attorney", "ruler", "sympathiser",
+     "sympathizer", "national", "tribesman", "kinsman", "pastoralist", "convict",
+     "passer-by", "footballer", "athlete"}
 )
 
 
