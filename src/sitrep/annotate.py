@@ -54,6 +54,10 @@ def as_read(text: str) -> str:
     return SPACED_HYPHEN.sub(DASH, text.translate(UNICODE_SPACES))
 
 
+# hyphenated nouns the tokenizer would split into words that each mean something else
+ONE_WORD_HYPHENATED = ("passer-by", "passers-by", "Passer-by", "Passers-by")
+
+
 def load_model(*, group_names: Iterable[str] = ()) -> Language:
     """Load the English pipeline and add an entity ruler for the given armed-group names.
 
@@ -88,6 +92,8 @@ def load_model(*, group_names: Iterable[str] = ()) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    for word in ONE_WORD_HYPHENATED:  # "a passer-by", not a noun "by" modified by "passer"
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     _add_bracket_component(nlp)
     _add_slash_list_component(nlp)
     return nlp
