@@ -239,3 +239,43 @@ def test_a_later_sentence_naming_the_target_without_its_country_is_the_same_even
         mention(2, actor2="Military Forces of Thailand", **blast),
     ], codebook, dictionary)
     assert len(events) == 2
+
+
+MANDERA = Location(name="Mandera", country="KE", admin1="Mandera", admin2=None, lat=3.94,
+                   lon=41.86, geo_precision=1)
+KENYA_POLICE = "Police Forces of {country}"
+
+
+def fight_mentions(**shelling) -> list[EventMention]:
+    """An ambush on police, then the rockets that hit them, told with no side named, and
+    the toll."""
+    day = dt.date(2017, 11, 13)
+    toll = Claim(text="12 killed", attributed_to=None, status="reported",
+                 kind="fatalities", value="12")
+    fields = dict(location=MANDERA, date=day, event_type="Explosions/Remote violence",
+                  sub_event_type="Shelling/artillery/missile attack",
+                  rule="explosions.shelling", actor1=None, inter1=None,
+                  actor2=KENYA_POLICE, inter2=1, claims=(toll,))
+    fields.update(shelling)
+    return [
+        mention(1, location=MANDERA, date=day, actor1="Al Shabaab", inter1=2,
+                actor2=KENYA_POLICE, inter2=1, rule="battles.armed-clash"),
+        mention(2, **fields),
+    ]
+
+
+def test_tactics_of_one_fight_are_one_event_of_the_highest_type(codebook, dictionary):
+    (event,) = fuse(fight_mentions(), codebook, dictionary)
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Battles", "Al Shabaab", "Police Forces of Kenya")
+    assert event.fatalities == 12
+
+
+@pytest.mark.parametrize("apart", [
+    {"date": dt.date(2017, 11, 14)},  # another day
+    {"actor2": "Civilians ({country})", "inter2": 7},  # another target
+    {"actor1": "Military Forces of {country}", "inter1": 1},  # another side named
+    {"event_type": "Riots", "sub_event_type": "Mob violence", "rule": "riots.mob-violence"},
+])
+def test_guards_other_days_targets_sides_or_disorder_stay_apart(codebook, dictionary, apart):
+    assert len(fuse(fight_mentions(**apart), codebook, dictionary)) == 2

@@ -8,9 +8,12 @@ Rules, in the order they apply:
 
 - News mentions of one report merge when their types, actors and places agree and their
   dates lie within ``MAX_DATE_DRIFT_DAYS`` (sources often disagree by a day or two);
-  background mentions merge only when type, date and place are the same.
+  background mentions merge only when type, date and place are the same. Mentions of
+  organised violence of different types merge when they are tactics of one fight: the
+  same day and place, the same target or none named, the same side or one left unnamed.
 - Type: the codebook rule highest in precedence among the mentions (an airstrike during a
-  ground battle is a Battle). Actors: the most named actor on each side, a named group
+  ground battle is a Battle); across the types of one fight, Battles, then
+  Explosions/Remote violence, then Violence against civilians. Actors: the most named actor on each side, a named group
   before a generic one. Location: the most precise one given.
 - Date: an explicit calendar date ("Jan. 8") before one given as a weekday ("on Sunday",
   which depends on the reporting date), then a confirmed claim before a reported one, then
@@ -170,10 +173,44 @@ def _belongs(mention: EventMention, cluster: list[EventMention],
         "anaphora:"
     )
     if not same_kind:
-        return False
+        return _is_same_fight(mention, cluster)
     if not _dates_agree(mention, cluster) or not _places_agree(mention, cluster):
         return False
     return _actors_agree(mention, cluster, harmed_defaults, no_target)
+
+
+# The types one fight of organised violence can be told as, highest first: ACLED codes
+# tactics that co-occur in one event as the highest ("an airstrike during a ground battle
+# is a Battle"; a bomb thrown at civilians is an explosion, not an attack).
+FIGHT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _is_same_fight(mention: EventMention, cluster: list[EventMention]) -> bool:
+    """Another tactic of the fight the cluster tells of: organised violence the same day at
+    the same place, against the same target (or none named), by the same side or one the
+    sentence leaves unnamed ("Al-Shabab militants ambushed two police land cruisers ...
+    The vehicles were hit by rocket-propelled grenades. 12 killed": an ambush, not a
+    separate shelling by someone else)."""
+    head = cluster[0]
+    if mention.event_type not in FIGHT_TYPES or head.event_type not in FIGHT_TYPES:
+        return False
+    if mention.date is None or mention.date != head.date or mention.location is None or (
+        _place_key(mention.location) != _place_key(head.location)
+    ):
+        return False
+    if mention.actor2 and head.actor2 and not is_same_actor(mention.actor2, head.actor2):
+        return False
+    if is_same_actor(mention.actor1, head.actor1):
+        return True
+    if mention.actor1 is None and head.actor1 is None:
+        return bool(mention.actor2 and head.actor2)  # the same target, by no one named
+    return any(actor is None or _is_unidentified(actor)
+               for actor in (mention.actor1, head.actor1))
+
+
+def _is_unidentified(actor: str) -> bool:
+    """"Unidentified Armed Group (Kenya)", or with the country still a template."""
+    return actor.startswith(UNIDENTIFIED_ARMED_GROUP.split(" (", 1)[0])
 
 
 def _dates_agree(mention: EventMention, cluster: list[EventMention]) -> bool:
@@ -226,6 +263,11 @@ def _build_event(
 ) -> Event:
     rank = {rule.name: i for i, rule in enumerate(codebook.rules)}
     typed = min(cluster, key=lambda m: rank.get(_base_rule(m), 99))
+    if len({m.event_type for m in cluster}) > 1 and all(
+        m.event_type in FIGHT_TYPES for m in cluster
+    ):  # tactics of one fight (_is_same_fight): the highest type
+        typed = min(cluster, key=lambda m: (
+            FIGHT_TYPES.index(m.event_type), rank.get(_base_rule(m), 99)))
     rule = next((r for r in codebook.rules if r.name == _base_rule(typed)), None)
     located = [m.location for m in cluster if m.location is not None]
     location = min(located, key=lambda loc: loc.geo_precision, default=None)
