@@ -690,6 +690,8 @@ def test_companions_count_and_avenged_deaths_do_not(count, text, deaths):
     ("The body of a Sudanese national was found near the airport.", 1),
     # one token, not a noun "by" the word "passer" modifies
     ("The grenade missed the patrol and exploded, resulting in the death of a passer-by.", 1),
+    # "a personnel": one member of a force, in South Asian English
+    ("A farmer and a BSF personnel were killed in the firing near the border post.", 2),
     # a death named as what set the fighting off is an earlier act's toll
     ("Murder of herdsman sparks clashes between Pokot and Turkana", 0),
     ("The killing of two herders on Monday triggered fighting in Baringo.", 0),

@@ -345,6 +345,10 @@ def _is_one_person(noun: Token) -> bool:
         return True
     if noun.tag_ == "PRP":
         return noun.lower_ in PERSON_PRONOUNS
+    if noun.lower_ == "personnel" and _children(noun, "det") and all(
+        d.lower_ in ("a", "an") for d in _children(noun, "det")
+    ):
+        return True  # "a CRPF personnel", "A Levies personnel": one member of the force
     if noun.lower_ == "head" and noun.dep_ in ("dobj", "nsubjpass") and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     ):
