@@ -235,7 +235,8 @@ def extract_event_mentions(
             if not mention.is_background:
                 current = len(mentions) - 1
                 if mention.event_type in DEMONSTRATION_TYPES and not mention.fatalities:
-                    grievance_deaths[current] = count_fatalities(sentence, codebook)[0]
+                    grievance_deaths[current] = count_fatalities(
+                        sentence, codebook, with_sparks=True)[0]
             continue
         if current is None and not background:
             toll_first = _unattributed_toll(sentence, codebook) or toll_first

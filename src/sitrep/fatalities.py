@@ -118,7 +118,7 @@ class Toll:
 
 def count_fatalities(
     sentence: Span, codebook: Codebook, *, skip_causes: bool = False,
-    trigger: Token | None = None,
+    trigger: Token | None = None, with_sparks: bool = False,
 ) -> tuple[int, str | None, bool]:
     """Deaths reported in the sentence by ACLED's rules (injuries excluded).
 
@@ -126,13 +126,17 @@ def count_fatalities(
     word ("dozens", "several") rather than a stated number. With ``skip_causes`` (a
     demonstration), deaths given as its cause ("protested after a driver was killed") are
     not the demonstration's own; the event's own ``trigger`` never is ("took away a man
-    whom they lynched": the mob's lynching is the riot).
+    whom they lynched": the mob's lynching is the riot). Deaths named as what set the
+    events off ("following the death of a colleague") are an earlier act's, counted only
+    ``with_sparks`` (what a demonstration is about, to know it when it is told again).
     """
     tolls = []
     for token in sentence:
         if not _is_fatality_word(token, codebook) or _is_not_a_death(token):
             continue
-        if _is_accusation(token) or _is_avenged(token) or _is_spark(token):
+        if _is_accusation(token) or _is_avenged(token) or (
+            _is_spark(token) and not with_sparks
+        ):
             continue
         if skip_causes and not (trigger is not None and token.i == trigger.i) and (
             _is_given_as_cause(token)
@@ -274,11 +278,13 @@ SPARKING_LEMMAS = frozenset({"spark", "trigger", "ignite", "provoke", "prompt"})
 
 def _is_spark(token: Token) -> bool:
     """A death named as what set the events off ("The killing of a herder sparked clashes",
-    "Murder of Njemp tribesman sparks ethnic clashes"): an earlier act's toll, whatever the
-    act."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_DEATHS | {"kill"} and (
-        token.dep_ == "nsubj" and token.head.lemma_.lower() in SPARKING_LEMMAS
-    )
+    "Murder of Njemp tribesman sparks ethnic clashes", "clashes erupted following the
+    killing of two people"): an earlier act's toll, whatever the act."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_DEATHS | {"kill"}:
+        return False
+    head = token.head
+    return (token.dep_ == "nsubj" and head.lemma_.lower() in SPARKING_LEMMAS) or (
+        token.dep_ == "pobj" and head.lower_ in ("after", "following"))
 
 
 def _is_payback(noun: Token) -> bool:
