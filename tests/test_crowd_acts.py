@@ -36,7 +36,7 @@ DATE = dt.date(2019, 5, 4)
      "people were hurt in clashes with the police."),
     # ... or in a sentence that names the demonstration
     ("On 3 May 2019, opposition men clashed with police in Dinajpur, Bangladesh, when "
-     "officers blocked a planned rally."),
+     "officers blocked a planned protest march."),
 ])
 def test_a_crowd_s_violence_is_a_riot(resources, text):
     event = news_events(resources, text, date=DATE)[0]

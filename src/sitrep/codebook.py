@@ -96,6 +96,7 @@ class Codebook:
     sport_report_min: int = 3
     sport_disorder_words: tuple[str, ...] = ()  # crowd disorder a sports report may still code
     fighting_lemmas: frozenset[str] = frozenset()  # a report with one tells of fighting
+    rally_words: frozenset[str] = frozenset()  # protest words that may name a campaign rally
 
     def disorder_type(self, event_type: str) -> str:
         return self.disorder_types[event_type]
@@ -121,7 +122,8 @@ CONDITION_KEYS = frozenset(
     {"actor1_armed", "actor1_inter", "actor2_armed", "actor2_inter", "agentless",
      "anonymous_agent",
      "armed_actor",
-     "crowd_agent_decides", "crowd_side", "crowd_subject", "fighting_in_report",
+     "crowd_agent_decides", "crowd_side", "crowd_subject", "demonstration_in_report",
+     "fighting_in_report",
      "forced_from_place",
      "named_in_act", "needs_any",
      "needs_any_around", "needs_any_nearby", "needs_protest", "no_object",
@@ -195,6 +197,7 @@ def load_codebook(data: Mapping[str, Any] | None = None) -> Codebook:
         sport_report_min=int(data.get("sport_report_min", 3)),
         sport_disorder_words=tuple(str(w).lower() for w in data.get("sport_disorder_words", ())),
         fighting_lemmas=frozenset(str(w).lower() for w in data.get("fighting_lemmas", ())),
+        rally_words=frozenset(str(w).lower() for w in data.get("rally_words", ())),
     )
 
 

@@ -148,6 +148,8 @@ class SentenceCues:
     report_lower: str  # the whole report in lower case (unless_report_any)
     organised_attack: bool = False  # "claimed responsibility": someone armed, though unnamed
     fighting_in_report: bool = True  # codebook.fighting_lemmas: the report tells of fighting
+    # a protest word in the report other than a rally's (codebook.rally_words)
+    demonstration_in_report: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class ReportCues:
     names_crime_for_gain: bool  # codebook.crime_words: a robbery, a heist
     lower: str  # the report's text in lower case, made once
     tells_of_fighting: bool = True  # codebook.fighting_lemmas, not denied ("no one was hurt")
+    has_demonstration: bool = False  # a protest word not of a rally (codebook.rally_words)
 
 
 def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
@@ -169,6 +172,7 @@ def report_cues(context: ReportContext, codebook: Codebook) -> ReportCues:
         names_crime_for_gain=any(find_phrase(lower, w) >= 0 for w in codebook.crime_words),
         tells_of_fighting=tells_of_fighting(context.parsed, codebook),
         lower=lower,
+        has_demonstration=_has_protest_word(context.parsed[:], codebook, rallies=False),
     )
 
 
@@ -219,11 +223,13 @@ def _names_crowd_disorder(sentence: Span, codebook: Codebook) -> bool:
     return any(find_phrase(lower, w) >= 0 for w in codebook.sport_disorder_words)
 
 
-def _has_protest_word(span: Span, codebook: Codebook) -> bool:
+def _has_protest_word(span: Span, codebook: Codebook, *, rallies: bool = True) -> bool:
+    """A protest word in the span; with ``rallies`` false, not one of a campaign rally."""
     lower = span.text.lower()
     return any(
         codebook.is_protest_word(t)
         and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
+        and (rallies or t.lemma_.lower() not in codebook.rally_words)
         for t in span
     ) or any(is_phrase(w) and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
 
@@ -599,6 +605,10 @@ def _conditions_hold(
         return False
     if cond.get("protest_in_report") is not None and (
         cond["protest_in_report"] != cues.protest_in_report
+    ):
+        return False
+    if cond.get("demonstration_in_report") is not None and (
+        cond["demonstration_in_report"] != cues.demonstration_in_report
     ):
         return False
     if cond.get("political_arrest") and not (

@@ -74,6 +74,8 @@ def fire_rule(
     cues = SentenceCues(
         has_protest=has_protest,
         protest_in_report=has_protest or report.has_protest,
+        demonstration_in_report=report.has_demonstration or _has_protest_word(
+            sentence, codebook, rallies=False),
         crowd_in_focus=crowd_in_focus,
         organised_attack=_is_organised_attack(sentence, codebook),
         fighting_in_report=report.tells_of_fighting,
@@ -108,7 +110,8 @@ def fire_rule(
         # and only an act whose clause takes in the gathering
         rules = codebook.rules
         higher = [r for r in rules[:rules.index(fired[0])] if r.event_type == PROTESTS_TYPE]
-        stronger = first_firing(higher, replace(cues, has_protest=True, protest_in_report=True))
+        stronger = first_firing(higher, replace(cues, has_protest=True, protest_in_report=True,
+                                                demonstration_in_report=True))
         if stronger is not None and not _is_unrealised_act(stronger[1], codebook) and (
             _governs(stronger[1], fired[1])
         ):

@@ -1,0 +1,47 @@
+"""Which riot: demonstrators who turn violent riot in a violent demonstration; a crowd
+violent with no demonstration, or at a party's campaign rally (where "rally" is no
+demonstration), is a mob (ACLED's mob violence). Running battles with the police in a
+protest are the demonstration turning violent.
+
+The positive cases failed before the change (a violent demonstration at a rally; running
+battles in a protest coded as mob violence); the guards pass on both. Short reports written
+for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2017, 8, 20)
+
+
+@pytest.mark.parametrize("text", [
+    ("On 18 August 2017, supporters of two rival candidates clashed at a campaign rally in "
+     "Migori, Kenya, and threw stones at each other."),
+    ("On 18 August 2017, youths threw stones at the convoy of an opposition leader during a "
+     "rally in Thika, Kenya."),
+    # a party's rally the police stop is no demonstration either (as ACLED coded "supporters
+    # of KANU and police clash ... after police attempted to stop a political rally")
+    ("On 18 August 2017, opposition men clashed with police in Kisumu, Kenya, when officers "
+     "blocked a planned rally."),
+])
+def test_a_crowd_violent_at_a_campaign_rally_is_a_mob(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize("text", [
+    ("On 18 August 2017, residents of Kondele in Kisumu, Kenya, engaged police in running "
+     "battles to protest the killing of a trader."),
+    # guard: demonstrators who stone the police
+    ("On 18 August 2017, demonstrators in Kisumu, Kenya, threw stones at police officers "
+     "during a march against the election results."),
+])
+def test_demonstrators_who_turn_violent_riot_in_a_violent_demonstration(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
