@@ -279,3 +279,17 @@ def test_tactics_of_one_fight_are_one_event_of_the_highest_type(codebook, dictio
 ])
 def test_guards_other_days_targets_sides_or_disorder_stay_apart(codebook, dictionary, apart):
     assert len(fuse(fight_mentions(**apart), codebook, dictionary)) == 2
+
+
+def test_an_abduction_in_which_people_are_killed_is_an_attack(codebook, dictionary):
+    toll = Claim(text="killed the three", attributed_to=None, status="reported",
+                 kind="fatalities", value="3")
+    abduction = dict(location=MANDERA, event_type="Violence against civilians",
+                     sub_event_type="Abduction/forced disappearance", rule="vac.abduction",
+                     actor1="Al Shabaab", inter1=2, actor2="Civilians ({country})", inter2=7)
+    (killed,) = fuse([mention(1, claims=(toll,), **abduction)], codebook, dictionary)
+    assert (killed.sub_event_type, killed.fatalities) == ("Attack", 3)
+    assert "attack" in killed.notes.lower()
+    # guard: the abducted taken, no one killed
+    (taken,) = fuse([mention(1, **abduction)], codebook, dictionary)
+    assert taken.sub_event_type == "Abduction/forced disappearance"

@@ -19,7 +19,8 @@ Rules, in the order they apply:
   which depends on the reporting date), then a confirmed claim before a reported one, then
   the first given. Other dates stay in ``claims`` and the notes say the sources disagree.
   With no date at all, a news event takes the reporting date at precision 2, and says so.
-- Fatalities: the lowest figure reported (ACLED), the disagreement noted; a party to the
+- Fatalities: the lowest figure reported (ACLED), the disagreement noted (an abduction
+  in which people are killed is an attack); a party to the
   fighting's claim about its enemy's losses is set aside (``choose_fatalities``, which
   ``explain`` also calls to say why).
 """
@@ -47,6 +48,7 @@ from sitrep.fatality_sources import is_own_loss, is_partisan_source, victim_side
 from sitrep.records import Claim, Event, EventMention, Location
 
 MAX_DATE_DRIFT_DAYS = 7
+ABDUCTION, ATTACK = "Abduction/forced disappearance", "Attack"
 WEEKDAY_RE = re.compile(
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight)\b", re.IGNORECASE
 )
@@ -306,13 +308,16 @@ def _build_event(
     doc_ids = tuple(dict.fromkeys(m.doc_id for m in cluster))
     mention_ids = tuple(m.id for m in cluster)
     event_id = hashlib.sha256("|".join(sorted(mention_ids)).encode()).hexdigest()[:16]
+    sub_event_type = typed.sub_event_type
+    if sub_event_type == ABDUCTION and fatalities:
+        sub_event_type = ATTACK  # the abducted killed: ACLED codes the killing, an attack
     summary = _summary(
-        typed.sub_event_type, actor1, actor2, location, date, precision, fatalities, claims
+        sub_event_type, actor1, actor2, location, date, precision, fatalities, claims
     )
     return Event(
         id=event_id,
         event_type=typed.event_type,
-        sub_event_type=typed.sub_event_type,
+        sub_event_type=sub_event_type,
         disorder_type=typed.disorder_type,
         date=date,
         time_precision=precision,
