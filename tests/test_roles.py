@@ -139,3 +139,11 @@ def test_a_clause_of_its_own_after_a_dash_lends_no_doer_to_the_verb_before(roles
     # wounded by gunmen", which takes the second participle's doer)
     assert roles("Police intervened - two traders were killed by stray bullets.",
                  "intervened")[0] == "Police Forces of {country}"
+
+
+def test_a_bare_number_after_a_killing_is_its_object_not_a_headline_passive(roles):
+    # "hacked to death six": the number is whom the gunmen killed, so the gunmen acted
+    # (a headline's "Lawyer hacked to death by gunmen" has the victim as subject)
+    actor1, _ = roles("Unidentified gunmen hacked to death six in a restaurant in Mombasa.",
+                      "hacked")
+    assert actor1 is not None and actor1.startswith("Unidentified Armed Group")

@@ -58,6 +58,7 @@ from sitrep.fatality_counts import (
     _is_fatally_done,
     _is_news_of_bodies_found,
     _is_people,
+    bare_numbers_after,
     has_kin_possessive,
 )
 from sitrep.fatality_split import split_count
@@ -623,7 +624,7 @@ def _victims(token: Token) -> list[Token]:
             return [verb]  # a headline's "children stone man to death" (parsed "stone man")
         # "hacked to death six in a restaurant": a bare number after the verb; else "4
         # civilians macheted to death"
-        return victims or _bare_numbers_after(verb) or _children(verb, "nsubj")
+        return victims or bare_numbers_after(verb) or _children(verb, "nsubj")
     if lemma in ("dead", "death", "toll", "fatality"):
         victims = [token]
         if lemma == "death":  # "the deaths of three soldiers"
@@ -656,7 +657,7 @@ def _kill_victims(token: Token) -> list[Token]:
         victims += [c for p in _children(token, "prep") if p.lower_ == "of"
                     for c in _children(p, "pobj")]
     if not victims and token.pos_ == "VERB":  # "attacks herders and kills 5"
-        victims = _bare_numbers_after(token)
+        victims = bare_numbers_after(token)
     victims += [p for c in _children(token, "prep") if c.lower_ == "between"
                 for p in _children(c, "pobj")]  # "killed between 18-50 people"
     if token.dep_ in ("acl", "relcl") and not victims and token.tag_ == "VBN" and not (
@@ -760,7 +761,7 @@ def _patients(verb: Token) -> list[Token]:
     """Who a verb was done to: the passive subject or object ("shooting dead 3": a bare
     number); the subject if it has none."""
     patients = [p for p in _children(verb, "nsubjpass", "dobj") if not _counts_injured(p)]
-    patients = patients or _bare_numbers_after(verb)
+    patients = patients or bare_numbers_after(verb)
     return patients or _children(verb, "nsubj")
 
 
@@ -769,21 +770,6 @@ def _counts_injured(number: Token) -> bool:
     object counts the injured its participle names."""
     return number.like_num and any(
         c.dep_ in ("acl", "amod") and c.lemma_.lower() in INJURY_LEMMAS for c in number.children)
-
-
-def _bare_numbers_after(verb: Token) -> list[Token]:
-    """A bare number as a verb's object, which the parser may hang on the verb as a
-    modifier ("attacks herders and kills 5", "intervened shooting dead 3 and injuring
-    four others")."""
-    return [c for c in verb.children if c.i > verb.i and c.like_num and c.dep_ in (
-        "nummod", "npadvmod") and _ends_phrase(c)]
-
-
-def _ends_phrase(number: Token) -> bool:
-    """Nothing the number counts follows it ("kills 4", "killing 3 and", "kills 4 in"),
-    as in "Two killed, ten injured" it counts the injured."""
-    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
-    return following is None or following.is_punct or following.pos_ in ("CCONJ", "ADP")
 
 
 LYNCH_STEPS = 5  # "lynch a suspected coffee thief": the victim within this many words

@@ -419,3 +419,18 @@ def _parse_number(token: Token, codebook: Codebook) -> int | None:
     if value is None and token.lower_ in codebook.vague_numbers:
         return codebook.vague_numbers[token.lower_]
     return value
+
+
+def bare_numbers_after(verb: Token) -> list[Token]:
+    """A bare number as a verb's object, which the parser may hang on the verb as a
+    modifier ("attacks herders and kills 5", "intervened shooting dead 3 and injuring
+    four others")."""
+    return [c for c in verb.children if c.i > verb.i and c.like_num and c.dep_ in (
+        "nummod", "npadvmod") and _ends_phrase(c)]
+
+
+def _ends_phrase(number: Token) -> bool:
+    """Nothing the number counts follows it ("kills 4", "killing 3 and", "kills 4 in"),
+    as in "Two killed, ten injured" it counts the injured."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return following is None or following.is_punct or following.pos_ in ("CCONJ", "ADP")

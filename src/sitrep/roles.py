@@ -29,7 +29,7 @@ from sitrep.actors import (
     INTER_STATE,
 )
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, NON_STATE_ARMED_INTERS
-from sitrep.fatality_counts import PEOPLE_NOUNS
+from sitrep.fatality_counts import PEOPLE_NOUNS, bare_numbers_after
 from sitrep.records import Actor, Place
 
 if TYPE_CHECKING:
@@ -679,12 +679,13 @@ def _by_phrase(verb: Token) -> list[Token]:
 def _is_headline_passive(verb: Token) -> bool:
     """A headline's passive with its auxiliary left out ("Lawyer killed by gunmen", "Police
     officers killed when responding to an attack"), which the parser reads as active: a
-    past form with a subject and no object, and "by" a noun or a verb that always takes an
-    object when active ("shot dead" too)."""
+    past form with a subject and no object (not even a bare number), and "by" a noun or a
+    verb that always takes an object when active ("shot dead" too)."""
     children = list(verb.children)
     return (verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in children)
             and not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp")
                         for c in children)
+            and not bare_numbers_after(verb)  # "raiders hacked to death six": its object
             and (bool(_by_phrase(verb)) or verb.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
                  or _is_shot_dead(verb) or bool(_conjunct_agents(verb))))
 
