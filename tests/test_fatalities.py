@@ -696,6 +696,7 @@ def test_companions_count_and_avenged_deaths_do_not(count, text, deaths):
     ("Murder of herdsman sparks clashes between Pokot and Turkana", 0),
     ("The killing of two herders on Monday triggered fighting in Baringo.", 0),
     ("Clan clashes erupted in Marsabit following the killing of two herders.", 0),
+    ("Fighting sparked by the killing of two herders broke out in Baringo.", 0),
     ("Gunmen raided the village after the murder of a chief, killing three.", 3),
     # guard: the fighting's own toll beside it
     ("Fighting triggered by a land dispute killed four people in Baringo.", 4),

@@ -252,10 +252,11 @@ def fight_mentions(**shelling) -> list[EventMention]:
     day = dt.date(2017, 11, 13)
     toll = Claim(text="12 killed", attributed_to=None, status="reported",
                  kind="fatalities", value="12")
-    fields = dict(location=MANDERA, date=day, event_type="Explosions/Remote violence",
-                  sub_event_type="Shelling/artillery/missile attack",
-                  rule="explosions.shelling", actor1=None, inter1=None,
-                  actor2=KENYA_POLICE, inter2=1, claims=(toll,))
+    fields: dict[str, object] = {
+        "location": MANDERA, "date": day, "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack", "rule": "explosions.shelling",
+        "actor1": None, "inter1": None, "actor2": KENYA_POLICE, "inter2": 1, "claims": (toll,),
+    }
     fields.update(shelling)
     return [
         mention(1, location=MANDERA, date=day, actor1="Al Shabaab", inter1=2,
@@ -284,9 +285,11 @@ def test_guards_other_days_targets_sides_or_disorder_stay_apart(codebook, dictio
 def test_an_abduction_in_which_people_are_killed_is_an_attack(codebook, dictionary):
     toll = Claim(text="killed the three", attributed_to=None, status="reported",
                  kind="fatalities", value="3")
-    abduction = dict(location=MANDERA, event_type="Violence against civilians",
-                     sub_event_type="Abduction/forced disappearance", rule="vac.abduction",
-                     actor1="Al Shabaab", inter1=2, actor2="Civilians ({country})", inter2=7)
+    abduction: dict[str, object] = {
+        "location": MANDERA, "event_type": "Violence against civilians",
+        "sub_event_type": "Abduction/forced disappearance", "rule": "vac.abduction",
+        "actor1": "Al Shabaab", "inter1": 2, "actor2": "Civilians ({country})", "inter2": 7,
+    }
     (killed,) = fuse([mention(1, claims=(toll,), **abduction)], codebook, dictionary)
     assert (killed.sub_event_type, killed.fatalities) == ("Attack", 3)
     assert "attack" in killed.notes.lower()

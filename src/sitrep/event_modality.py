@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.codebook import Codebook, find_phrase
 from sitrep.event_time import date_of_timex
-from sitrep.fatalities import CAUSE_VERBS
+from sitrep.fatalities import CAUSE_VERBS, SPARKING_LEMMAS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -243,10 +243,6 @@ def _names_grievance(token: Token) -> bool:
 
 DEMAND_LEMMAS = frozenset({"demand", "urge", "seek"})
 DEMANDED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep"})
-
-
-# what something "sparked by" X began from: X is its cause
-SPARKING_LEMMAS = frozenset({"spark", "trigger", "prompt", "provoke", "fuel"})
 
 
 def _describes_something_else(token: Token, *, clauses_only: bool = False) -> bool:

@@ -273,19 +273,24 @@ def _is_avenged(token: Token) -> bool:
     return False
 
 
-# verbs whose subject set off what the report codes ("Murder of a tribesman sparks clashes")
-SPARKING_LEMMAS = frozenset({"spark", "trigger", "ignite", "provoke", "prompt"})
+# verbs whose subject (or "by" phrase) set off what the report codes ("Murder of a tribesman
+# sparks clashes", "violence sparked by the arrest of the sect's founder"); read also by
+# event_modality (a protest's grievance)
+SPARKING_LEMMAS = frozenset({"spark", "trigger", "ignite", "provoke", "prompt", "fuel"})
 
 
 def _is_spark(token: Token) -> bool:
     """A death named as what set the events off ("The killing of a herder sparked clashes",
     "Murder of Njemp tribesman sparks ethnic clashes", "clashes erupted following the
-    killing of two people"): an earlier act's toll, whatever the act."""
+    killing of two people", "fighting sparked by the murder of a herder"): an earlier act's
+    toll, whatever the act."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_DEATHS | {"kill"}:
         return False
     head = token.head
     return (token.dep_ == "nsubj" and head.lemma_.lower() in SPARKING_LEMMAS) or (
-        token.dep_ == "pobj" and head.lower_ in ("after", "following"))
+        token.dep_ == "pobj" and head.lower_ in ("after", "following")) or (
+        token.dep_ == "pobj" and head.lower_ == "by"
+        and head.head.lemma_.lower() in SPARKING_LEMMAS)  # "clashes sparked by the murder of"
 
 
 def _is_payback(noun: Token) -> bool:
