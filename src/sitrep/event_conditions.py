@@ -25,13 +25,8 @@ from sitrep.codebook import (
 )
 from sitrep.event_modality import _names_grievance
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
-from sitrep.fatalities import (
-    CAUSE_MARKERS,
-    CAUSE_NOUNS,
-    CAUSE_VERBS,
-    is_attempted,
-    is_cause_clause,
-)
+from sitrep.fatalities import is_attempted
+from sitrep.fatality_causes import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, is_cause_clause
 from sitrep.records import Actor
 from sitrep.roles import (
     _agents_of,

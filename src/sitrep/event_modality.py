@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.codebook import Codebook, find_phrase
 from sitrep.event_time import date_of_timex
-from sitrep.fatalities import CAUSE_VERBS, SPARKING_LEMMAS
+from sitrep.fatality_causes import CAUSE_VERBS, SPARKING_LEMMAS
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -13,8 +13,6 @@ Rules (ACLED's codebook on reported fatalities):
   along with three others", "a police officer and his driver"), unless they break down
   the same people ("3 people, 2 women and a child"); one person named ("a teacher",
   "Zacchaeus Okoth", "him") is 1; a range counts its lower end ("18-50").
-- A death someone is accused of in a clause describing them ("lynched a man they believed
-  killed a child") is not the toll of the act told.
 - Deaths given as additional ("3 militants were also killed", "4 more bodies", "two
   others") add to the toll, and so do those of coordinated clauses with victims of their
   own ("2 soldiers were killed and 3 civilians died"); other figures in one sentence are
@@ -23,9 +21,9 @@ Rules (ACLED's codebook on reported fatalities):
 - A total that spans several places ("10 killed in Sangin and Lashkargah districts") or
   days ("over three days", "from 15/3-19/3") is split across them (``fatality_split``):
   ACLED codes one event per place and day, the first taking the remainder.
-- For a demonstration, a death it is about (a relative clause, "the death of", "had been
-  killed", "after ...") is not its own; what its crowd did is, even told in such a clause
-  ("attacked by vigilantes, who killed one gang member").
+- A death the act told did not cause (one someone is accused of, one an act avenges or
+  that set the events off, the death a demonstration is about) is not its toll
+  (``fatality_causes``).
 
 How many a victim noun counts is ``fatality_counts``. ``is_additional_toll`` lets fuse
 apply the same rules across the claims of a report; fuse also sets aside a party's claims
@@ -42,7 +40,16 @@ from typing import TYPE_CHECKING
 
 from sitrep.claims import clause_text
 from sitrep.codebook import Codebook
-from sitrep.event_triggers import FINITE_VERB_TAGS, guessed_lemmas
+from sitrep.event_triggers import guessed_lemmas
+from sitrep.fatality_causes import (
+    is_accusation,
+    is_avenged,
+    is_given_as_cause,
+    is_headline_root_verb,
+    is_headline_verb_noun,
+    is_spark,
+    victims_participle,
+)
 from sitrep.fatality_counts import (
     DIE_LEMMAS,
     FOUND_LEMMAS,
@@ -56,7 +63,6 @@ from sitrep.fatality_counts import (
     _is_animal,
     _is_count_word,
     _is_fatally_done,
-    _is_news_of_bodies_found,
     _is_people,
     bare_numbers_after,
     has_kin_possessive,
@@ -76,17 +82,6 @@ NEAR_MISS_WORDS = frozenset({"almost", "nearly", "narrowly"})
 # verbs that report a toll as their subject's fate ("three reported killed")
 REPORTED_LEMMAS = frozenset({"report", "confirm", "believe", "fear", "presume"})
 ATTEMPT_LEMMAS = frozenset({"attempt", "try", "seek", "threaten", "plan", "want", "vow"})
-
-
-CAUSE_MARKERS = frozenset({"after", "over", "against", "following", "since", "due"})  # "due to"
-NOMINAL_DEATHS = frozenset({"death", "killing", "murder", "body", "bodies"})
-# "in response to / in protest at the killing of ...": what a demonstration answers
-CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "protest", "opposition"})
-# verbs whose object is what a demonstration answers ("protest the arrest of a host"); read
-# also by events (a demonstration's triggers), event_conditions (a crowd's grievance) and
-# event_modality (a protest's background words)
-CAUSE_VERBS = frozenset({"protest", "demand", "avenge", "blame", "mourn", "condemn", "denounce",
-                         "oppose", "decry", "lament", "deplore"})
 
 
 # "3 militants were also killed", "4 more bodies", "two others", "another 5 died".
@@ -135,12 +130,12 @@ def count_fatalities(
     for token in sentence:
         if not _is_fatality_word(token, codebook) or _is_not_a_death(token):
             continue
-        if _is_accusation(token) or _is_avenged(token) or (
-            _is_spark(token) and not with_sparks
+        if is_accusation(token) or is_avenged(token) or (
+            is_spark(token) and not with_sparks
         ):
             continue
         if skip_causes and not (trigger is not None and token.i == trigger.i) and (
-            _is_given_as_cause(token)
+            is_given_as_cause(token)
         ):
             continue
         toll = _toll_at(token, codebook)
@@ -216,101 +211,9 @@ def _is_not_a_death(token: Token) -> bool:
     return _shares_victims_with_injury(token)
 
 
-# verbs that say what someone is held to have done
-ACCUSING_LEMMAS = frozenset({"accuse", "suspect", "believe", "allege", "charge", "blame"})
-ACCUSATION_STEPS = 3
-
-
-def _is_accusation(token: Token) -> bool:
-    """A death someone is accused of in a clause describing them ("lynched a man they
-    believed killed a child", "fighters who were accused of killing 5 people", "a man
-    suspected of killing a rider"): not a toll of the act told; the accusation as the
-    news itself ("the Kandaha Boys are suspected of killing ...") still is. Not
-    ``event_triggers._in_legal_frame``: proceedings ("charged with", "trial") take the
-    act out of the news altogether, and "believe" or "blame" are no proceedings."""
-    before = token.doc[token.i - 1] if token.i else None
-    if before is not None and before.lemma_.lower() in ACCUSING_LEMMAS and (
-        before.dep_ == "relcl" and not _children(token, "nsubj")
-    ):  # "a man they believe killed a child": the parser joins "killed" to the main verb
-        return True
-    node = token
-    for _ in range(ACCUSATION_STEPS):
-        if node.head is node:
-            return False
-        node = node.head
-        if node.lemma_.lower() in ACCUSING_LEMMAS:
-            # not "stoned a man accused of theft to death" ("to death" hung on "accused")
-            return node.dep_ in ("relcl", "acl") and _victims_participle(token) is None
-    return False
-
-
-# what an act pays back: "to avenge the killing of a soldier", "in revenge for the murder of"
-AVENGING_LEMMAS = frozenset({"avenge", "revenge"})
-# ... and what answers an earlier act: "in response to the killing of"
-PAYBACK_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution",
-                           "response", "reaction"})
-AVENGED_STEPS = 4
-
-
-def _is_avenged(token: Token) -> bool:
-    """A death the act avenges or answers ("beat up residents to avenge the killing of a
-    soldier", "in retaliation for the murder of two herders", "revenge attacks for the
-    killing of 3", "in response to a raid in which 7 were killed"): an earlier act's toll,
-    not this one's, whatever the act (``_is_given_as_cause`` sets aside a demonstration's
-    causes)."""
-    node = token
-    for _ in range(AVENGED_STEPS):
-        head = node.head
-        if head is node:
-            return False
-        if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in AVENGING_LEMMAS:
-            return True
-        if node.dep_ == "pobj" and head.lower_ in ("for", "of", "to") and (
-            _is_payback(head.head)
-        ):
-            return True
-        node = head
-    return False
-
-
-# verbs whose subject (or "by" phrase) set off what the report codes ("Murder of a tribesman
-# sparks clashes", "violence sparked by the arrest of the sect's founder"); read also by
-# event_modality (a protest's grievance)
-SPARKING_LEMMAS = frozenset({"spark", "trigger", "ignite", "provoke", "prompt", "fuel"})
-
-
-def _is_spark(token: Token) -> bool:
-    """A death named as what set the events off ("The killing of a herder sparked clashes",
-    "Murder of Njemp tribesman sparks ethnic clashes", "clashes erupted following the
-    killing of two people", "fighting sparked by the murder of a herder"): an earlier act's
-    toll, whatever the act."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_DEATHS | {"kill"}:
-        return False
-    head = token.head
-    return (token.dep_ == "nsubj" and head.lemma_.lower() in SPARKING_LEMMAS) or (
-        token.dep_ == "pobj" and head.lower_ in ("after", "following")) or (
-        token.dep_ == "pobj" and head.lower_ == "by"
-        and head.head.lemma_.lower() in SPARKING_LEMMAS)  # "clashes sparked by the murder of"
-
-
-def _is_payback(noun: Token) -> bool:
-    """"revenge", "retaliation", "response", a "revenge attack": what answers an earlier
-    act."""
-    return noun.lemma_.lower() in PAYBACK_NOUNS or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in PAYBACK_NOUNS
-        for c in noun.children)
-
-
 def is_attempted(token: Token) -> bool:
     """An act only tried for: "tried to lynch", "attempted to take control"."""
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in ATTEMPT_LEMMAS
-
-
-def is_cause_clause(node: Token, markers: frozenset[str] = CAUSE_MARKERS) -> bool:
-    """A clause introduced as what something answers: "after police shot a man", "over
-    the arrest of ..." (the markers, by default CAUSE_MARKERS)."""
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in markers for c in node.children)
 
 
 # money named before an amount ("Tk 20,000", "Rs 500", "KSh 200") and verbs of paying
@@ -355,172 +258,6 @@ def _shares_victims_with_injury(token: Token) -> bool:
         if _children(second, "dobj") and not _children(first, "dobj"):
             return True
     return False
-
-
-def _victims_participle(death: Token) -> Token | None:
-    """The participle describing a victim that the parser hung "to death" on ("stoned a man
-    accused of theft to death": "accused"), or None."""
-    if death.lower_ != "death" or death.head.lower_ != "to":
-        return None
-    verb = death.head.head
-    return verb if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
-
-
-def _is_given_as_cause(token: Token) -> bool:
-    """A death the demonstration is about, not one it caused: inside "after ...", "over the
-    killing of ...", "to protest the death of ..."; a death named as a noun ("the death of
-    a student", "the body of a man"); one in a clause describing someone or something ("a
-    colleague who was shot", "the attack which killed"); one that "had" happened."""
-    stem = token.lower_.removesuffix("s")
-    names_a_death = token.pos_ == "NOUN" and (
-        stem in NOMINAL_DEATHS or stem.removesuffix("ing") in KILL_LEMMAS
-        or token.lemma_.lower() in NOMINAL_DEATHS | KILL_LEMMAS
-    )
-    is_nominal = names_a_death and not (
-        token.lower_ == "death" and token.head.lower_ == "to" and (
-            token.head.head.pos_ == "VERB" or _is_headline_verb_noun_before(token.head.head))
-    )  # "beaten to death" is a killing, not a death named (also a headline's "children
-    # stone man to death", its verb parsed as a noun)
-    if is_nominal and _is_result_noun(token):
-        # "exploded on the street, resulting in the death of a bystander": the act's toll,
-        # unless the act is itself what the demonstration answers ("protested against the
-        # attack that resulted in the death of 60")
-        return _is_in_grievance(token.head)
-    if is_nominal and (_is_headline_verb_noun(token) or _is_headline_root_verb(token)):
-        return False  # a headline's "Residents lynch robber"
-    if (is_nominal and not _is_news_of_bodies_found(token) and not _is_counted_death(token)) or any(
-        a.lower_ == "had" for a in _children(token, "aux")
-    ):
-        return True
-    # "stoned a man accused of theft to death": the participle "to death" hangs on says
-    # the stoning's outcome, not a clause about someone
-    to_death_of = _victims_participle(token)
-    for node in (token, *token.ancestors):
-        head = node.head
-        if _is_headline_predicate(node):
-            return False  # "Two people killed in riot over land": the headline's own news
-        if node.dep_ in ("relcl", "acl") and not (
-            _is_result_participle(node) or _is_counted_participle(node)
-            or _is_counted_victims(node) or _is_doers_deed(node)
-            or to_death_of is not None and node.i == to_death_of.i
-            and head.dep_ in ("dobj", "obj", "nsubjpass")
-        ):
-            return True
-        if node.dep_ == "pobj" and head.lower_ in CAUSE_MARKERS:
-            return True
-        if node.dep_ in ("pobj", "pcomp") and head.lower_ == "to" and (
-            head.head.lemma_.lower() in CAUSE_NOUNS
-        ):
-            return True  # "in response to police killing a dealer, citizens protested"
-        if is_cause_clause(node):
-            return True
-        if node.dep_ in ("dobj", "pobj", "advcl", "xcomp") and head.lemma_.lower() in (
-            CAUSE_VERBS
-        ):
-            return True
-    return False
-
-
-RESULT_LEMMAS = frozenset({"result", "cause", "lead"})
-VIOLENCE_NOUNS = frozenset({"violence", "clash", "fighting", "riot", "rioting", "attack"})
-# verbs whose object is deaths told as news ("accounts documenting 3 deaths")
-RECORD_LEMMAS = frozenset({"document", "record", "report", "confirm", "register"})
-
-
-def _is_counted_death(noun: Token) -> bool:
-    """"two deaths", "one death reported", "4 bodies": deaths counted are news, unless
-    what they hang on says otherwise ("protested over two deaths"); not "the death of"."""
-    return any(_is_count_word(c) for c in noun.children) and not any(
-        p.lower_ == "of" for p in _children(noun, "prep"))
-
-
-def _is_headline_predicate(node: Token) -> bool:
-    """"Two people killed in riot", "Two killed in clash": a past participle hung on the
-    sentence's root noun or number, in a sentence with no finite verb, is the headline's
-    predicate (its auxiliary left out), not a clause describing someone."""
-    return (node.dep_ == "acl" and node.tag_ == "VBN" and node.head.dep_ == "ROOT"
-            and node.head.pos_ in ("NOUN", "PROPN", "NUM")
-            and not any(t.tag_ in FINITE_VERB_TAGS and not _is_in_side_clause(t, node.head)
-                        for t in node.sent))
-
-
-def _is_in_side_clause(verb: Token, root: Token) -> bool:
-    """A clause set beside the headline's counted noun ("Rioting students throw stones, one
-    police officer killed in the violence": "throw" hung on "officer")."""
-    return any(a.dep_ in ("ccomp", "parataxis") and a.head.i == root.i
-               for a in (verb, *verb.ancestors))
-
-
-def _is_counted_participle(node: Token) -> bool:
-    """"reports confirm 1 killed in Kibera": a participle hung on a bare number is that
-    number's news (the victims counted), not a clause describing someone."""
-    head = node.head
-    return node.dep_ == "acl" and node.tag_ == "VBN" and head.pos_ == "NUM" and not (
-        _children(head, "det", "poss", "amod"))
-
-
-def _is_counted_victims(node: Token) -> bool:
-    """"Reports of 2 rioters killed": a killing participle on a counted noun gives the
-    count (a demonstration's cause is read from what the noun hangs on: "over 2 students
-    killed by police", "the funeral of two protesters killed"), not a clause describing
-    someone ("the student killed last week")."""
-    head = node.head
-    of_what = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    return node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in KILL_LEMMAS and (
-        any(_is_count_word(c) for c in head.children)) and not _children(head, "det", "poss") and (
-        of_what is None or of_what.lemma_.lower() in TOLL_NEWS_NOUNS)  # not "the funeral of"
-
-
-# nouns whose "of" gives news of the dead ("reports of 2 rioters killed")
-TOLL_NEWS_NOUNS = frozenset({"report", "account", "news", "claim", "toll", "total"})
-
-
-def _is_in_grievance(node: Token) -> bool:
-    """Inside a clause describing what a demonstration answers ("against the attack that
-    resulted in ...", "over the raid which led to ..."): a relative clause of a noun a
-    cause marker or a cause verb takes."""
-    for ancestor in (node, *node.ancestors):
-        if ancestor.dep_ == "relcl":
-            noun = ancestor.head
-            return (noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_MARKERS) or (
-                noun.dep_ in ("dobj", "pobj") and noun.head.lemma_.lower() in CAUSE_VERBS)
-    return False
-
-
-def _is_result_noun(token: Token) -> bool:
-    """A death named as what an act brought about: "resulting in the death of", "causing
-    the death of", "leading to the deaths of" (not what a protest is about)."""
-    head = token.head
-    if token.dep_ == "dobj":
-        return head.lemma_.lower() in RESULT_LEMMAS | RECORD_LEMMAS
-    return token.dep_ == "pobj" and head.lower_ in ("in", "to") and (
-        head.head.lemma_.lower() in RESULT_LEMMAS)
-
-
-def _is_doers_deed(clause: Token) -> bool:
-    """"were attacked by vigilantes, who killed one gang member": a relative clause telling
-    what the sentence's doers (its "by" phrase) did is the act's own toll, not a cause."""
-    noun = clause.head
-    return clause.dep_ == "relcl" and any(
-        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children
-    ) and noun.dep_ == "pobj" and noun.head.dep_ == "agent"
-
-
-def _is_result_participle(node: Token) -> bool:
-    """"Youths stormed a police station killing one officer": a killing participle the
-    parser hung on a thing the clause acted on says what the act did, not what the thing
-    is (as "a colleague who was shot" or "protesters carrying placards" describe people)."""
-    head = node.head
-    counts_its_dead = any(c.dep_ == "dobj" and c.like_num for c in node.children)
-    if node.dep_ == "acl" and node.tag_ == "VBG" and node.lemma_.lower() in KILL_LEMMAS and (
-        head.dep_ == "ROOT" and head.lemma_.lower() in VIOLENCE_NOUNS
-    ):  # a headline's "Violence by youths in a slum, killing twenty": what it did
-        return True
-    return (node.dep_ == "acl" and node.tag_ == "VBG" and node.lemma_.lower() in KILL_LEMMAS
-            and head.dep_ in ("dobj", "pobj") and (
-                # "attacked matatu drivers killing 1": a bare number counts the act's dead
-                counts_its_dead or head.lemma_.lower() not in PERSON_NOUNS
-                and head.ent_type_ not in ("PERSON", "NORP")))
 
 
 def _toll_at(token: Token, codebook: Codebook) -> Toll | None:
@@ -621,7 +358,7 @@ def _victims(token: Token) -> list[Token]:
         victims = _children(verb, "dobj", "nsubjpass", "obj")
         if verb.dep_ == "conj" and not victims:
             victims = _children(verb.head, "dobj", "nsubjpass")
-        if _victims_participle(token) is not None and not victims:
+        if victims_participle(token) is not None and not victims:
             # "stoned a man accused of theft to death": hung on the participle that
             # describes the victim
             victims = [verb.head]
@@ -685,9 +422,9 @@ def _kill_victims(token: Token) -> list[Token]:
             c for c in token.children if c.like_num and c.i == token.i - 1]  # "1 killed"
     elif token.tag_ in ("VBN", "VBD"):  # "5 killed (arrows)": a bare number is no killer
         victims += [c for c in _children(token, "nsubj") if c.pos_ == "NUM"]
-    if not victims and _is_headline_verb_noun(token):
+    if not victims and is_headline_verb_noun(token):
         victims = [token.head]
-    if not victims and _is_headline_root_verb(token):
+    if not victims and is_headline_root_verb(token):
         victims = _children(token, "appos")
     if token.dep_ in ("ccomp", "xcomp", "oprd") and not victims and token.tag_ == "VBN" and (
         token.head.lemma_.lower() in REPORTED_LEMMAS
@@ -729,25 +466,6 @@ def _counted_before_total(word: Token) -> list[Token]:
     if total.dep_ in ("oprd", "acomp"):
         return _children(total.head, "dobj")
     return _children(total, "nsubj", "nsubjpass")
-
-
-def _is_headline_verb_noun(token: Token) -> bool:
-    """A headline's verb parsed as a noun before its object ("Residents lynch robber",
-    "Mob lynch suspected thief"): a modifier of the root noun of a verbless sentence."""
-    return token.dep_ in ("compound", "nmod") and token.head.dep_ == "ROOT" and not any(
-        t.tag_ in FINITE_VERB_TAGS for t in token.sent if t.i != token.i)  # "Mob lynches"
-
-
-def _is_headline_verb_noun_before(noun: Token) -> bool:
-    """The noun has a headline's verb parsed as its modifier ("stone man to death")."""
-    return any(_is_headline_verb_noun(c) for c in noun.children if c.i < noun.i)
-
-
-def _is_headline_root_verb(token: Token) -> bool:
-    """"Vigilante group lynch 3 alleged robbers": a headline's verb the parser took
-    for the root noun, its victims in apposition."""
-    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and bool(_children(token, "appos")) and (
-        not any(t.tag_ in FINITE_VERB_TAGS for t in token.sent))
 
 
 def _subject_across_date(word: Token) -> list[Token]:
