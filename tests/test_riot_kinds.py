@@ -1,7 +1,8 @@
 """Which riot: demonstrators who turn violent riot in a violent demonstration; a crowd
 violent with no demonstration, or at a party's campaign rally (where "rally" is no
 demonstration), is a mob (ACLED's mob violence). Running battles with the police in a
-protest are the demonstration turning violent.
+protest are the demonstration turning violent. A crowd that clashes with no one else named
+clashed with another crowd: rioters against rioters.
 
 The positive cases failed before the change (a violent demonstration at a rally; running
 battles in a protest coded as mob violence); the guards pass on both. Short reports written
@@ -45,3 +46,23 @@ def test_a_crowd_violent_at_a_campaign_rally_is_a_mob(resources, text):
 def test_demonstrators_who_turn_violent_riot_in_a_violent_demonstration(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text", [
+    ("On 18 August 2017, AIADMK and DMK cadres clashed and pelted stones at each other in "
+     "Chennai, India."),
+    ("On 18 August 2017, BJP and TMC supporters clashed in riots in Arambagh, India, setting "
+     "houses on fire."),
+])
+def test_a_crowd_that_clashes_with_no_one_else_named_clashed_with_another_crowd(resources,
+                                                                                text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Riots", "Rioters (India)", "Rioters (India)")
+
+
+def test_guard_a_crowd_that_clashes_with_the_police_has_the_police_as_its_other_side(
+        resources):
+    (event,) = news_events(resources, ("On 18 August 2017, BJP supporters clashed with police "
+                                       "in Arambagh, India, and threw stones."), date=DATE)
+    assert (event.event_type, event.actor2) == ("Riots", "Police Forces of India")

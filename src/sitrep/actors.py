@@ -57,6 +57,7 @@ CIVILIANS_NAME = "Civilians ({country})"
 CIVILIANS_PREFIX = "Civilians"
 INTER_PROTESTERS = 6
 INTER_RIOTERS = 5
+RIOTERS_NAME = "Rioters ({country})"
 INTER_IDENTITY = 4
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "to", "into", "around", "outside", "inside", "across",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from sitrep.actors import (
     CIVILIANS_NAME,
     INTER_CIVILIANS,
     INTER_RIOTERS,
+    RIOTERS_NAME,
     ActorDictionary,
     is_same_actor,
 )
@@ -706,6 +708,15 @@ def _code_sentence(
         if name2 is not None:
             name1, inter1 = name2, inter2
         name2, inter2 = CIVILIANS_NAME, INTER_CIVILIANS
+    if rule.event_type == RIOTS_TYPE and name2 is None and (
+        inter1 is None or inter1 in CROWD_INTERS
+    ) and _crowds_clash(sentence) and not any(a.inter in ARMED_INTERS for a in actors):
+        # "AIADMK and DMK cadres clashed and pelted stones at each other": a crowd that
+        # clashes with no one else, armed or not, named clashed with another crowd
+        # (ACLED: rioters against rioters)
+        if inter1 is not None and inter1 != INTER_RIOTERS:
+            name1, inter1 = RIOTERS_NAME, INTER_RIOTERS
+        name2, inter2 = RIOTERS_NAME, INTER_RIOTERS
     harmed_default = rule.actors.get("harmed_default") if rule.actors else None
     if harmed_default and name2 is None:
         # "Grenade blasts at a restaurant kill six": whom the blast harmed is its actor2;
@@ -772,6 +783,15 @@ def _code_sentence(
         date_text=timex.text if timex is not None and date is not None else None,
     )
     return mention, trigger
+
+
+RECIPROCAL_RE = re.compile(r"\b(?:each other|one another)\b")
+
+
+def _crowds_clash(sentence: Span) -> bool:
+    """The sentence tells of a clash or fight, or of people acting on "each other"."""
+    return any(t.lemma_.lower() in CLASH_LEMMAS for t in sentence) or bool(
+        RECIPROCAL_RE.search(sentence.text.lower()))
 
 
 def _is_two_sided(rule: Rule, trigger: Token) -> bool:
