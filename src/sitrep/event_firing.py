@@ -240,8 +240,8 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-# what a demonstration answers (fatalities.CAUSE_MARKERS); not "since", whose object may
-# date the protest itself ("protests since Monday")
+# what a demonstration answers (fatality_causes.CAUSE_MARKERS); not "since", whose object
+# may date the protest itself ("protests since Monday")
 PROTESTED_OVER_PREPS = CAUSE_MARKERS - {"since"}
 # verbs whose object is what a demonstration is about: "protest the arrest of a host" (not
 # "demand": an arrest demanded is an act that did not happen, see event_modality)

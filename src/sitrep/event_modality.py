@@ -220,8 +220,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the previous day"
 
 
-# what a protest is against or about; not fatalities.CAUSE_MARKERS' "after", "following",
-# "since", whose objects may date the protest itself ("since Monday night")
+# what a protest is against or about; not fatality_causes.CAUSE_MARKERS' "after",
+# "following", "since", whose objects may date the protest itself ("since Monday night")
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "about"})
 
 

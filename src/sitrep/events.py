@@ -745,7 +745,7 @@ def _code_sentence(
             return news
     fatalities, fatality_text, is_estimate = count_fatalities(
         sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES,
-        trigger=trigger if rule.event_type == "Riots" else None,
+        trigger=trigger if rule.event_type == RIOTS_TYPE else None,
     )
     claims = sentence_claims(sentence, codebook, trigger=trigger)
     claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)

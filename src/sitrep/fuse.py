@@ -13,14 +13,14 @@ Rules, in the order they apply:
   same day and place, the same target or none named, the same side or one left unnamed.
 - Type: the codebook rule highest in precedence among the mentions (an airstrike during a
   ground battle is a Battle); across the types of one fight, Battles, then
-  Explosions/Remote violence, then Violence against civilians. Actors: the most named actor on each side, a named group
-  before a generic one. Location: the most precise one given.
+  Explosions/Remote violence, then Violence against civilians; an abduction in which
+  people are killed is an attack. Actors: the most named actor on each side, a named
+  group before a generic one. Location: the most precise one given.
 - Date: an explicit calendar date ("Jan. 8") before one given as a weekday ("on Sunday",
   which depends on the reporting date), then a confirmed claim before a reported one, then
   the first given. Other dates stay in ``claims`` and the notes say the sources disagree.
   With no date at all, a news event takes the reporting date at precision 2, and says so.
-- Fatalities: the lowest figure reported (ACLED), the disagreement noted (an abduction
-  in which people are killed is an attack); a party to the
+- Fatalities: the lowest figure reported (ACLED), the disagreement noted; a party to the
   fighting's claim about its enemy's losses is set aside (``choose_fatalities``, which
   ``explain`` also calls to say why).
 """
