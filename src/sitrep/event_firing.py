@@ -26,9 +26,10 @@ from sitrep.event_conditions import (
 )
 from sitrep.event_modality import _is_absent, _is_unrealised_act
 from sitrep.event_triggers import _masked_tokens, _trigger_words, _triggers
+from sitrep.event_victims import as_victim
 from sitrep.fatality_causes import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, is_cause_clause
 from sitrep.records import Actor
-from sitrep.roles import _is_state, as_victim, assign_roles
+from sitrep.roles import _is_state, assign_roles
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

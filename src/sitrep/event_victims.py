@@ -8,18 +8,37 @@ soldiers were killed in the blast", "Two soldiers killed in IED blast"), civilia
 ("Grenade blasts at a restaurant kill six", "a rickshaw-puller was injured as a bomb went
 off"); a blast that hurt no one ("No one was injured") has no actor2 unless the report
 names its target, and bombers killed by their own bomb are no target of it.
+
+Also ``as_victim``, read by the rules' firing: an identity group on the receiving end of a
+one-sided attack, young people an armed group or the state's forces attack, and a party's
+people shot are civilians; and ``harms_people``, read by events: a riot whose crowd harms
+a person has civilians as its actor2, one that only burns or smashes things has none.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.actors import INTER_STATE
-from sitrep.codebook import ARMED_INTERS
+from sitrep.actor_parties import PARTY_MEMBER_WORDS
+from sitrep.actors import (
+    CIVILIANS_NAME,
+    INTER_CIVILIANS,
+    INTER_IDENTITY,
+    INTER_RIOTERS,
+    INTER_STATE,
+)
+from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.event_conditions import _is_denied
 from sitrep.fatalities import INJURY_LEMMAS
-from sitrep.fatality_counts import KILL_LEMMAS
-from sitrep.roles import _is_headline_passive, is_acted_upon_word
+from sitrep.fatality_counts import KILL_LEMMAS, PEOPLE_NOUNS
+from sitrep.roles import (
+    CROWD_NOUNS,
+    ONE_SIDED_LEMMAS,
+    _by_phrase,
+    _is_headline_passive,
+    is_acted_upon_word,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -80,3 +99,186 @@ def _suffers(root: Token, harms: Sequence[Token]) -> bool:
         return verb.lemma_.lower() == "die" or _is_headline_passive(verb)
     return verb.lemma_.lower() in SUFFER_LEMMAS and any(
         c in harms for c in verb.children if c.dep_ == "dobj")
+
+
+# --- the victims of one-sided attacks and of crowds -------------------------------------
+
+
+FIGHTER_WORDS = frozenset(  # each in both numbers: "a raider was killed by police"
+    {"militia", "militias", "militiaman", "militiamen", "fighter", "fighters", "raider",
+     "raiders", "warrior", "warriors", "gunman", "gunmen", "moran", "morans", "attacker",
+     "attackers", "rustler", "rustlers", "bandit", "bandits", "youths", "army", "forces"}
+)
+
+
+YOUNG_PEOPLE_WORDS = frozenset({"youth", "youths"})
+
+
+def as_victim(actor: Actor | None, trigger: Token, by: Actor | None = None, *,
+              protest_in_report: bool = True) -> Actor | None:
+    """An identity group on the receiving end of a one-sided attack is civilians.
+
+    "Pokot raiders kill eleven Turkana", "Orma attack Pokomo villages": ACLED codes the
+    victims of a communal attack as civilians, and keeps the militia for the attackers
+    and for two-sided fighting ("clashes between Turkana and Pokot"). So are young people
+    an armed group (``by``) attacks, and those the state's forces attack in a report with
+    no protest (``protest_in_report``) where the youths do nothing themselves; youths the
+    police fire on at a protest may be a crowd rioting.
+    """
+    if actor is not None and (
+        _are_young_people_hit(actor, trigger, by, protest_in_report=protest_in_report)
+        or _is_party_people_hit(actor, trigger) or _is_one_youth_hit(actor, trigger)
+    ):
+        return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
+    if actor is None or actor.inter != INTER_IDENTITY:
+        return actor
+    if trigger.lemma_.lower() not in ONE_SIDED_LEMMAS:
+        return actor
+    if set(actor.text.lower().split()) & FIGHTER_WORDS:
+        return actor
+    return replace(actor, name=CIVILIANS_NAME, inter=INTER_CIVILIANS)
+
+
+def _are_young_people_hit(actor: Actor | None, trigger: Token, by: Actor | None, *,
+                          protest_in_report: bool) -> bool:
+    """"Naxalites killed two youth": young people an armed group attacks, not a mob; "the
+    police allegedly shot dead three youth who were smoking bhang": young people the
+    state's forces attack, in a report that tells of no protest and in which the youths
+    are neither a subject nor a "by" phrase's doer ("youths stoned the police ... police
+    shot two youths": the crowd)."""
+    if actor is None or actor.inter != INTER_RIOTERS or by is None or (
+        trigger.lemma_.lower() not in ONE_SIDED_LEMMAS
+        or actor.text.lower().split()[-1] not in YOUNG_PEOPLE_WORDS
+    ):
+        return False
+    if by.inter in NON_STATE_ARMED_INTERS:
+        return True
+    if by.inter != INTER_STATE or protest_in_report:
+        return False
+    return not any(t.lower_ in YOUNG_PEOPLE_WORDS
+                   and (t.dep_ == "nsubj" or t.head.dep_ == "agent") for t in trigger.doc)
+
+
+def _is_party_people_hit(actor: Actor | None, trigger: Token) -> bool:
+    """"A Trinamool Congress worker was shot dead": a party's people the actors stage made
+    its militia because guns are named in the sentence, when they are the ones shot, are
+    civilians (ACLED: Civilians, the party as associated actor)."""
+    return (
+        actor is not None and actor.name.endswith(" Militia")
+        and actor.text.lower().split()[-1] in PARTY_MEMBER_WORDS
+        and trigger.lemma_.lower() in ONE_SIDED_LEMMAS
+    )
+
+
+def _is_one_youth_hit(actor: Actor | None, trigger: Token) -> bool:
+    """"The police shot dead a youth": one young person shot or attacked is no crowd
+    rioting (a crowd is many); ACLED codes a civilian."""
+    if actor is None or actor.inter != INTER_RIOTERS or (
+        trigger.lemma_.lower() not in ONE_SIDED_LEMMAS
+    ):
+        return False
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span[-1].lower_ != "youth":
+        return False
+    return any(c.lower_ in ("a", "an", "one", "1") for c in span[-1].children
+               if c.dep_ in ("det", "nummod"))
+
+
+# acts that harm a person: a crowd that does them to someone has a victim (ACLED: a mob's
+# victims are its actor2, civilians), where one that only burns or smashes things has none
+CROWD_HARM_LEMMAS = frozenset(
+    {"attack", "assault", "beat", "lynch", "kill", "murder", "injure", "wound", "hack",
+     "stab", "stone", "thrash", "torture", "manhandle", "whip", "flog", "cane", "slap",
+     "burn", "pelt", "hurl", "throw", "chase", "abduct", "kidnap", "strip", "hurt", "behead",
+     "maim", "slash", "hang", "humiliate", "parade", "rough"}
+)
+THROWN_AT = frozenset({"at", "on"})  # "hurled stones at the minister"
+FORCE_NOUNS = frozenset({"cop", "police", "policeman", "policewoman", "officer", "soldier",
+                         "trooper", "constable", "jawan", "commando", "ranger", "guard"})
+# what befell someone, not who did it: "10 people were injured in the clash" may be the
+# crowd's own people
+OUTCOME_LEMMAS = frozenset({"kill", "murder", "injure", "wound", "hurt"})
+# an attack named as what befell them ("were injured in an attack by a mob"): one-sided
+ATTACK_NOUNS = frozenset({"attack", "assault"})
+
+
+def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
+    """A person or people the sentence's acts harm who are no armed side: the object or
+    passive subject of a harm word ("a mob lynched a suspected thief", "attacked Dalits",
+    "a journalist was beaten", "two men were killed by a mob"; not "10 people were
+    injured", who may be the crowd's own), or what stones were thrown at ("at the
+    minister")."""
+    armed = [a for a in actors if a.inter in ARMED_INTERS]
+    for token in sentence:
+        if token.lemma_.lower() not in CROWD_HARM_LEMMAS or token.pos_ != "VERB":
+            continue
+        # "two men were killed by a mob": the crowd named as the doer, those killed are its
+        # victims, not its own people
+        by_doer = any(
+            any(a.start <= doer.idx < a.end for a in actors) or _is_person_word(doer)
+            for c in token.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+            for doer in c.children if doer.dep_ == "pobj")  # not "injured by stones"
+        # "were injured in an attack by a mob", "was killed when a mob mistook him for a
+        # thief": the crowd is the doer of what befell them
+        by_doer = by_doer or _befell_from_crowd(token, actors, armed)
+        hit = [c for c in token.children if c.dep_ == "dobj" or (
+            c.dep_ == "nsubjpass" and (token.lemma_.lower() not in OUTCOME_LEMMAS or by_doer))]
+        if by_doer and token.dep_ == "advcl" and token.head.pos_ == "AUX":
+            # "a man was on Sunday night lynched by residents": the date between auxiliary
+            # and verb leaves the victim the auxiliary's subject
+            hit += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in THROWN_AT
+                for g in c.children if g.dep_ == "pobj"]
+        for victim in hit:
+            if any(a.start <= victim.idx < a.end for a in armed) or (
+                victim.lemma_.lower() in FORCE_NOUNS
+            ):
+                continue  # "stoned the police", "pelted cops": a side, not a victim
+            if _is_person_word(victim):
+                return True
+    return False
+
+
+def _befell_from_crowd(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]) -> bool:
+    """A harm whose doer is a crowd named in a phrase or clause on it: "in an attack by a
+    mob" (one-sided: not "injured in the clash", where the hurt may be the crowd's own),
+    "when a vigilante mob mistook him for a thief", "when activists attacked the office"
+    (not when the police or another armed side acted). Those hurt when two crowds clash
+    are no one's victims: the clash is two-sided, and events reads no victims for it."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS and any(
+                _is_crowd_doer(doer, actors, armed) for doer in _by_phrase(noun)
+            ):
+                return True
+    for clause in token.children:
+        if clause.dep_ != "advcl":
+            continue
+        if any(c.dep_ == "nsubj" and _is_crowd_doer(c, actors, armed) for c in clause.children):
+            return True
+    return False
+
+
+def _is_crowd_doer(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]) -> bool:
+    """A crowd's word or an unarmed actor's (a mob, activists, residents), not an armed
+    side's (the police, gunmen)."""
+    if any(a.start <= token.idx < a.end for a in armed) or token.lemma_.lower() in FORCE_NOUNS:
+        return False
+    return token.lemma_.lower() in CROWD_NOUNS or any(
+        a.start <= token.idx < a.end for a in actors)
+
+
+def _is_person_word(token: Token) -> bool:
+    """A word for people, a person's name, a pronoun, or someone suspected or accused of
+    something ("a suspected pickpocket", "an alleged robber")."""
+    return (
+        token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
+        or token.ent_type_ in ("PERSON", "NORP")
+        or token.tag_ == "NNPS" and not token.ent_type_  # "attacked Dalits"
+        or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")  # "killed two"
+        and not any(c.dep_ == "prep" for c in token.children)  # not "two of the attackers"
+        or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")
+               for c in token.children)
+    )

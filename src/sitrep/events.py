@@ -61,7 +61,7 @@ from sitrep.event_triggers import (
     EVENT_HEAD_NOUNS,
     IRREGULAR_VERBS,
 )
-from sitrep.event_victims import blast_victims
+from sitrep.event_victims import blast_victims, harms_people
 from sitrep.fatalities import (
     count_fatalities,
 )
@@ -71,7 +71,6 @@ from sitrep.roles import (
     _is_state,
     assign_roles,
     associated_actor,
-    harms_people,
     is_fought_with,
 )
 
