@@ -1,7 +1,8 @@
 """Ethnic or election violence that a report tells only as one side's attack on people or
 their homes is violence against civilians (ACLED: the civilians are the target; the group
 behind it, unnamed, an unidentified militia or armed group), also when the attack and the
-word for the violence are in neighbouring sentences. A toll with no attack named, or a
+word for the violence are in neighbouring sentences, and rapes told in it are sexual
+violence, ACLED's highest sub-event type of it. A toll with no attack named, or a
 fight between the sides, stays an armed clash, and an identity militia's clash with a
 people the actor dictionary does not know has that people as another such militia.
 
@@ -74,3 +75,12 @@ def test_a_militia_s_clash_with_a_people_the_dictionary_misses_has_two_sides(
 def test_guard_a_clash_whose_sides_are_named_keeps_them(resources, text, actor2):
     event = news_events(resources, text, date=DATE)[0]
     assert (event.event_type, event.actor2) == ("Battles", actor2)
+
+
+def test_rapes_told_in_communal_violence_are_sexual_violence(resources):
+    # ACLED's highest sub-event type of violence against civilians wins over the attack
+    text = ("On 29 January 2008, eleven women were treated at a hospital in Naivasha, Kenya, "
+            "after they were raped during the post-election violence.")
+    events = news_events(resources, text, date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events][:1] == [
+        ("Violence against civilians", "Sexual violence")]
