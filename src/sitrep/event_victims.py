@@ -1,4 +1,5 @@
-"""Event victims: whom an explosion with no target named harmed.
+"""Event victims: whom an explosion with no target named harmed, and who among those an
+attack or a crowd harmed are civilians.
 
 Needs: the parse of a sentence and its actors. Adds: ``blast_victims``, read by events for
 the rules whose ``actors`` give a ``harmed_default`` (a remote explosive, a grenade, a
