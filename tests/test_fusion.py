@@ -439,6 +439,28 @@ def test_a_batch_stored_without_linking_waits_for_the_step_except_what_cannot_li
     assert (linked.linked, linked.attached, fused) == (3, 2, [1, 3])
 
 
+def test_a_batch_whose_document_another_run_stored_and_linked_leaves_it_as_stored(tmp_path):
+    # two runs extracted the same reports; the first stored and linked them before the
+    # second wrote its batch: writing them again had put their mentions back in
+    # report-level events beside the linked ones (and their units pending again)
+    results = [
+        pipeline.ReportResult(document=_document(r).document, timexes=(), places=(), actors=(),
+                              mentions=r.mentions, events=r.events, reference=r.reported)
+        for r in RAID_REPORTS
+    ]
+    first, second = pipeline.ExtractSummary(), pipeline.ExtractSummary()
+    with open_store(tmp_path / "s.db") as store:
+        pipeline.store_batch(results, store=store, summary=first, codebook=CODEBOOK,
+                             dictionary=DICTIONARY, link=False)
+        link_pending(store)
+        linked = (_stored_state(store), store.count_rows())
+        pipeline.store_batch(results, store=store, summary=second, codebook=CODEBOOK,
+                             dictionary=DICTIONARY, link=False)
+        assert (_stored_state(store), store.count_rows()) == linked
+        assert store.count_pending_units() == 0
+    assert (second.documents, second.skipped, second.events) == (0, len(results), 0)
+
+
 def test_inline_linking_leaves_pending_units_to_the_fusion_step(tmp_path):
     with open_store(tmp_path / "s.db") as store:
         _write_pending(store, RAID_REPORTS[:1])

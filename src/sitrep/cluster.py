@@ -42,8 +42,10 @@ Resuming: every batch commits on its own and stored documents are skipped, so a 
 Dask re-runs after its worker died, or the same command run again after the whole run was
 killed, writes only what is missing; units still pending are linked by the next fusion
 step (``sitrep link``, or the next extract). Concurrent runs on one PostgreSQL database are
-safe: ``Store.write_batch`` locks each document's key, and a fusion step holds its
-countries' link locks (see store.py).
+safe: ``Store.write_batch`` locks each document's key and leaves a document another run
+stored meanwhile as it was stored (``skip_stored``: two runs that both extracted it would
+otherwise write it twice, the second after the first had linked it), and a fusion step
+holds its countries' link locks (see store.py).
 
 ``connect_cluster`` gives a client and ``submit_partitions`` runs any module-level
 function over a list of partitions on it: extraction and both fusion tasks use them.

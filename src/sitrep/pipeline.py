@@ -350,7 +350,7 @@ def store_batch(
     With ``link`` False (the cluster's workers) each report's events are written as they
     are and their units as pending, for the fusion step (``link_pending``) to link.
     """
-    from sitrep.store import StoredDocument
+    from sitrep.store import StoredDocument, document_key
 
     reports = [r for r in batch if isinstance(r, ReportResult)]
     failures = [f for f in batch if isinstance(f, Failure)]
@@ -370,10 +370,16 @@ def store_batch(
                               failures=failures, units=linked.units)
     else:
         linked = report_units(report_events)
-        store.write_batch(documents=documents, mentions=mentions, events=linked.events,
-                          failures=failures,
-                          units=[u for u in linked.units if not is_linkable(u)],
-                          pending_units=[u for u in linked.units if is_linkable(u)])
+        # another run may have stored (and linked) one of these documents since this batch
+        # was made: it stays as stored, and counts as skipped
+        skipped = store.write_batch(documents=documents, mentions=mentions,
+                                    events=linked.events, failures=failures,
+                                    units=[u for u in linked.units if not is_linkable(u)],
+                                    pending_units=[u for u in linked.units if is_linkable(u)],
+                                    skip_stored=True)
+        if skipped:
+            summary.skipped += len(skipped)
+            reports = [r for r in reports if document_key(r.document) not in skipped]
     summary.documents += len(reports)
     summary.events += sum(len(r.events) for r in reports) - linked.attached
     summary.attached += linked.attached

@@ -61,8 +61,9 @@ class StoreWrites(StoreBase):
         failures: Sequence[Failure],
         units: Sequence[LinkUnit] = (),
         pending_units: Sequence[LinkUnit] = (),
-    ) -> None:
-        """Upsert one batch in one transaction.
+        skip_stored: bool = False,
+    ) -> frozenset[str]:
+        """Upsert one batch in one transaction; return the keys of the documents skipped.
 
         ``units`` (from ``link.link_events``) replace the stored units with their ids, and
         the units of re-written documents that the batch does not repeat; ``pending_units``
@@ -72,6 +73,12 @@ class StoreWrites(StoreBase):
         and claims); events left with no mention are deleted. Every mention's ``doc_id``
         must name a document in this batch or already stored; every event's
         ``mention_ids`` must name mentions in this batch or already stored.
+
+        With ``skip_stored`` (extraction, whose runs skip stored documents), a document
+        another writer stored after this batch was made is left as stored, with its
+        mentions, events and units: checked under the document's lock, so two runs that
+        both extracted it do not write it twice (the second write would put its mentions
+        back in report-level events beside the events the fusion step linked them into).
         """
         docs_by_key = {document_key(d.document): d for d in documents}
         mentions_by_id = {m.id: m for m in mentions}
@@ -86,9 +93,13 @@ class StoreWrites(StoreBase):
             try:
                 with self._engine.begin() as conn:
                     self._lock_documents(conn, docs_by_key)
-                    self._write_batch_rows(conn, docs_by_key, mentions_by_id, events_by_id,
-                                           failures, (units, pending_units), now)
-                return
+                    batch = (docs_by_key, mentions_by_id, events_by_id, (units, pending_units))
+                    if skip_stored:
+                        batch = self._without_stored(conn, *batch)
+                    kept_docs, kept_mentions, kept_events, kept_units = batch
+                    self._write_batch_rows(conn, kept_docs, kept_mentions, kept_events,
+                                           failures, kept_units, now)
+                return frozenset(docs_by_key) - frozenset(kept_docs)
             except sa.exc.DBAPIError as err:
                 sqlstate = getattr(err.orig, "sqlstate", None)
                 if sqlstate in _RETRYABLE_SQLSTATES and attempt < WRITE_ATTEMPTS:
@@ -134,6 +145,34 @@ class StoreWrites(StoreBase):
             sa.text("SELECT pg_advisory_xact_lock(:lock_id)"),
             [{"lock_id": _document_lock_id(key)} for key in sorted(docs_by_key)],
         )
+
+    def _without_stored(
+        self,
+        conn: Connection,
+        docs_by_key: Mapping[str, StoredDocument],
+        mentions_by_id: Mapping[str, EventMention],
+        events_by_id: Mapping[str, Event],
+        units: tuple[Sequence[LinkUnit], Sequence[LinkUnit]],
+    ) -> tuple[Mapping[str, StoredDocument], Mapping[str, EventMention], Mapping[str, Event],
+               tuple[Sequence[LinkUnit], Sequence[LinkUnit]]]:
+        """The batch less the documents already stored, with their mentions, the events
+        made only of those mentions, and their units."""
+        stored: set[str] = set()
+        for chunk in _chunks(sorted(docs_by_key)):
+            stored.update(conn.execute(
+                sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))
+            ).scalars())
+        if not stored:
+            return docs_by_key, mentions_by_id, events_by_id, units
+        dropped = {docs_by_key[key].document.id for key in stored}
+        kept_docs = {k: d for k, d in docs_by_key.items() if k not in stored}
+        kept_mentions = {i: m for i, m in mentions_by_id.items() if m.doc_id not in dropped}
+        kept_events = {i: e for i, e in events_by_id.items()
+                       if any(m in kept_mentions for m in e.mention_ids)}
+        linked, pending = units
+        return kept_docs, kept_mentions, kept_events, (
+            [u for u in linked if u.doc_id not in dropped],
+            [u for u in pending if u.doc_id not in dropped])
 
     def _write_batch_rows(
         self,
