@@ -21,31 +21,30 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 DATE = dt.date(2017, 8, 20)
 
 
-@pytest.mark.parametrize("text", [
-    ("On 18 August 2017, supporters of two rival candidates clashed at a campaign rally in "
-     "Migori, Kenya, and threw stones at each other."),
-    ("On 18 August 2017, youths threw stones at the convoy of an opposition leader during a "
-     "rally in Thika, Kenya."),
+MOB, DEMONSTRATION = "Mob violence", "Violent demonstration"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # a crowd violent at a campaign rally is a mob
+    (("On 18 August 2017, supporters of two rival candidates clashed at a campaign rally in "
+      "Migori, Kenya, and threw stones at each other."), MOB),
+    (("On 18 August 2017, youths threw stones at the convoy of an opposition leader during a "
+      "rally in Thika, Kenya."), MOB),
     # a party's rally the police stop is no demonstration either (as ACLED coded "supporters
     # of KANU and police clash ... after police attempted to stop a political rally")
-    ("On 18 August 2017, opposition men clashed with police in Kisumu, Kenya, when officers "
-     "blocked a planned rally."),
-])
-def test_a_crowd_violent_at_a_campaign_rally_is_a_mob(resources, text):
-    (event,) = news_events(resources, text, date=DATE)
-    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
-
-
-@pytest.mark.parametrize("text", [
-    ("On 18 August 2017, residents of Kondele in Kisumu, Kenya, engaged police in running "
-     "battles to protest the killing of a trader."),
+    (("On 18 August 2017, opposition men clashed with police in Kisumu, Kenya, when officers "
+      "blocked a planned rally."), MOB),
+    # demonstrators who turn violent riot in a violent demonstration
+    (("On 18 August 2017, residents of Kondele in Kisumu, Kenya, engaged police in running "
+      "battles to protest the killing of a trader."), DEMONSTRATION),
     # guard: demonstrators who stone the police
-    ("On 18 August 2017, demonstrators in Kisumu, Kenya, threw stones at police officers "
-     "during a march against the election results."),
+    (("On 18 August 2017, demonstrators in Kisumu, Kenya, threw stones at police officers "
+      "during a march against the election results."), DEMONSTRATION),
 ])
-def test_demonstrators_who_turn_violent_riot_in_a_violent_demonstration(resources, text):
+def test_a_mob_at_a_rally_and_demonstrators_turned_violent_riot_differently(
+        resources, text, sub_event_type):
     (event,) = news_events(resources, text, date=DATE)
-    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (event.event_type, event.sub_event_type) == ("Riots", sub_event_type)
 
 
 @pytest.mark.parametrize("text", [

@@ -75,8 +75,7 @@ def fire_rule(
     cues = SentenceCues(
         has_protest=has_protest,
         protest_in_report=has_protest or report.has_protest,
-        demonstration_in_report=report.has_demonstration or _has_protest_word(
-            sentence, codebook, rallies=False),
+        demonstration_in_report=report.has_demonstration,
         crowd_in_focus=crowd_in_focus,
         organised_attack=_is_organised_attack(sentence, codebook),
         fighting_in_report=report.tells_of_fighting,

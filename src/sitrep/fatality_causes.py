@@ -106,6 +106,7 @@ def is_avenged(token: Token) -> bool:
 # sparks clashes", "violence sparked by the arrest of the sect's founder"); read also by
 # event_modality (a protest's grievance)
 SPARKING_LEMMAS = frozenset({"spark", "trigger", "ignite", "provoke", "prompt", "fuel"})
+SPARK_DEATH_LEMMAS = NOMINAL_DEATHS | {"kill"}  # the nouns of a death that set things off
 
 
 def is_spark(token: Token) -> bool:
@@ -113,7 +114,7 @@ def is_spark(token: Token) -> bool:
     "Murder of Njemp tribesman sparks ethnic clashes", "clashes erupted following the
     killing of two people", "fighting sparked by the murder of a herder"): an earlier act's
     toll, whatever the act."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_DEATHS | {"kill"}:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPARK_DEATH_LEMMAS:
         return False
     head = token.head
     return (token.dep_ == "nsubj" and head.lemma_.lower() in SPARKING_LEMMAS) or (

@@ -210,9 +210,12 @@ def _is_same_fight(mention: EventMention, cluster: list[EventMention]) -> bool:
                for actor in (mention.actor1, head.actor1))
 
 
+UNIDENTIFIED_GROUP = UNIDENTIFIED_ARMED_GROUP.split(" (", 1)[0]  # without its country
+
+
 def _is_unidentified(actor: str) -> bool:
     """"Unidentified Armed Group (Kenya)", or with the country still a template."""
-    return actor.startswith(UNIDENTIFIED_ARMED_GROUP.split(" (", 1)[0])
+    return actor.startswith(UNIDENTIFIED_GROUP)
 
 
 def _dates_agree(mention: EventMention, cluster: list[EventMention]) -> bool:

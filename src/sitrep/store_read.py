@@ -28,6 +28,7 @@ from sitrep.store_rows import (
     _link_unit_from_row,
     _mention_from_row,
     _stored_document_from_row,
+    _stored_keys,
 )
 from sitrep.store_schema import (
     COUNTED_TABLES,
@@ -82,15 +83,8 @@ class StoreReads(StoreBase):
 
     def stored_document_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these content keys are stored (a worker's resume check, per batch)."""
-        found: set[str] = set()
         with self._connect() as conn:
-            for chunk in _chunks(sorted(set(keys))):
-                found.update(
-                    conn.execute(
-                        sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))
-                    ).scalars()
-                )
-        return found
+            return _stored_keys(conn, keys)
 
     def get_document(self, doc_key: str) -> StoredDocument | None:
         """The stored document with this content key, or None."""

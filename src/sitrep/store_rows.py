@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy.engine import Row
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
 
 from sitrep.records import Claim, Document, Event, EventMention, Failure, LinkUnit, Location
-from sitrep.store_schema import DOC_KEY_HEX_CHARS, FAILURE_ID_HEX_CHARS
+from sitrep.store_schema import DOC_KEY_HEX_CHARS, FAILURE_ID_HEX_CHARS, documents
 
 IN_CLAUSE_CHUNK = 500  # ids per "IN (...)" list; well under SQLite's parameter limit
 
@@ -54,6 +55,16 @@ def failure_key(failure: Failure) -> str:
 def _chunks(items: Sequence[str], *, size: int = IN_CLAUSE_CHUNK) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
+
+
+def _stored_keys(conn: Connection, keys: Iterable[str]) -> set[str]:
+    """Which of these document content keys are stored, read on ``conn`` (inside a writer's
+    transaction, or a reader's connection)."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(keys))):
+        found.update(conn.execute(
+            sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))).scalars())
+    return found
 
 
 # Record fields stored in a column of the same name; the others are flattened (location)

@@ -31,6 +31,7 @@ from sitrep.store_rows import (
     _event_row,
     _link_unit_row,
     _mention_row,
+    _stored_keys,
     document_key,
     failure_key,
 )
@@ -157,11 +158,7 @@ class StoreWrites(StoreBase):
                tuple[Sequence[LinkUnit], Sequence[LinkUnit]]]:
         """The batch less the documents already stored, with their mentions, the events
         made only of those mentions, and their units."""
-        stored: set[str] = set()
-        for chunk in _chunks(sorted(docs_by_key)):
-            stored.update(conn.execute(
-                sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))
-            ).scalars())
+        stored = _stored_keys(conn, docs_by_key)
         if not stored:
             return docs_by_key, mentions_by_id, events_by_id, units
         dropped = {docs_by_key[key].document.id for key in stored}
@@ -237,15 +234,10 @@ class StoreWrites(StoreBase):
         rows = [_document_row(key, stored, processed_at=now) for key, stored in docs_by_key.items()]
         # FTS5 cannot index doc_key, so deleting by it scans the whole text index: only
         # documents stored before (a re-write) have full-text rows to replace.
-        rewritten = []
-        if self._has_fts and rows:
-            for chunk in _chunks(list(docs_by_key)):
-                rewritten += conn.execute(
-                    sa.select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))
-                ).scalars().all()
+        rewritten = _stored_keys(conn, docs_by_key) if self._has_fts and rows else set()
         self._upsert(conn, documents, rows, key=("doc_key",))
         if self._has_fts and rows:
-            for chunk in _chunks(rewritten):
+            for chunk in _chunks(sorted(rewritten)):
                 conn.execute(sa.delete(documents_fts).where(documents_fts.c.doc_key.in_(chunk)))
             conn.execute(
                 sa.insert(documents_fts),
