@@ -60,7 +60,7 @@ def test_forces_a_blast_hit_are_its_target(resources, text, actor2):
     # own negation and subject gave civilians)
     ("On 3 June 2019, a bomb exploded outside a hospital in Mandera, Kenya, but it did not "
      "cause casualties."),
-    ("On 3 June 2019, assailants hurled two crude bombs at a bus in Garissa, Kenya. No one was "
+    ("On 3 June 2019, two crude bombs were hurled at a bus in Garissa, Kenya. No one was "
      "reported injured in the blasts."),
     "On 3 June 2019, an explosive device went off near a school in Lamu, Kenya. No one was hurt.",
 ])
@@ -94,9 +94,10 @@ def test_civilians_given_by_default_keep_no_mention_of_the_blast_apart(resources
 
 
 def test_cocktails_blasted_are_crude_bombs(resources):
-    # Bangladesh's reports call a crude hand bomb a cocktail
+    # Bangladesh's reports call a crude hand bomb a cocktail; one no one is named as
+    # throwing stays an explosion (thrown, it is a riot: tests/test_crude_bombs.py)
     events = news_events(resources, (
-        "On 3 February 2015, assailants hurled three cocktails at a market in Feni, "
+        "On 3 February 2015, three cocktails were blasted at a market in Feni, "
         "Bangladesh."), date=dt.date(2015, 2, 4))
     assert [(e.event_type, e.sub_event_type) for e in events] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
@@ -112,6 +113,6 @@ def test_guard_molotov_cocktails_are_no_crude_bombs(resources):
 def test_a_blast_near_a_court_is_no_court_case(resources):
     # the court only says where the bombs went off
     events = news_events(resources, (
-        "On 3 February 2015, attackers exploded five cocktails near the district court in "
+        "On 3 February 2015, five cocktails exploded near the district court in "
         "Feni, Bangladesh."), date=dt.date(2015, 2, 4))
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]

@@ -37,6 +37,7 @@ from sitrep.roles import (
     assign_roles,
     object_is_place,
 )
+from sitrep.thrown_bombs import thrown_by_unorganised
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -581,6 +582,8 @@ def _conditions_hold(
         if agent is not None and agent.inter in ARMED_INTERS:
             return False
     if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
+        return False
+    if cond.get("thrown_by_unorganised") and not thrown_by_unorganised(trigger, actors):
         return False
     if cond.get("agentless") and not _names_no_doer(trigger):
         return False
