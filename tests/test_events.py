@@ -454,6 +454,8 @@ def test_an_intervention_told_after_the_protest_falls_on_its_crowd(resources, te
      "the previous day."),
     # "recent" dates the deaths the student protested, not the killing
     "Police shot dead a student protesting recent deaths of activists in Nairobi, Kenya.",
+    # "previous" is the exam's, in what the nurses protested for
+    "Nurses staged protests in Nairobi, Kenya for cancelling a previous exam.",
 ])
 def test_a_background_cue_about_something_else_leaves_the_event_news(resources, text):
     assert _main_event(resources, text).flags == ()

@@ -223,13 +223,16 @@ NOUN_MODIFIER_DEPS = frozenset({"prep", "npadvmod"})  # "attacks on him the prev
 # what a protest is against or about; not fatality_causes.CAUSE_MARKERS' "after",
 # "following", "since", whose objects may date the protest itself ("since Monday night")
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "about"})
+REASON_PREPOSITIONS = GRIEVANCE_PREPOSITIONS | {"for"}
 
 
 def _names_grievance(token: Token) -> bool:
-    """What a protest is against or about ("protested against a law passed last year",
+    """What a protest is against, about or for ("protested against a law passed last year",
     "condemned the killings of two years ago"): its background words are the grievance's,
     not the protest's."""
     return (token.dep_ == "pobj" and token.head.lower_ in GRIEVANCE_PREPOSITIONS) or (
+        # a reason told as a verb: "staged protests for cancelling a previous exam"
+        token.dep_ == "pcomp" and token.head.lower_ in REASON_PREPOSITIONS) or (
         token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS) or (
         # "violence sparked by the arrest of the sect's founder": what set it off
         token.dep_ == "pobj" and token.head.lower_ == "by"
