@@ -412,8 +412,9 @@ def test_deaths_caused_by_police_intervening_in_a_protest_are_excessive_force(re
         resources, "On 12 June 2021, traders protested in Nairobi, Kenya over taxes. Police "
         "intervened, shooting dead one trader.")
     assert event.sub_event_type == "Excessive force against protesters"
+    # the protesters first, as ACLED's codebook orders a demonstration's sides
     assert (event.actor1, event.actor2, event.fatalities) == (
-        "Police Forces of Kenya", "Protesters (Kenya)", 1)
+        "Protesters (Kenya)", "Police Forces of Kenya", 1)
 
 
 def test_an_arrest_the_crowd_protests_over_is_no_intervention(resources):

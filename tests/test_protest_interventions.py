@@ -73,7 +73,7 @@ def test_guard_protesters_arrested_are_an_intervention(resources):
 def test_protesters_violently_dispersed_meet_excessive_force(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
-        "Excessive force against protesters", "Police Forces of Kenya", "Protesters (Kenya)")
+        "Excessive force against protesters", "Protesters (Kenya)", "Police Forces of Kenya")
 
 
 def test_guard_protesters_dispersed_are_an_intervention(resources):
