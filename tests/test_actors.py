@@ -338,3 +338,9 @@ def test_guard_a_state_army_and_a_front_are_not_armed_movements(find, text, expe
 ])
 def test_a_named_police_station_that_locates_an_act_is_no_side(find, text, police):
     assert any(a[1].startswith("Police Forces") for a in find(text)) is police
+
+
+def test_the_western_togoland_separatists_are_a_rebel_group(find):
+    # ACLED codes the HSGF as a rebel group (inter 2) in 6 of its 7 rows here
+    assert ("HSGF", "HSGF: Homeland Study Group Foundation", 2) in find(
+        "Members of the HSGF attacked a police station in Aveyime.")
