@@ -143,3 +143,24 @@ def test_a_crowd_that_engages_the_police_fights_no_battle(resources):
         "On 3 June 2019, opposition protesters engaged the police in Kisumu, Kenya. Live "
         "bullets were allegedly used."), date=DATE)
     assert events and not any(e.event_type == "Battles" for e in events)
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # a party's people in a gunfight are its militia, on both sides of its split
+    (("On 3 June 2019, two people were shot dead during a clash between two factions of the "
+      "Jubo League at a market in Feni, Bangladesh."), "Jubo League Militia"),
+    (("On 3 June 2019, two groups of Samburu warriors clashed in Simale village near Baragoi, "
+      "Kenya, and one man was shot dead."), "Samburu Ethnic Militia (Kenya)"),
+])
+def test_an_armed_group_split_in_two_is_on_both_sides(text, side, resources):
+    # before: the party's factions were two communal militias, the Samburu's other side one
+    (event,) = news_events(resources, text, date=dt.date(2019, 6, 4))
+    assert event.event_type == "Battles"
+    assert (event.actor1, event.actor2) == (side, side)
+
+
+def test_guard_two_groups_of_villagers_are_two_communities(resources):
+    (event,) = news_events(resources, (
+        "On 3 June 2019, a man was killed in a clash between two groups of villagers over a "
+        "land dispute at Dikpara village in Sherpur, Bangladesh."), date=dt.date(2019, 6, 4))
+    assert (event.actor1, event.actor2) == ("Unidentified Communal Militia (Bangladesh)",) * 2

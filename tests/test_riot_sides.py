@@ -80,3 +80,14 @@ def test_police_who_answer_rioters_named_alone_are_their_other_side(resources, t
 def test_police_who_break_up_a_clash_of_two_crowds_are_no_side(resources, text):
     event = news_events(resources, text, date=DATE)[0]
     assert (event.event_type, event.inter1, event.inter2) == ("Riots", 5, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of rival candidates clash, leading to riot",
+    "Students and matatu drivers engage in running battles",
+])
+def test_two_crowds_keep_each_other_in_a_report_that_names_no_place(resources, text):
+    # with no country the dictionary's template and the event's name differ, and the crowd
+    # on the other side was dropped as actor1 named again (actor2 was None)
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters", "Rioters")

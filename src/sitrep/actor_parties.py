@@ -32,7 +32,8 @@ PARTY_MEMBER_WORDS = frozenset(  # "NDC members", "UDMF cadres": the party's peo
      "supporter", "supporters", "activist", "activists", "worker", "workers", "men"}
 )
 PARTY_MEMBERS_OF_RE = re.compile(
-    r"(?:members|cadres|activists|supporters|loyalists|followers|workers)\s+of\s+(?:the\s+)?$",
+    r"(?:members|cadres|activists|supporters|loyalists|followers|workers|factions|groups|wings)"
+    r"\s+of\s+(?:the\s+)?(?:(?:ruling|opposition|local|rival)\s+)*(?:party\s+)?$",
     re.IGNORECASE,
 )
 PARTY_MEMBER_NAME = "Civilians ({country})"  # the roles stage makes them rioters or so

@@ -716,6 +716,13 @@ def _code_sentence(
         if inter1 is not None and inter1 != INTER_RIOTERS:
             name1, inter1 = RIOTERS_NAME, INTER_RIOTERS
         name2, inter2 = RIOTERS_NAME, INTER_RIOTERS
+    if rule.event_type == BATTLES_TYPE and name2 is None and actor1 is not None and (
+        actor1.inter in ARMED_INTERS and _split_into_factions(actor1, sentence)
+    ):
+        # "a clash between two factions of the Awami League", "two groups of Samburu
+        # warriors clashed": one armed group fought itself (ACLED: the group on both
+        # sides); two groups of villagers stay two communities (the rule's default)
+        name2, inter2 = name1, inter1
     harmed_default = rule.actors.get("harmed_default") if rule.actors else None
     if harmed_default and name2 is None:
         # "Grenade blasts at a restaurant kill six": whom the blast harmed is its actor2;
@@ -791,6 +798,24 @@ def _crowds_clash(sentence: Span) -> bool:
     """The sentence tells of a clash or fight, or of people acting on "each other"."""
     return any(t.lemma_.lower() in CLASH_LEMMAS for t in sentence) or bool(
         RECIPROCAL_RE.search(sentence.text.lower()))
+
+
+# "two factions of", "rival groups of": one group split into sides
+FACTIONS_RE = re.compile(
+    r"\b(?:two|rival|different|opposing)\s+(?:factions|groups|wings|camps)\s+of\s+"
+    r"(?:the\s+)?(?:(?:ruling|opposition|local|rival)\s+)*(?:party\s+)?$", re.IGNORECASE)
+
+
+def _split_into_factions(actor: Actor, sentence: Span) -> bool:
+    """The actor is named as one group split in two: "between two factions of the Awami
+    League" (the party's people the mention spans), "two groups of Samburu warriors"."""
+    text = sentence.doc.text
+    before = text[max(sentence.start_char, actor.start - 45):actor.start]
+    if FACTIONS_RE.search(before):
+        return True
+    head = re.match(r"(?:factions|groups|wings|camps)\s+of\s+", actor.text, re.IGNORECASE)
+    return head is not None and FACTIONS_RE.search(
+        text[max(sentence.start_char, actor.start - 30):actor.start + head.end()]) is not None
 
 
 def _is_two_sided(rule: Rule, trigger: Token) -> bool:

@@ -281,16 +281,20 @@ def _build_event(
     notes: list[str] = []
     actor1, inter1 = _vote([(m.actor1, m.inter1) for m in cluster], dictionary, country)
     # (not what a peaceful protest's sentence names beside the crowd: that type has no
-    # actor2, whoever intervened in the protest is the event's)
+    # actor2, whoever intervened in the protest is the event's; not actor1 again, unless
+    # a mention names one group on both sides: "two factions of the BCL clashed")
     no_target = _no_target_rules(codebook)
     actor2, inter2 = _vote(
         [(m.actor2, m.inter2) for m in cluster
-         if m.actor2 != actor1 and _base_rule(m) not in no_target], dictionary, country
+         if (m.actor2 != actor1 or _is_split(m)) and _base_rule(m) not in no_target],
+        dictionary, country
     )
     assoc1, _ = _vote([(m.assoc_actor_1, 0) for m in cluster], dictionary, country)
     if rule is not None and rule.actors:
+        # a mention naming one group on both sides: the group fought itself
+        split = any(_is_split(m) for m in cluster)
         (actor1, inter1), (actor2, inter2) = _order_actors(
-            (actor1, inter1), (actor2, inter2), rule.actors, dictionary, country
+            (actor1, inter1), (actor2, inter2), rule.actors, dictionary, country, split=split
         )
     if country is None:  # no place in the whole report: no "{country}" template in the names
         actor1, actor2, assoc1 = (
@@ -354,8 +358,20 @@ FORCE_INTERS = ARMED_INTERS - {INTER_IDENTITY}
 UNIDENTIFIED_INTER = 3  # an unidentified armed group's (a political militia's) code
 
 
+SPLIT_TYPES = frozenset({"Battles", "Riots"})
+
+
+def _is_split(mention: EventMention) -> bool:
+    """The mention names one group on both sides of a fight: crowds that clashed ("NPP and
+    NDC supporters clashed": rioters against rioters), a group split in two ("two factions
+    of the BCL")."""
+    return (mention.event_type in SPLIT_TYPES and mention.actor1 is not None
+            and mention.actor1 == mention.actor2)
+
+
 def _order_actors(
-    first: Side, second: Side, spec: dict, dictionary: ActorDictionary, country: str | None  # type: ignore[type-arg]
+    first: Side, second: Side, spec: dict, dictionary: ActorDictionary, country: str | None,  # type: ignore[type-arg]
+    *, split: bool = False,
 ) -> tuple[Side, Side]:
     """Put actors in ACLED's order for the type (codebook ``actors``: demonstrators first).
 
@@ -370,7 +386,13 @@ def _order_actors(
     actor dictionary: a communal militia against another).
     ``unnamed_side``: [name, inter] of the side the report leaves unnamed, on whichever
     hand is empty ("killed in a gunfight with police": the police are actor2 already).
+    ``split``: a mention names one group on both sides; an armed one keeps both
+    ("two factions of the BCL clashed").
     """
+    if split and first[0] is not None and first == second and first[1] in ARMED_INTERS and (
+        not spec.get("no_actor2")
+    ):
+        return first, second
     lead = set(spec.get("lead_inter", []))
     if lead and first[1] not in lead:
         name, inter = spec["lead_default"]
