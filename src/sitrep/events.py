@@ -9,29 +9,24 @@ for background (historical), negated, future and hypothetical events.
 Claims made in sentences without an event trigger ("SOHR said two prisoners were freed")
 attach to the event the report is currently describing, and so does a toll that names no
 killer and no place of its own ("three villagers and two gunmen were killed").
-Whether a rule's conditions hold is ``event_conditions``; which rule fires on a sentence is
+Coding one sentence (its rule, sides, date, flags, toll) is ``event_sentence``; whether a
+rule's conditions hold is ``event_conditions``; which rule fires on a sentence is
 ``event_firing``; which words may trigger is ``event_triggers``; the flags are
-``event_modality``.
+``event_modality``; the police a riot met, named anywhere in the report, are
+``riot_police``'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sitrep.actors import (
-    CIVILIANS_NAME,
-    INTER_CIVILIANS,
-    INTER_RIOTERS,
-    RIOTERS_NAME,
     ActorDictionary,
     is_same_actor,
 )
 from sitrep.claims import (
-    attribution_spans,
     first_speaker,
     is_forward_looking,
     sentence_claims,
@@ -39,40 +34,26 @@ from sitrep.claims import (
 )
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule, find_phrase, is_phrase
 from sitrep.event_conditions import (
-    CLASH_LEMMAS,
-    DEMONSTRATOR_INTERS,
-    POLICE_PREFIX,
-    SAYING_OR_EXPECTING_LEMMAS,
-    SIDE_PREPOSITIONS,
-    ReportCues,
     _is_agentless_passive,
     _names_crowd_disorder,
     report_cues,
 )
-from sitrep.event_firing import CROWD_WORDS, PEACEFUL_SUB_TYPE, VAC_TYPE, fire_rule
+from sitrep.event_firing import CROWD_WORDS, PEACEFUL_SUB_TYPE, VAC_TYPE
 from sitrep.event_modality import (
-    _flags,
     _has_background_cue,
-    _names_grievance,
 )
-from sitrep.event_place import event_place, location_of, refined_location
-from sitrep.event_time import date_claims, date_event
+from sitrep.event_place import refined_location
+from sitrep.event_sentence import BATTLES_TYPE, DEMONSTRATION_TYPES, RIOTS_TYPE, code_sentence
+from sitrep.event_time import date_claims
 from sitrep.event_triggers import (
     EVENT_HEAD_NOUNS,
-    IRREGULAR_VERBS,
 )
-from sitrep.event_victims import blast_victims, harms_people
 from sitrep.fatalities import (
     count_fatalities,
 )
 from sitrep.records import Actor, Claim, Document, EventMention, Place, Timex
 from sitrep.responsibility import claimed_by, responsibility_claimant
-from sitrep.roles import (
-    _is_state,
-    assign_roles,
-    associated_actor,
-    is_fought_with,
-)
+from sitrep.riot_police import TWO_SIDED_WORDS, with_police_at_riots
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -136,14 +117,14 @@ def extract_event_mentions(
             in_focus.event_type in DEMONSTRATION_TYPES
         ):
             # "In the demonstration, they destroyed property": a riot, not just a reference
-            own = _code_sentence(sentence, context, codebook=codebook, dictionary=dictionary,
+            own = code_sentence(sentence, context, codebook=codebook, dictionary=dictionary,
                                  report=report, crowd_in_focus=True)
             if own is not None and not own[0].is_background and current is not None and (
                 _escalates(own[0], of=in_focus, codebook=codebook)
             ):
                 mentions[current] = _escalated(in_focus, by=own[0])
                 continue
-        coded = _code_sentence(
+        coded = code_sentence(
             sentence, context, codebook=codebook, dictionary=dictionary, forced=forced,
             report=report, crowd_in_focus=in_focus is not None and in_focus.event_type in DEMONSTRATION_TYPES,
         )
@@ -262,11 +243,7 @@ def extract_event_mentions(
                 location=refined or target.location,
                 evidence=target.evidence + ((sentence.start_char, sentence.end_char),),
             )
-    if any(_lacks_other_side(m) for m in mentions):
-        police = _acting_police(context)  # once a report, and only for a riot that needs it
-        if police is not None:
-            mentions = [_with_police_at_riot(m, police) for m in mentions]
-    return tuple(mentions)
+    return tuple(with_police_at_riots(mentions, context))
 
 
 def _is_grievance_told_again(sentence: Span, fatalities: int, grievance: int | None) -> bool:
@@ -275,80 +252,6 @@ def _is_grievance_told_again(sentence: Span, fatalities: int, grievance: int | N
     toll; demonstrators killed are ("A protester was shot dead")."""
     return bool(fatalities) and fatalities == grievance and not any(
         t.lemma_.lower() in CROWD_WORDS for t in sentence)
-
-
-def _lacks_other_side(mention: EventMention) -> bool:
-    """A riot in the news with no one against the rioters, and not a clash between two
-    crowds ("supporters of two parties clashed": the other crowd is its side). The rioters
-    may stand as its only side on either hand until the actors are named ("rioters ... set
-    stalls on fire": actor2 the rioters, actor1 no one; or the rioters twice)."""
-    only_the_crowd = mention.actor2 in (None, mention.actor1) or (
-        mention.actor1 is None and mention.inter2 in DEMONSTRATOR_INTERS)
-    return (not mention.is_background and mention.event_type == RIOTS_TYPE
-            and only_the_crowd
-            and not (mention.trigger or "").lower().startswith(TWO_SIDED_WORDS))
-
-
-
-def _with_police_at_riot(mention: EventMention, police: Actor) -> EventMention:
-    """A riot with no one against the rioters takes the police the report names as its
-    actor2 ("Youths burnt tyres on the highway. Police came."): ACLED codes the police who
-    answer a riot as its other side, whatever verb the report gives them. Not police who
-    only speak for the story ("police said")."""
-    if not _lacks_other_side(mention) or police.name == mention.actor1:
-        return mention
-    if mention.actor1 is None:  # the crowd, named as actor2 so far, leads
-        return replace(mention, actor1=mention.actor2, inter1=mention.inter2,
-                       assoc_actor_1=mention.assoc_actor_2, actor2=police.name,
-                       inter2=police.inter, assoc_actor_2=None)
-    return replace(mention, actor2=police.name, inter2=police.inter)
-
-
-def _acting_police(context: ReportContext) -> Actor | None:
-    """The first police the report names acting: the subject or object of a verb not
-    negated, or a side of a clash ("clashed with police"); not police who speak for the
-    story or suspect ("police said", "police suspect"), nor police named in a grievance
-    ("marched against police brutality"), a thing of theirs ("a police post was burnt")
-    or police who "did not act"."""
-    for sentence in context.parsed.sents:
-        sources = attribution_spans(sentence)
-        for actor in context.actors:
-            if not (sentence.start_char <= actor.start < sentence.end_char
-                    and actor.name.startswith(POLICE_PREFIX)) or any(
-                        start <= actor.start < end for start, end in sources):
-                continue
-            span = context.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is not None and _acts_as_side(span.root):
-                return actor
-    return None
-
-
-NOT_ACTING_LEMMAS = SAYING_OR_EXPECTING_LEMMAS | {"suspect", "believe", "accuse", "blame"}
-# a riot's trigger that names two sides, read from the stored trigger text: the words of
-# _is_two_sided (CLASH_LEMMAS), so a riot that keeps two crowds there keeps them here; the
-# text may be an irregular past ("fought"), which shares no prefix with its lemma
-TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS | {
-    past for past, lemma in IRREGULAR_VERBS.items() if lemma in CLASH_LEMMAS}))
-
-
-def _acts_as_side(token: Token) -> bool:
-    """The word is a side of an act the sentence does not deny, grieve or attribute (see
-    ``_acting_police``)."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        head = token.head
-    elif token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPOSITIONS:
-        head = token.head.head
-        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in CLASH_LEMMAS:
-            return False  # "disappointment with the police"
-    else:
-        return False
-    if any(c.dep_ == "neg" for c in head.children) or (
-        head.lemma_.lower() in NOT_ACTING_LEMMAS
-    ):
-        return False
-    return not any(_names_grievance(t) for t in (token, *token.ancestors))
 
 
 def _unattributed_toll(
@@ -388,9 +291,6 @@ def _with_earlier_toll(
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
-RIOTS_TYPE = "Riots"
-BATTLES_TYPE = "Battles"
 ARMED_CLASH_SUB_TYPE = "Armed clash"
 # the rules of a battle that changes who holds a place (ACLED: above an armed clash)
 TERRITORY_RULES = frozenset({"battles.nonstate-overtakes", "battles.government-regains"})
@@ -648,177 +548,3 @@ def _as_elaboration(mention: EventMention, *, of: EventMention) -> EventMention:
 
 
 # --- one sentence -----------------------------------------------------------------------
-
-
-def _code_sentence(
-    sentence: Span,
-    context: ReportContext,
-    *,
-    codebook: Codebook,
-    dictionary: ActorDictionary,
-    report: ReportCues,
-    forced: tuple[Rule, Token] | None = None,
-    crowd_in_focus: bool = False,
-    passed_over: frozenset[int] = frozenset(),
-) -> tuple[EventMention, Token] | None:
-    """Code one sentence by the first rule that fires (or by ``forced``: rule and trigger).
-
-    ``report``: what the rules read once per report; ``crowd_in_focus``: the report is
-    describing a demonstration, so "they" are its crowd. A trigger whose act is history
-    ("families who lost members last year in a clash") gives way to a later one in the
-    sentence that is news ("held protests demanding compensation for the families ...");
-    ``passed_over``: the indices of the triggers given way so far.
-    """
-    lower = sentence.text.lower()
-    sources = attribution_spans(sentence)
-    actors = [
-        a for a in context.actors
-        if sentence.start_char <= a.start < sentence.end_char
-        and not any(start <= a.start < end for start, end in sources)  # "police said"
-    ]
-    if forced is not None:
-        rule, trigger = forced
-        actor1, actor2 = assign_roles(trigger, actors, context.places, guess=False)
-    else:
-        fired = fire_rule(sentence, lower, actors, context, codebook,
-                           report=report,
-                           crowd_in_focus=crowd_in_focus, passed_over=passed_over)
-        if fired is None:
-            return None
-        rule, trigger, actor1, actor2 = fired
-    place, geo_precision = event_place(sentence, context, actors, trigger)
-    # Names stay as the dictionary gives them ("Military Forces of {country}"); fuse names
-    # them for the event's country once the whole event is known.
-    name1, inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
-    name2, inter2 = (actor2.name, actor2.inter) if actor2 else (None, None)
-    if name1 is not None and name1 == name2 and not _is_two_sided(rule, trigger):
-        name2, inter2 = None, None  # one actor named twice, except two crowds in a clash
-    if (rule.actors and "unnamed_side" in rule.actors and name2 is None
-            and actor1 is not None and is_fought_with(actor1, trigger)):
-        # "an alleged terrorist was killed in a gunfight with police": the side fought
-        # with is the second; the unnamed one (fuse names it) leads
-        name1, inter1, name2, inter2 = None, None, name1, inter1
-    lone_crowd = name2 is None or (name1 is None and inter2 == INTER_RIOTERS)
-    if rule.event_type == RIOTS_TYPE and lone_crowd and not _is_two_sided(rule, trigger) and (
-        harms_people(sentence, actors)
-    ):
-        # "a mob lynched a suspected thief": the crowd is actor1, its victims civilians; not
-        # two crowds clashing
-        if name2 is not None:
-            name1, inter1 = name2, inter2
-        name2, inter2 = CIVILIANS_NAME, INTER_CIVILIANS
-    if rule.event_type == RIOTS_TYPE and name2 is None and (
-        inter1 is None or inter1 in CROWD_INTERS
-    ) and _crowds_clash(sentence) and not any(a.inter in ARMED_INTERS for a in actors):
-        # "AIADMK and DMK cadres clashed and pelted stones at each other": a crowd that
-        # clashes with no one else, armed or not, named clashed with another crowd
-        # (ACLED: rioters against rioters)
-        if inter1 is not None and inter1 != INTER_RIOTERS:
-            name1, inter1 = RIOTERS_NAME, INTER_RIOTERS
-        name2, inter2 = RIOTERS_NAME, INTER_RIOTERS
-    if rule.event_type == BATTLES_TYPE and name2 is None and actor1 is not None and (
-        actor1.inter in ARMED_INTERS and _split_into_factions(actor1, sentence)
-    ):
-        # "a clash between two factions of the Awami League", "two groups of Samburu
-        # warriors clashed": one armed group fought itself (ACLED: the group on both
-        # sides); two groups of villagers stay two communities (the rule's default)
-        name2, inter2 = name1, inter1
-    harmed_default = rule.actors.get("harmed_default") if rule.actors else None
-    if harmed_default and name2 is None:
-        # "Grenade blasts at a restaurant kill six": whom the blast harmed is its actor2;
-        # forces it hit are no doer of it ("Two soldiers killed in IED blast")
-        harmed, hit = blast_victims(sentence, actors)
-        # "Two suspected Al Shabaab bombers died when explosives they carried went off"
-        own_bomb = hit is not None and not _is_state(hit) and hit.name == name1
-        if hit is not None and not own_bomb:
-            if name1 == hit.name:
-                name1, inter1 = None, None
-            name2, inter2 = hit.name, hit.inter
-        elif harmed and hit is None:
-            name2, inter2 = harmed_default[0], int(harmed_default[1])
-    assoc1 = associated_actor(actors, actor1, name1, inter1)
-    when = date_event(
-        sentence, trigger, context.timexes, codebook, reference=context.reference
-    )
-    timex, date, precision = when.timex, when.date, when.precision
-    flags = _flags(sentence, trigger, timex, date, context.reference, codebook,
-                   timexes=context.timexes)
-    if forced is None and "historical" in flags:
-        news = _code_sentence(sentence, context, codebook=codebook, dictionary=dictionary,
-                              report=report, crowd_in_focus=crowd_in_focus,
-                              passed_over=passed_over | {trigger.i})
-        if news is not None and not news[0].is_background:
-            return news
-    fatalities, fatality_text, is_estimate = count_fatalities(
-        sentence, codebook, skip_causes=rule.event_type in DEMONSTRATION_TYPES,
-        trigger=trigger if rule.event_type == RIOTS_TYPE else None,
-    )
-    claims = sentence_claims(sentence, codebook, trigger=trigger)
-    claims = with_fatality_claim(claims, fatalities, fatality_text, is_estimate, sentence)
-    if timex is not None and date is not None:
-        speaker = first_speaker(claims)
-        claims = claims + (
-            Claim(text=timex.text, attributed_to=speaker, status="reported",
-                  start=timex.start, end=timex.end, kind="date", value=date.isoformat()),
-        )
-    location = location_of(place, geo_precision) if place is not None else None
-    digest = hashlib.sha256(
-        f"{context.document.id}:{sentence.start_char}:{rule.name}".encode()
-    ).hexdigest()[:16]
-    mention = EventMention(
-        id=digest,
-        doc_id=context.document.id,
-        event_type=rule.event_type,
-        sub_event_type=rule.sub_event_type,
-        disorder_type=codebook.disorder_type(rule.event_type),
-        date=date,
-        time_precision=precision,
-        actor1=name1,
-        assoc_actor_1=assoc1,
-        inter1=inter1,
-        actor2=name2,
-        inter2=inter2,
-        location=location,
-        fatalities=fatalities,
-        claims=claims,
-        is_background=bool(flags),
-        flags=flags,
-        evidence=((sentence.start_char, sentence.end_char),),
-        trigger=trigger.text,
-        rule=rule.name,
-        date_text=timex.text if timex is not None and date is not None else None,
-    )
-    return mention, trigger
-
-
-RECIPROCAL_RE = re.compile(r"\b(?:each other|one another)\b")
-
-
-def _crowds_clash(sentence: Span) -> bool:
-    """The sentence tells of a clash or fight, or of people acting on "each other"."""
-    return any(t.lemma_.lower() in CLASH_LEMMAS for t in sentence) or bool(
-        RECIPROCAL_RE.search(sentence.text.lower()))
-
-
-# "two factions of", "rival groups of": one group split into sides
-FACTIONS_RE = re.compile(
-    r"\b(?:two|rival|different|opposing)\s+(?:factions|groups|wings|camps)\s+of\s+"
-    r"(?:the\s+)?(?:(?:ruling|opposition|local|rival)\s+)*(?:party\s+)?$", re.IGNORECASE)
-
-
-def _split_into_factions(actor: Actor, sentence: Span) -> bool:
-    """The actor is named as one group split in two: "between two factions of the Awami
-    League" (the party's people the mention spans), "two groups of Samburu warriors"."""
-    text = sentence.doc.text
-    before = text[max(sentence.start_char, actor.start - 45):actor.start]
-    if FACTIONS_RE.search(before):
-        return True
-    head = re.match(r"(?:factions|groups|wings|camps)\s+of\s+", actor.text, re.IGNORECASE)
-    return head is not None and FACTIONS_RE.search(
-        text[max(sentence.start_char, actor.start - 30):actor.start + head.end()]) is not None
-
-
-def _is_two_sided(rule: Rule, trigger: Token) -> bool:
-    """A riot whose trigger has two sides ("clashes between NPP and NDC supporters"): ACLED
-    codes rioters against rioters, so an actor2 named like actor1 is kept."""
-    return rule.event_type == "Riots" and trigger.lemma_.lower() in CLASH_LEMMAS
