@@ -344,3 +344,11 @@ def test_the_western_togoland_separatists_are_a_rebel_group(find):
     # ACLED codes the HSGF as a rebel group (inter 2) in 6 of its 7 rows here
     assert ("HSGF", "HSGF: Homeland Study Group Foundation", 2) in find(
         "Members of the HSGF attacked a police station in Aveyime.")
+
+
+def test_a_youth_counted_as_one_is_a_person_not_rioters(find):
+    # ACLED's rioters are a group; "youth" in English's collective use stays the crowd
+    assert ("youth", "Civilians ({country})", 7) in find(
+        "A youth was tortured to death by police in custody.")
+    assert ("irate youth", "Rioters ({country})", 5) in find(
+        "The irate youth stormed the police station.")

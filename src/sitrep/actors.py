@@ -307,6 +307,10 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             # bandits who take cattle are a community's raiders (ACLED: an ethnic militia);
             # a dictionary a user edited without that entry keeps the armed group
             entry = dictionary.entries.get(UNIDENTIFIED_ETHNIC_MILITIA, entry)
+        if entry.name == RIOTERS_NAME and _is_one_person(span):
+            # "a youth was shot dead by police": one person, no crowd (ACLED's rioters are
+            # a group); a dictionary a user edited without civilians keeps the rioters
+            entry = dictionary.entries.get(CIVILIANS_NAME, entry)
         named = _named_militia(span, dictionary) if entry.is_generic else None
         if entry.is_generic and named is None and not _is_actor_noun(
             span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)
@@ -332,6 +336,18 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
         else:
             actors.append(_new_actor(span, entry, named, dictionary))
     return tuple(party_people(actors, parsed, dictionary))
+
+
+ONE_PERSON_DETERMINERS = frozenset({"a", "an", "one"})
+
+
+def _is_one_person(span: Span) -> bool:
+    """A singular crowd noun counted as one: "a youth", "one angry youth" (not "the youth
+    of the area", "irate youth", English's collective use)."""
+    root = span.root
+    return root.tag_ == "NN" and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ONE_PERSON_DETERMINERS
+        for c in root.children)
 
 
 def _merged_with_previous(
