@@ -2,7 +2,8 @@
 
 A party (``party: true`` in ``data/actors.yaml``) names no actor by itself ("the NDC
 primaries"). Its supporters, members or cadres are people ("NPP supporters", "cadres of
-the UDMF", "members of the NDC": one mention, its people), and so is a bare party joined
+the UDMF", "members of the NDC", "two factions of the ruling Awami League": one mention,
+its people), and so is a bare party joined
 by "and" to its rival's people ("NPP and NDC supporters": two crowds, made rioters or
 protesters downstream). Its armed men, and its people in a sentence where guns are fired,
 are the party's militia under ACLED's name ("BNP: Bangladesh Nationalist Party Militia"),
@@ -31,10 +32,11 @@ PARTY_MEMBER_WORDS = frozenset(  # "NDC members", "UDMF cadres": the party's peo
     {"member", "members", "cadre", "cadres", "loyalist", "loyalists", "follower", "followers",
      "supporter", "supporters", "activist", "activists", "worker", "workers", "men"}
 )
+# what may stand between "of" and a party's name: "of the ruling party Awami League"
+PARTY_OF = r"\s+of\s+(?:the\s+)?(?:(?:ruling|opposition|local|rival)\s+)*(?:party\s+)?$"
 PARTY_MEMBERS_OF_RE = re.compile(
     r"(?:members|cadres|activists|supporters|loyalists|followers|workers|factions|groups|wings)"
-    r"\s+of\s+(?:the\s+)?(?:(?:ruling|opposition|local|rival)\s+)*(?:party\s+)?$",
-    re.IGNORECASE,
+    + PARTY_OF, re.IGNORECASE,
 )
 PARTY_MEMBER_NAME = "Civilians ({country})"  # the roles stage makes them rioters or so
 PARTY_MEMBER_INTER = 7

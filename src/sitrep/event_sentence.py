@@ -14,6 +14,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.actor_parties import PARTY_OF
 from sitrep.actors import (
     CIVILIANS_NAME,
     INTER_CIVILIANS,
@@ -195,8 +196,8 @@ def _crowds_clash(sentence: Span) -> bool:
 
 # "two factions of", "rival groups of": one group split into sides
 FACTIONS_RE = re.compile(
-    r"\b(?:two|rival|different|opposing)\s+(?:factions|groups|wings|camps)\s+of\s+"
-    r"(?:the\s+)?(?:(?:ruling|opposition|local|rival)\s+)*(?:party\s+)?$", re.IGNORECASE)
+    r"\b(?:two|rival|different|opposing)\s+(?:factions|groups|wings|camps)" + PARTY_OF,
+    re.IGNORECASE)
 
 
 def _split_into_factions(actor: Actor, sentence: Span) -> bool:
