@@ -59,3 +59,20 @@ def test_crude_bombs_thrown_by_people_are_a_riot(resources, text, sub_event_type
 def test_guard_crude_bombs_no_one_threw_or_armed_forces_threw(resources, text, event_type, actor1):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.actor1) == (event_type, actor1)
+
+
+def test_petrol_bombs_that_hurt_no_one_are_a_riot(resources):
+    # an attack on civilians before (vac.petrol-bomb), with no civilian harmed
+    (event,) = news_events(resources, (
+        "On 3 February 2015, assailants hurled petrol bombs at two empty buses in Feni, "
+        "Bangladesh."), date=DATE)
+    assert (event.event_type, event.sub_event_type, event.actor1) == (
+        "Riots", "Mob violence", "Rioters (Bangladesh)")
+
+
+def test_guard_petrol_bombs_that_burnt_people_are_an_attack_on_them(resources):
+    (event,) = news_events(resources, (
+        "On 3 February 2015, assailants hurled a petrol bomb at a bus in Feni, Bangladesh, "
+        "leaving five passengers with burn injuries."), date=DATE)
+    assert (event.event_type, event.actor2) == (
+        "Violence against civilians", "Civilians (Bangladesh)")

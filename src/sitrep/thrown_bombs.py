@@ -3,7 +3,9 @@ bombs, hand-made bombs) out of Explosions/Remote violence: thrown by a crowd, a 
 activists or assailants nobody names as an armed group, they are a riot
 (``riots.crude-bomb`` in the codebook). A bomb that went off with no one named as
 throwing it ("three crude bombs went off", "cocktails were exploded") stays an explosion,
-and so does one the state's forces, a rebel group or a foreign force threw.
+and so does one the state's forces, a rebel group or a foreign force threw. A petrol bomb
+so thrown is a riot when the report tells of no one hurt (``riots.petrol-bomb``); one that
+burnt or hurt people is an attack on them (``vac.petrol-bomb``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ if TYPE_CHECKING:
     from sitrep.records import Actor
 
 # verbs of throwing or setting off a bomb by hand ("hurled", "lobbed", "blasted",
-# "exploded", "set off"); not "planted" (a remote explosive) nor "found", "defused"
+# "exploded", "set off", Bangladesh's "charged cocktails"); not "planted" (a remote
+# explosive) nor "found", "defused"
 THROWING_LEMMAS = frozenset(
     {"hurl", "throw", "lob", "toss", "fling", "blast", "explode", "detonate", "charge", "set"})
 # the throwers that make it no riot: the state's forces, rebels, external forces
