@@ -352,3 +352,7 @@ def test_a_youth_counted_as_one_is_a_person_not_rioters(find):
         "A youth was tortured to death by police in custody.")
     assert ("irate youth", "Rioters ({country})", 5) in find(
         "The irate youth stormed the police station.")
+
+
+def test_a_mob_counted_as_one_is_still_a_crowd(find):
+    assert ("mob", "Rioters ({country})", 5) in find("A mob lynched a suspected thief.")

@@ -339,13 +339,15 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
 
 
 ONE_PERSON_DETERMINERS = frozenset({"a", "an", "one"})
+# the crowd words that also name one person: not "mob", "crowd" ("a mob" is a crowd)
+PERSON_CROWD_NOUNS = frozenset({"youth"})
 
 
 def _is_one_person(span: Span) -> bool:
-    """A singular crowd noun counted as one: "a youth", "one angry youth" (not "the youth
-    of the area", "irate youth", English's collective use)."""
+    """A crowd word for a person counted as one: "a youth", "one angry youth" (not "the
+    youth of the area", "irate youth", English's collective use; not "a mob")."""
     root = span.root
-    return root.tag_ == "NN" and any(
+    return root.lower_ in PERSON_CROWD_NOUNS and root.tag_ == "NN" and any(
         c.dep_ in ("det", "nummod") and c.lower_ in ONE_PERSON_DETERMINERS
         for c in root.children)
 
