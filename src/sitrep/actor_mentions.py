@@ -108,7 +108,7 @@ def _with_pronoun_subjects(actors: list[Actor], parsed: Doc) -> list[Actor]:
     subject is that side ("Four police officers raided the home of a civilian. They shot
     and injured him"). Only the active subject of the sentence before, an armed side (a
     crowd's "they" the events stage reads only as the doer of a crowd's act:
-    event_conditions._they_of_last_crowd; as a mention it would make every "they" a
+    event_crowds._they_of_last_crowd; as a mention it would make every "they" a
     crowd wherever roles look for victims), a pronoun
     that is the subject of an active verb, and the two agreeing in number."""
     sentences = list(parsed.sents)

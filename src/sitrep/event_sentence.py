@@ -24,7 +24,8 @@ from sitrep.actors import (
 )
 from sitrep.claims import attribution_spans, first_speaker, sentence_claims, with_fatality_claim
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule
-from sitrep.event_conditions import CLASH_LEMMAS, ReportCues
+from sitrep.event_conditions import ReportCues
+from sitrep.event_crowds import CLASH_LEMMAS
 from sitrep.event_firing import fire_rule
 from sitrep.event_modality import _flags
 from sitrep.event_place import event_place, location_of

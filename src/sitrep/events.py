@@ -34,10 +34,10 @@ from sitrep.claims import (
 )
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule, find_phrase, is_phrase
 from sitrep.event_conditions import (
-    _is_agentless_passive,
     _names_crowd_disorder,
     report_cues,
 )
+from sitrep.event_crowds import _is_agentless_passive
 from sitrep.event_firing import CROWD_WORDS, PEACEFUL_SUB_TYPE, VAC_TYPE
 from sitrep.event_modality import (
     _has_background_cue,

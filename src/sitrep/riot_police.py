@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 
 from sitrep.claims import attribution_spans
 from sitrep.event_conditions import (
-    CLASH_LEMMAS,
-    DEMONSTRATOR_INTERS,
     POLICE_PREFIX,
     SAYING_OR_EXPECTING_LEMMAS,
     SIDE_PREPOSITIONS,
 )
+from sitrep.event_crowds import CLASH_LEMMAS, DEMONSTRATOR_INTERS
 from sitrep.event_modality import _names_grievance
 from sitrep.event_sentence import RIOTS_TYPE
 from sitrep.event_triggers import IRREGULAR_VERBS
