@@ -212,7 +212,7 @@ def test_a_generic_noun_whose_adjective_the_parser_made_the_span_root_is_still_a
     span's root is the adjective; the noun at its end makes it an actor."""
     from spacy.tokens import Doc
 
-    from sitrep.actors import _is_actor_noun
+    from sitrep.actor_spans import _is_actor_noun
 
     doc = Doc(nlp.vocab, words=["Unidentified", "gunmen", "attack", "traders"],
               heads=[2, 2, 2, 2], deps=["amod", "compound", "ROOT", "dobj"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.actors import is_placed_by
+from sitrep.actor_spans import is_placed_by
 from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase
 from sitrep.event_conditions import (
     UNIDENTIFIED_PREFIX,
