@@ -76,3 +76,12 @@ def test_guard_petrol_bombs_that_burnt_people_are_an_attack_on_them(resources):
         "leaving five passengers with burn injuries."), date=DATE)
     assert (event.event_type, event.actor2) == (
         "Violence against civilians", "Civilians (Bangladesh)")
+
+
+def test_molotov_cocktails_that_burnt_people_are_an_attack_like_petrol_bombs(resources):
+    # a Molotov cocktail is a petrol bomb, not Bangladesh's "cocktail" (a riot before)
+    (event,) = news_events(resources, (
+        "On 3 February 2015, assailants hurled Molotov cocktails at a bus in Feni, Bangladesh, "
+        "leaving five passengers with burn injuries."), date=DATE)
+    assert (event.event_type, event.actor2) == (
+        "Violence against civilians", "Civilians (Bangladesh)")
