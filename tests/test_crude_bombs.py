@@ -23,18 +23,18 @@ BLAST = "Explosions/Remote violence"
 
 @pytest.mark.parametrize(("text", "sub_event_type", "actor2"), [
     # the assailants named only by what they did
-    ("On 3 February 2015, two passengers were injured when assailants threw crude bombs at a "
-     "bus in Feni, Bangladesh.", "Mob violence", "Civilians (Bangladesh)"),
+    (("On 3 February 2015, two passengers were injured when assailants threw crude bombs at "
+      "a bus in Feni, Bangladesh."), "Mob violence", "Civilians (Bangladesh)"),
     ("On 3 February 2015, assailants hurled three cocktails at a market in Feni, Bangladesh.",
      "Mob violence", None),
     # the passive with its throwers named
-    ("On 3 February 2015, three crude bombs were hurled by unknown persons at a bus in Feni, "
-     "Bangladesh.", "Mob violence", None),
+    (("On 3 February 2015, three crude bombs were hurled by unknown persons at a bus in "
+      "Feni, Bangladesh."), "Mob violence", None),
     # a demonstration's own people: a violent demonstration
-    ("On 3 February 2015, hartal supporters blasted two crude bombs near a school in Tangail, "
-     "Bangladesh, on the third day of the hartal.", "Violent demonstration", None),
-    ("On 3 February 2015, picketers enforcing the blockade exploded eight crude bombs near the "
-     "court in Dhaka, Bangladesh.", "Violent demonstration", None),
+    (("On 3 February 2015, hartal supporters blasted two crude bombs near a school in "
+      "Tangail, Bangladesh, on the third day of the hartal."), "Violent demonstration", None),
+    (("On 3 February 2015, picketers enforcing the blockade exploded eight crude bombs near "
+      "the court in Dhaka, Bangladesh."), "Violent demonstration", None),
 ])
 def test_crude_bombs_thrown_by_people_are_a_riot(resources, text, sub_event_type, actor2):
     (event,) = news_events(resources, text, date=DATE)
