@@ -3,9 +3,8 @@
 A party (``party: true`` in ``data/actors.yaml``) names no actor by itself ("the NDC
 primaries"). Its supporters, members or cadres are people ("NPP supporters", "cadres of
 the UDMF", "members of the NDC", "two factions of the ruling Awami League": one mention,
-its people), and so is a bare party joined
-by "and" to its rival's people ("NPP and NDC supporters": two crowds, made rioters or
-protesters downstream). Its armed men, and its people in a sentence where guns are fired,
+its people), and so is a bare party joined by "and" to its rival's people ("NPP and NDC
+supporters": two crowds, made rioters or protesters downstream). Its armed men, and its people in a sentence where guns are fired,
 are the party's militia under ACLED's name ("BNP: Bangladesh Nationalist Party Militia"),
 unless the guns were turned on them ("two MQM workers were shot dead"). The government a
 party leads is the state's ("the BJP government").

@@ -216,4 +216,4 @@ def _split_into_factions(actor: Actor, sentence: Span) -> bool:
 def _is_two_sided(rule: Rule, trigger: Token) -> bool:
     """A riot whose trigger has two sides ("clashes between NPP and NDC supporters"): ACLED
     codes rioters against rioters, so an actor2 named like actor1 is kept."""
-    return rule.event_type == "Riots" and trigger.lemma_.lower() in CLASH_LEMMAS
+    return rule.event_type == RIOTS_TYPE and trigger.lemma_.lower() in CLASH_LEMMAS

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.event_crowds import _subjects
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -50,13 +52,9 @@ def thrown_by_unorganised(trigger: Token, actors: list[Actor]) -> bool:
 
 def _throwers(bomb: Token, verb: Token) -> list[Token]:
     """Whom the parse names as throwing: the verb's subject (through coordinated verbs:
-    "set a car afire and blasted 16 crude bombs") or, in the passive, its "by" phrase."""
+    "set a car afire and blasted 16 crude bombs"; ``event_crowds._subjects``), nearest
+    first, or, in the passive, its "by" phrase."""
     if bomb.dep_ == "nsubjpass":
         return [obj for c in verb.children if c.dep_ == "agent"
                 for obj in c.children if obj.dep_ == "pobj"]
-    node = verb
-    while True:
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if subjects or node.dep_ != "conj" or node.head is node:
-            return subjects
-        node = node.head
+    return _subjects(bomb)
