@@ -87,7 +87,8 @@ def test_police_who_break_up_a_clash_of_two_crowds_are_no_side(resources, text):
     "Students and matatu drivers engage in running battles",
 ])
 def test_two_crowds_keep_each_other_in_a_report_that_names_no_place(resources, text):
-    # with no country the dictionary's template and the event's name differ, and the crowd
-    # on the other side was dropped as actor1 named again (actor2 was None)
+    # with no country the event keeps the dictionary's template name, equal to the
+    # mention's, so the crowd on the other side was dropped as actor1 named again (actor2
+    # was None); with a country the names differed and it was kept
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters", "Rioters")
