@@ -54,6 +54,7 @@ from sitrep.actor_spans import (
     _modifies_a_thing,
 )
 from sitrep.records import Actor
+from sitrep.rival_forces import with_rival_forces
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -339,7 +340,12 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
         if merged is not None:
             actors[-1] = merged
         else:
-            actors.append(_new_actor(span, entry, named, dictionary))
+            actor = _new_actor(span, entry, named, dictionary)
+            if entry.is_state and entry.is_generic and actor.inter == entry.inter:
+                # "troops of India", "Pakistani and Indian troops": each country's forces
+                actors.extend(with_rival_forces(actor, span, entry.name, dictionary))
+            else:
+                actors.append(actor)
     return tuple(party_people(actors, parsed, dictionary))
 
 

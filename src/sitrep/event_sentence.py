@@ -131,7 +131,7 @@ def code_sentence(
             name2, inter2 = hit.name, hit.inter
         elif harmed and hit is None:
             name2, inter2 = harmed_default[0], int(harmed_default[1])
-    assoc1 = associated_actor(actors, actor1, name1, inter1)
+    assoc1 = associated_actor(actors, actor1, name1, inter1, name2=name2)
     when = date_event(
         sentence, trigger, context.timexes, codebook, reference=context.reference
     )

@@ -28,6 +28,7 @@ from sitrep.actors import (
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS
 from sitrep.fatality_counts import PEOPLE_NOUNS, bare_numbers_after
 from sitrep.records import Actor, Place
+from sitrep.rival_forces import rival_forces
 
 if TYPE_CHECKING:
 
@@ -126,6 +127,12 @@ def assign_roles(
         agent_tokens = _agents_of_nested_event(trigger)
     actor1 = _actor_in(agent_tokens, actors, outside=trigger)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
+    if actor1 is not None and (actor2 is None or actor2.inter not in ARMED_INTERS) and (
+        _is_mutual(trigger)
+    ):
+        # "troops of India and Pakistan targeted each other": the other country's forces
+        # (not "Kenyan and Somali troops clashed with al-Shabaab", allies against a third)
+        actor2 = rival_forces(actor1, actors, trigger.doc) or actor2
     is_two_sided = trigger.lemma_.lower() in TWO_SIDED_NOUNS
     if not guess:
         return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
@@ -264,6 +271,21 @@ RESPONSE_LEMMAS = frozenset(  # forces answering what the other side began
     {"pursue", "contain", "quell", "respond", "intercept", "repulse", "repel", "foil",
      "thwart"}
 )
+
+
+RECIPROCAL_WORDS = ("each other", "one another")
+
+
+def _is_mutual(trigger: Token) -> bool:
+    """The trigger tells of sides fighting each other: a clash, an exchange of fire, fire
+    "between" sides, or what they did to "each other"."""
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger  # "exchanged fire"
+    if trigger.lemma_.lower() in CLASH_LEMMAS or verb.lemma_.lower() in CLASH_LEMMAS:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        return True
+    phrase = " ".join(t.lower_ for t in verb.subtree)
+    return any(words in phrase for words in RECIPROCAL_WORDS)
 
 
 def _died_in_clash_with(trigger: Token) -> bool:
@@ -590,13 +612,15 @@ def _actor_in(
 
 
 def associated_actor(
-    actors: list[Actor], actor1: Actor | None, name1: str | None, inter1: int | None
+    actors: list[Actor], actor1: Actor | None, name1: str | None, inter1: int | None,
+    *, name2: str | None = None,
 ) -> str | None:
-    """A named armed group acting with actor1 in the same phrase ("Afghan and NATO forces")."""
+    """A named armed group acting with actor1 in the same phrase ("Afghan and NATO forces");
+    not actor2 ("troops of India and Pakistan exchanged fire": each other's enemy)."""
     if actor1 is None or inter1 not in ARMED_INTERS:
         return None
     for other in actors:
-        if other is actor1 or other.name == name1 or other.inter not in ARMED_INTERS:
+        if other is actor1 or other.name in (name1, name2) or other.inter not in ARMED_INTERS:
             continue
         gap = other.start - actor1.end if other.start > actor1.end else actor1.start - other.end
         if 0 <= gap <= ASSOCIATE_GAP_CHARS:
