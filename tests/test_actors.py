@@ -356,3 +356,15 @@ def test_a_youth_counted_as_one_is_a_person_not_rioters(find):
 
 def test_a_mob_counted_as_one_is_still_a_crowd(find):
     assert ("mob", "Rioters ({country})", 5) in find("A mob lynched a suspected thief.")
+
+
+def test_ugandas_army_is_named_by_its_initials(find):
+    assert ("UPDF", "Military Forces of Uganda", 1) in find("The UPDF clashed with Kenyan police.")
+
+
+def test_initials_a_report_spells_out_as_another_group_are_that_groups(find):
+    # "UPDF" is Uganda's army in the dictionary; this report spells it out as a party
+    found = find("An activist of the United People's Democratic Front (UPDF) was killed in a "
+                 "gunfight between activists of UPDF and the PCJSS.")
+    assert ("UPDF", "UPDF: United People's Democratic Front", 3) in found
+    assert not any(name == "Military Forces of Uganda" for _, name, _ in found)

@@ -346,7 +346,23 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
                 actors.extend(with_rival_forces(actor, span, entry.name, dictionary))
             else:
                 actors.append(actor)
-    return tuple(party_people(actors, parsed, dictionary))
+    return tuple(party_people(_as_spelled_out(actors, parsed), parsed, dictionary))
+
+
+SPELLED_OUT_RE = re.compile(r"\s*\(([A-Z][A-Z.&-]{1,7})\)")
+
+
+def _as_spelled_out(actors: list[Actor], parsed: Doc) -> list[Actor]:
+    """An abbreviation the report spells out as a group's name names that group: after
+    "the United People's Democratic Front (UPDF)", "activists of UPDF" are the front's,
+    not Uganda's army's (the dictionary's "UPDF")."""
+    spelled = {}
+    for actor in actors:
+        found = SPELLED_OUT_RE.match(parsed.text, actor.end)
+        if found and found.group(1) != actor.text:
+            spelled.setdefault(found.group(1), actor)
+    return [replace(a, name=spelled[a.text].name, inter=spelled[a.text].inter)
+            if a.text in spelled else a for a in actors]
 
 
 ONE_PERSON_DETERMINERS = frozenset({"a", "an", "one"})
