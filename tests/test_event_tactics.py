@@ -206,6 +206,13 @@ BY_TACTIC = [
                  "Abduction/forced disappearance", id="an-attack-that-only-takes-is-an-abduction"),
     pytest.param("On 12 June 2021, bandits raided a village in Baringo, Kenya.",
                  "Violence against civilians", "Attack", id="bandits-raiding-is-an-attack"),
+    # explosives set off under property: no event before "blew up" was a trigger
+    pytest.param("On 13 June 2021, Maoist rebels blew up a panchayat building in Latehar "
+                 "district, Jharkhand, India.", "Explosions/Remote violence",
+                 "Remote explosive/landmine/IED", id="property-blown-up-is-an-explosion"),
+    pytest.param("On 13 June 2021, two electricity pylons were blown up near Sibi, "
+                 "Balochistan, Pakistan.", "Explosions/Remote violence",
+                 "Remote explosive/landmine/IED", id="pylons-blown-up-are-an-explosion"),
 ]
 
 
