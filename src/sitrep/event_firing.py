@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sitrep.actor_order import _is_state
 from sitrep.actor_spans import is_placed_by
 from sitrep.codebook import ARMED_INTERS, Codebook, Rule, find_phrase
 from sitrep.event_conditions import (
@@ -29,7 +30,7 @@ from sitrep.event_triggers import _masked_tokens, _trigger_words, _triggers
 from sitrep.event_victims import as_victim
 from sitrep.fatality_causes import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, is_cause_clause
 from sitrep.records import Actor
-from sitrep.roles import _is_state, assign_roles
+from sitrep.roles import assign_roles
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

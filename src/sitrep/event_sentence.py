@@ -14,6 +14,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.actor_order import _is_state, is_fought_with
 from sitrep.actor_parties import PARTY_OF
 from sitrep.actors import (
     CIVILIANS_NAME,
@@ -33,7 +34,7 @@ from sitrep.event_time import date_event
 from sitrep.event_victims import blast_victims, harms_people
 from sitrep.fatalities import count_fatalities
 from sitrep.records import Actor, Claim, EventMention
-from sitrep.roles import _is_state, assign_roles, associated_actor, is_fought_with
+from sitrep.roles import assign_roles, associated_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sitrep.actor_order import ONE_SIDED_LEMMAS
 from sitrep.actor_parties import PARTY_MEMBER_WORDS
 from sitrep.actors import (
     CIVILIANS_NAME,
@@ -35,7 +36,6 @@ from sitrep.fatalities import INJURY_LEMMAS
 from sitrep.fatality_counts import KILL_LEMMAS, PEOPLE_NOUNS
 from sitrep.roles import (
     CROWD_NOUNS,
-    ONE_SIDED_LEMMAS,
     _by_phrase,
     _is_headline_passive,
     is_acted_upon_word,
