@@ -1,7 +1,7 @@
 """Two states' forces named by one noun ("Pakistani and Indian troops", "troops of India and
 Pakistan") are two actors; when they fought each other they are the battle's two sides,
 the forces outside their own country (External/Other forces) first: ACLED places fire
-across a border where it falls.
+across a border where it falls. A side the report says began the fight keeps the lead.
 
 Before the change the noun named one country's forces (the national word nearest to it,
 or the event's country) and the other side was an unidentified armed group, civilians or
@@ -75,6 +75,21 @@ def test_two_states_forces_that_fought_each_other_are_the_two_sides_abroad_first
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert (event.actor1, event.inter1, event.actor2, event.inter2) == (first, 8, second, 1)
     assert event.assoc_actor_1 is None  # each other's enemy, not allies
+
+
+def test_a_fight_on_a_line_no_country_holds_takes_the_reports_country(resources):
+    event = news_events(resources, (
+        "On 7 September 2015, troops of India and Pakistan exchanged fire on the Line of "
+        "Control. Shells fell on villages in Poonch district, Jammu and Kashmir, India."),
+        date=DATE)[0]
+    assert (event.actor1, event.actor2) == (PAKISTAN, INDIA)
+
+
+def test_a_side_the_report_says_began_keeps_the_lead_at_home(resources):
+    (event,) = news_events(resources, (
+        "On 7 September 2015, Pakistani troops fired at an Indian army post from Kotli "
+        "district, Azad Kashmir, Pakistan."), date=DATE)
+    assert (event.actor1, event.actor2) == (PAKISTAN, INDIA)
 
 
 def test_the_civilian_killed_in_their_crossfire_is_the_battles_toll(resources):

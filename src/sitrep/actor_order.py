@@ -79,10 +79,13 @@ RECIPROCAL_WORDS = ("each other", "one another")
 
 def _is_mutual(trigger: Token) -> bool:
     """The trigger tells of sides fighting each other: a clash, an exchange of fire, fire
-    "between" sides, or what they did to "each other"."""
+    "between" sides, what they did to "each other", or a fight they engaged in."""
     verb = trigger.head if trigger.dep_ == "dobj" else trigger  # "exchanged fire"
     if trigger.lemma_.lower() in CLASH_LEMMAS or verb.lemma_.lower() in CLASH_LEMMAS:
         return True
+    if any(o.dep_ == "pobj" and o.lemma_.lower() in CLASH_LEMMAS
+           for c in verb.children if c.dep_ == "prep" for o in c.children):
+        return True  # "engaged in a gunfight"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
         return True
     phrase = " ".join(t.lower_ for t in verb.subtree)

@@ -223,6 +223,12 @@ def _is_demonym(place: Place) -> bool:
     return place.text in table or (place.text.endswith("s") and place.text[:-1] in table)
 
 
+def report_country(context: ReportContext) -> str | None:
+    """The country of the report's first place that is not a people's name: where an
+    event the report places in no country ("along the Line of Control") happened."""
+    return next((p.country for p in context.places if p.country and not _is_demonym(p)), None)
+
+
 def _is_dateline(place: Place, context: ReportContext) -> bool:
     dateline = context.document.dateline
     return bool(dateline) and place.start < len(dateline or "") + DATELINE_SLACK_CHARS

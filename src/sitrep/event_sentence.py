@@ -14,7 +14,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.actor_order import _is_state, is_fought_with
+from sitrep.actor_order import _is_mutual, _is_state, is_fought_with
 from sitrep.actor_parties import PARTY_OF
 from sitrep.actors import (
     CIVILIANS_NAME,
@@ -29,11 +29,12 @@ from sitrep.event_conditions import ReportCues
 from sitrep.event_crowds import CLASH_LEMMAS
 from sitrep.event_firing import fire_rule
 from sitrep.event_modality import _flags
-from sitrep.event_place import event_place, location_of
+from sitrep.event_place import event_place, location_of, report_country
 from sitrep.event_time import date_event
 from sitrep.event_victims import blast_victims, harms_people
 from sitrep.fatalities import count_fatalities
 from sitrep.records import Actor, Claim, EventMention
+from sitrep.rival_forces import abroad_first
 from sitrep.roles import assign_roles, associated_actor
 
 if TYPE_CHECKING:
@@ -83,6 +84,10 @@ def code_sentence(
             return None
         rule, trigger, actor1, actor2 = fired
     place, geo_precision = event_place(sentence, context, actors, trigger)
+    if _is_mutual(trigger):
+        # "troops of India and Pakistan exchanged fire": no initiator; the forces abroad lead
+        country = (place.country if place else None) or report_country(context)
+        actor1, actor2 = abroad_first(actor1, actor2, country, dictionary)
     # Names stay as the dictionary gives them ("Military Forces of {country}"); fuse names
     # them for the event's country once the whole event is known.
     name1, inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)

@@ -35,7 +35,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sitrep.actors import (
-    INTER_EXTERNAL,
     INTER_IDENTITY,
     INTER_STATE,
     UNIDENTIFIED_ARMED_GROUP,
@@ -297,10 +296,6 @@ def _build_event(
         (actor1, inter1), (actor2, inter2) = _order_actors(
             (actor1, inter1), (actor2, inter2), rule.actors, dictionary, country, split=split
         )
-    if inter1 == INTER_STATE and inter2 == INTER_EXTERNAL and typed.event_type in FIGHT_TYPES:
-        # two states' forces fought: ACLED places fire across a border where it falls, so
-        # the forces abroad fired into the place (rival_forces)
-        (actor1, inter1), (actor2, inter2) = (actor2, inter2), (actor1, inter1)
     if country is None:  # no place in the whole report: no "{country}" template in the names
         actor1, actor2, assoc1 = (
             without_country(name) if name else name for name in (actor1, actor2, assoc1)
