@@ -147,3 +147,10 @@ def test_a_bare_number_after_a_killing_is_its_object_not_a_headline_passive(role
     actor1, _ = roles("Unidentified gunmen hacked to death six in a restaurant in Mombasa.",
                       "hacked")
     assert actor1 is not None and actor1.startswith("Unidentified Armed Group")
+
+
+def test_the_doer_by_names_comes_before_the_means_a_modifier_names(roles):
+    # "drone" (a generic word for the state's forces) modifies "strike"; "by" names the doer
+    assert roles("A drone strike by US military forces killed six militants in Kunar.",
+                 "strike")[0] == "Military Forces of the United States"
+

@@ -95,7 +95,9 @@ def assign_roles(
                 # "Attack on Degodia village by Garre militia": "by" hung on the target
                 agent_tokens.extend(doer for t in targets for doer in _by_phrase(t))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                agent_tokens.extend(c for c in child.children if c.dep_ == "pobj")
+                # "a drone strike by US forces": the doer "by" names before the modifier
+                # that names the means
+                agent_tokens[:0] = [c for c in child.children if c.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ == "between":
                 # "clashes between X and Y": X is one side, Y the other
                 sides = [c for c in child.children if c.dep_ == "pobj"]
