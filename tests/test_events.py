@@ -73,6 +73,14 @@ def test_staged_a_protest_is_a_peaceful_protest_even_when_misparsed(resources):
     assert (sub, actor1) == ("Peaceful protest", "Protesters (Pakistan)")
 
 
+def test_a_protest_with_its_own_modifiers_is_a_protest_even_when_misparsed(resources):
+    # the parser took "protest" for a modifier of "scraping" (no event before)
+    sub, *_ = _coded(
+        resources, "On 2 June 2021, students staged a day-long protest demanding scraping "
+        "of the recruitment of candidates.")
+    assert sub == "Peaceful protest"
+
+
 def test_clash_between_two_ethnic_groups_is_a_battle_between_identity_militias(resources):
     sub, actor1, inter1, actor2, inter2 = _coded(
         resources, "On 5 June 2021, clashes between Pokot and Turkana left two people dead "

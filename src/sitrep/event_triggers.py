@@ -150,12 +150,18 @@ MODIFIED_HEADS = frozenset(
 
 
 def _is_misparsed_event_noun(token: Token) -> bool:
-    """"staged a protest infront of ...": a determiner before the word shows it heads its
+    """"staged a protest infront of ...", "staged a day-long protest demanding scraping of
+    ...": a determiner before the word, or before its own modifiers, shows it heads its
     own noun phrase, whatever the parser attached it to ("a riot police unit" does not
     count: police, gear, leaders... are what such words modify)."""
     if token.i == token.sent.start or token.head.lemma_.lower() in MODIFIED_HEADS:
         return False
-    return token.doc[token.i - 1].lower_ in ("a", "an")
+    first = token.left_edge  # its own article, or modifiers ("day-long") before it
+    before = token.doc[first.i - 1].lower_ if first.i > token.sent.start else ""
+    return any(w in ARTICLES for w in (token.doc[token.i - 1].lower_, first.lower_, before))
+
+
+ARTICLES = frozenset({"a", "an"})
 
 
 def _triggers(
