@@ -523,6 +523,14 @@ def test_an_act_called_for_is_not_news(resources):
     assert result.events and all("future" in e.flags for e in result.events)
 
 
+def test_a_modal_past_a_semicolon_leaves_the_clash_news(resources):
+    # the parser made "Clashes" the subject of "may include": the clash was coded future
+    event = _main_event(
+        resources, "On 28 June 2021, clashes between Kikuyu and Maasai over water in "
+        "Naivasha, Kenya; eight killed; may include civilians.")
+    assert (event.event_type, event.flags) == ("Battles", ())
+
+
 def test_no_stone_unturned_throws_no_stones(resources):
     # "leaving no stone unturned" read as stones (not) thrown coded a negated riot, and the
     # report had no news event

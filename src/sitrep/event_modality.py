@@ -101,9 +101,13 @@ def _has_no(noun: Token) -> bool:
 
 def _is_event_subject(trigger: Token) -> bool:
     """A noun trigger that is the subject of its clause's verb ("the offensive will
-    follow"): what the verb says of it (future, negated) says it of the act."""
+    follow"): what the verb says of it (future, negated) says it of the act. Not a verb
+    past a semicolon, another clause the parser joined to it ("Clashes between Kikuyu
+    and Maasai; eight killed; may include civilians")."""
+    head = trigger.head
+    between = trigger.doc[min(trigger.i, head.i):max(trigger.i, head.i)]
     return (trigger.dep_ == "nsubj" and trigger.pos_ in ("NOUN", "PROPN")
-            and trigger.head.pos_ in ("VERB", "AUX"))
+            and head.pos_ in ("VERB", "AUX") and not any(t.text == ";" for t in between))
 
 
 def _is_hypothetical(trigger: Token) -> bool:
