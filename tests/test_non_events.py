@@ -157,6 +157,10 @@ STILL_EVENTS = [
     pytest.param(
         "On 27 June 2021, soldiers engaged Taliban militants in a gun battle near Kunduz, "
         "Afghanistan.", "Battles", id="engage-militants"),
+    # "militia" read as an idea fought against ("the fight against collusion"): no event
+    pytest.param(
+        "On 27 June 2021, Turkana herders fought back against a Pokot militia near Kapedo, "
+        "Kenya.", "Battles", id="fight-against-a-militia"),
     pytest.param(
         "On 27 June 2021, Al Shabaab militants withdrew from the town of Bulo Burde in Somalia.",
         "Strategic developments", id="militants-withdrew"),

@@ -400,8 +400,15 @@ NATURAL_FORCES = frozenset(
 
 def _is_idea(token: Token) -> bool:
     """A common singular noun that names no one: "collusion", "poverty", "the legislation"
-    (people and groups are names, plurals or the parser's persons and groups)."""
-    return token.pos_ == "NOUN" and token.tag_ == "NN" and not token.ent_type_
+    (people and groups are names, plurals, the parser's persons and groups, or a noun for
+    an armed body: "fight back against Pokot militia")."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and not token.ent_type_ and (
+        token.lemma_.lower() not in ARMED_BODY_NOUNS)
+
+
+# singular nouns for a body of people who fight: no idea to contest
+ARMED_BODY_NOUNS = frozenset({"militia", "army", "police", "military", "gang", "mob",
+                              "force", "group"})
 
 
 def _contests_an_idea(token: Token) -> bool:
