@@ -206,6 +206,13 @@ BY_TACTIC = [
                  "Abduction/forced disappearance", id="an-attack-that-only-takes-is-an-abduction"),
     pytest.param("On 12 June 2021, bandits raided a village in Baringo, Kenya.",
                  "Violence against civilians", "Attack", id="bandits-raiding-is-an-attack"),
+    # the posts and positions forces hold are the forces: no event before
+    pytest.param("On 13 June 2021, Pakistani troops targeted Indian posts along the border in "
+                 "Samba district, Jammu and Kashmir, India.", "Battles", "Armed clash",
+                 id="posts-targeted-are-a-battle"),
+    pytest.param("On 13 June 2021, the army opened fire on rebel positions near Laukkai, "
+                 "Shan State, Myanmar.", "Battles", "Armed clash",
+                 id="fire-on-positions-is-a-battle"),
     # explosives set off under property: no event before "blew up" was a trigger
     pytest.param("On 13 June 2021, Maoist rebels blew up a panchayat building in Latehar "
                  "district, Jharkhand, India.", "Explosions/Remote violence",
