@@ -37,6 +37,11 @@ NO_EVENT = [
     pytest.param(
         "On 27 June 2021, the government of Gauteng, South Africa, launched a plan to fight "
         "poverty.", id="fight-an-idea"),
+    # a weapon's test is no attack; an article before a modifier made "bomb" one
+    pytest.param(
+        "On 27 June 2021, officials in Seoul said the United States would deploy more "
+        "missiles in response to North Korea's recent test of a hydrogen bomb test.",
+        id="weapon-test"),
     pytest.param(
         "On 27 June 2021 in Harare, Zimbabwe, the army said it would engage with the "
         "government to address the food shortages.", id="engage-with-partners"),

@@ -145,7 +145,9 @@ MODIFIED_HEADS = frozenset(
     {"police", "gear", "squad", "unit", "shield", "leader", "organiser", "organizer",
      "group", "movement", "song", "act", "law", "charge", "case", "helicopter", "vehicle",
      "dog", "rifle", "site", "camp", "plan", "threat", "warning", "suspect", "victim",
-     "survivor", "wound", "injury", "letter", "note", "action", "committee", "council"}
+     "survivor", "wound", "injury", "letter", "note", "action", "committee", "council",
+     # a weapon's trial, no attack: "a hydrogen bomb test", "a missile test"
+     "test", "testing", "trial", "drill"}
 )
 
 
