@@ -40,7 +40,8 @@ def find(nlp):
      [("Pakistani", PAKISTAN), ("Indian troops", INDIA)]),
     ("The troops of India and Pakistan fired along the border.",
      [("troops of India", INDIA), ("Pakistan", PAKISTAN)]),
-    ("Soldiers of Uganda patrolled the lake.", [("Soldiers of Uganda", "Military Forces of Uganda")]),
+    ("Soldiers of Uganda patrolled the lake.",
+     [("Soldiers of Uganda", "Military Forces of Uganda")]),
 ])
 def test_one_noun_names_each_countrys_forces(find, text, expected):
     assert find(text) == expected

@@ -2,7 +2,8 @@
 "troops of India and Pakistan targeted each other's positions".
 
 The noun names two actors, one for each country; when they fought each other (a clash, an
-exchange, fire "between" them, "each other") they are the two sides of the battle.
+exchange, fire "between" them, "each other", a fight they engaged in: ``roles`` asks
+``actor_order._is_mutual``) they are the two sides of the battle.
 ACLED places fire across a border or a line of control where it falls, so of two states'
 forces fighting, the one outside its own country (External/Other forces, inter 8) is
 actor1 (75 of the 109 battles in ``../shared/data/acled/`` between a state's forces at
@@ -56,6 +57,7 @@ def _nation_starting_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
+    """The index of the token at character offset ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return None if span is None else span.start
 
@@ -72,17 +74,18 @@ def with_rival_forces(
     if first is None:
         return [actor]
     if actor.start < span.start_char:  # a national word before the noun: "Indian troops"
-        before = first - 1
-        if before >= 1 and doc[before].lower_ in AND_WORDS and not doc[first].is_sent_start:
-            other = _nation_ending_at(doc, before - 1, dictionary)
-            # not "raiders from Sudan and Kenyan police": the country the raiders came from
-            if other is not None and not doc[before].is_sent_start and (
-                other[1] == 0 or doc[other[1] - 1].lower_ not in PLACE_PREPOSITIONS
-            ):
-                code, start = other
-                partner = _forces(doc, start, before, name, actor.inter, code, dictionary)
-                return [partner, actor] if partner.name != actor.name else [actor]
-        return [actor]
+        before = first - 1  # "and" before it, in the same sentence
+        if before < 1 or doc[before].lower_ not in AND_WORDS or (
+            doc[first].is_sent_start or doc[before].is_sent_start
+        ):
+            return [actor]
+        other = _nation_ending_at(doc, before - 1, dictionary)
+        # not "raiders from Sudan and Kenyan police": the country the raiders came from
+        if other is None or (other[1] > 0 and doc[other[1] - 1].lower_ in PLACE_PREPOSITIONS):
+            return [actor]
+        code, start = other
+        partner = _forces(doc, start, before, name, actor.inter, code, dictionary)
+        return [partner, actor] if partner.name != actor.name else [actor]
     i = span.end
     if i >= len(doc) or doc[i].lower_ != "of" or not dictionary.is_generic(actor.name):
         return [actor]
