@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.codebook import Codebook
-from sitrep.fuse import FATALITY_KINDS, choose_fatalities
+from sitrep.fatality_choice import FATALITY_KINDS, choose_fatalities
 from sitrep.pipeline import ReportResult
 from sitrep.records import Actor, Event, EventMention, Place
 
