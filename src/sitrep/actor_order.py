@@ -3,13 +3,15 @@
 The side repelled began the fighting; forces that pursued, repulsed or answered the
 other side come second; in a clash that names no initiator ("clashes between police and
 X", "X and police clashed", "killed during a battle with security forces") the non-state
-side comes first. The words that tell a two-sided fight (``TWO_SIDED_NOUNS``,
+side comes first; of two states' forces in such a fight, those outside their own country
+(``abroad_first``). The words that tell a two-sided fight (``TWO_SIDED_NOUNS``,
 ``CLASH_LEMMAS``) and a mutual one ("each other", ``_is_mutual``) are shared with
 ``roles``, which assigns the sides.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.actors import INTER_STATE
@@ -18,6 +20,7 @@ from sitrep.codebook import ARMED_INTERS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from sitrep.actors import ActorDictionary
     from sitrep.records import Actor
 
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "gunbattle", "firefight",
@@ -74,7 +77,8 @@ RESPONSE_LEMMAS = frozenset(  # forces answering what the other side began
 )
 
 
-RECIPROCAL_WORDS = ("each other", "one another")
+# what sides did to each other (also the sentence test of event_sentence._crowds_clash)
+RECIPROCAL_RE = re.compile(r"\b(?:each other|one another)\b")
 
 
 def _is_mutual(trigger: Token) -> bool:
@@ -88,8 +92,7 @@ def _is_mutual(trigger: Token) -> bool:
         return True  # "engaged in a gunfight"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
         return True
-    phrase = " ".join(t.lower_ for t in verb.subtree)
-    return any(words in phrase for words in RECIPROCAL_WORDS)
+    return bool(RECIPROCAL_RE.search(" ".join(t.lower_ for t in verb.subtree)))
 
 
 def _died_in_clash_with(trigger: Token) -> bool:
@@ -145,3 +148,17 @@ def _are_coordinated(doc: Doc, first: Actor, second: Actor) -> bool:
         return True
     left, right = sorted((first, second), key=lambda a: a.start)
     return doc.text[left.end:right.start].strip().lower() in ("and", "&")
+
+
+def abroad_first(actor1: Actor | None, actor2: Actor | None, country: str | None,
+                 dictionary: ActorDictionary) -> tuple[Actor | None, Actor | None]:
+    """Two states' forces that fought with no initiator named, in ACLED's order for an event
+    in ``country``: the forces outside their own country first."""
+    if actor1 is None or actor2 is None or country is None or not (
+        _is_state(actor1) and _is_state(actor2)
+    ):
+        return actor1, actor2
+    home1, home2 = dictionary.home_country(actor1.name), dictionary.home_country(actor2.name)
+    if home1 in (None, country) and home2 not in (None, country):
+        return actor2, actor1
+    return actor1, actor2

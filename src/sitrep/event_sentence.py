@@ -14,7 +14,13 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.actor_order import _is_mutual, _is_state, is_fought_with
+from sitrep.actor_order import (
+    RECIPROCAL_RE,
+    _is_mutual,
+    _is_state,
+    abroad_first,
+    is_fought_with,
+)
 from sitrep.actor_parties import PARTY_OF
 from sitrep.actors import (
     CIVILIANS_NAME,
@@ -34,7 +40,6 @@ from sitrep.event_time import date_event
 from sitrep.event_victims import blast_victims, harms_people
 from sitrep.fatalities import count_fatalities
 from sitrep.records import Actor, Claim, EventMention
-from sitrep.rival_forces import abroad_first
 from sitrep.roles import assign_roles, associated_actor
 
 if TYPE_CHECKING:
@@ -190,9 +195,6 @@ def code_sentence(
         date_text=timex.text if timex is not None and date is not None else None,
     )
     return mention, trigger
-
-
-RECIPROCAL_RE = re.compile(r"\b(?:each other|one another)\b")
 
 
 def _crowds_clash(sentence: Span) -> bool:

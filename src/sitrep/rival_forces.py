@@ -3,12 +3,12 @@
 
 The noun names two actors, one for each country; when they fought each other (a clash, an
 exchange, fire "between" them, "each other", a fight they engaged in: ``roles`` asks
-``actor_order._is_mutual``) they are the two sides of the battle.
-ACLED places fire across a border or a line of control where it falls, so of two states'
-forces fighting, the one outside its own country (External/Other forces, inter 8) is
-actor1 (75 of the 109 battles in ``../shared/data/acled/`` between a state's forces at
-home and another state's abroad; ``abroad_first``). A side the report says began the
-fight keeps the lead ("Pakistani troops targeted an Indian army post").
+``actor_order._is_mutual``) they are the two sides of the battle. ACLED places fire across
+a border or a line of control where it falls, so of two states' forces fighting, the one
+outside its own country (External/Other forces, inter 8) is actor1 (75 of the 109 battles
+in ``../shared/data/acled/`` between a state's forces at home and another state's abroad;
+``actor_order.abroad_first``). A side the report says began the fight keeps the lead
+("Pakistani troops targeted an Indian army post").
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from sitrep.actors import ActorDictionary
 
-INTER_STATE = 1  # actors.INTER_STATE (actors imports this module)
 AND_WORDS = frozenset({"and", "&"})
 # before a country named as a place, not as whose forces ("from Sudan", "in Kenya")
 PLACE_PREPOSITIONS = frozenset({"from", "in", "of", "into", "across", "inside", "near"})
@@ -140,17 +139,3 @@ def _joined(doc: Doc, one: Actor, other: Actor) -> bool:
     """Two mentions joined by "and" ("Pakistani and Indian troops")."""
     left, right = sorted((one, other), key=lambda a: a.start)
     return doc.text[left.end:right.start].strip().lower() in AND_WORDS
-
-
-def abroad_first(actor1: Actor | None, actor2: Actor | None, country: str | None,
-                 dictionary: ActorDictionary) -> tuple[Actor | None, Actor | None]:
-    """Two states' forces that fought with no initiator named, in ACLED's order for an event
-    in ``country``: the forces outside their own country first."""
-    if actor1 is None or actor2 is None or country is None or not (
-        actor1.inter == actor2.inter == INTER_STATE
-    ):
-        return actor1, actor2
-    home1, home2 = dictionary.home_country(actor1.name), dictionary.home_country(actor2.name)
-    if home1 in (None, country) and home2 not in (None, country):
-        return actor2, actor1
-    return actor1, actor2
