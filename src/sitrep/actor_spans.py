@@ -115,6 +115,8 @@ def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
     root = span.root
     if not _is_noun(root) and len(span) > 1 and _is_noun(span[-1]):
         root = span[-1]  # "Unidentified gunmen attack": both words hang on the verb
+    if _is_forces_act(root):
+        return True
     if not _is_noun(root):
         return False
     if len(span) == 1 and root.lower_ in BARE_OFFICER_WORDS and any(
@@ -182,6 +184,20 @@ def _modifies_a_thing(span: Span, *, things: frozenset[str] = PEOPLES_THINGS) ->
     """A people word used as the modifier of a vehicle or building ("passenger bus")."""
     root = span[-1]
     return root.dep_ == "compound" and root.head.lemma_.lower() in things
+
+
+# acts of a state's forces an adjective for them can name the doer of: "killed by Afghan
+# military airstrikes", "a military operation in Rangamati"
+FORCES_ACT_NOUNS = frozenset({"airstrike", "strike", "operation", "offensive", "raid", "shelling",
+                              "bombardment", "crackdown"})
+FORCES_ADJECTIVES = frozenset({"military"})
+
+
+def _is_forces_act(token: Token) -> bool:
+    """An adjective for the state's forces on an act only they carry out ("Afghan military
+    airstrikes"): the forces who did it."""
+    return (token.lower_ in FORCES_ADJECTIVES and token.dep_ in ("amod", "compound")
+            and token.head.lemma_.lower() in FORCES_ACT_NOUNS)
 
 
 def _is_noun(token: Token) -> bool:

@@ -105,6 +105,10 @@ def assign_roles(
                 patient_tokens.extend(c for s in sides for c in s.children if c.dep_ == "conj")
             elif child.dep_ == "acl":
                 patient_tokens.extend(_patients_of(child))
+                # "an operation conducted by Sindh Rangers", "airstrikes carried out by
+                # security forces": the doer of the act the participle describes
+                agent_tokens.extend(c for a in child.children if a.dep_ == "agent"
+                                    for c in a.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "with" and trigger.lemma_.lower() in (
                 TWO_SIDED_NOUNS
             ):
@@ -115,7 +119,13 @@ def assign_roles(
         if trigger.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX", "ADP"):
             if verb.pos_ == "ADP":
                 verb = verb.head
-            if not any(c.dep_ == "neg" for c in verb.children):
+            if verb.lemma_.lower() in DEATH_LEMMAS and (
+                trigger.lemma_.lower() in ONE_SIDED_ACT_NOUNS
+            ):
+                # "a TTP commander died in hospital after the raid": who died, not who
+                # raided (who died in a clash or in violence may have fought in it)
+                patient_tokens.extend(c for c in verb.children if c.dep_ == "nsubj")
+            elif not any(c.dep_ == "neg" for c in verb.children):
                 # "Al Shabaab was not behind the attack": a denial names no doer
                 agent_tokens.extend(_agents_of(verb))
     elif trigger.pos_ == "ADJ":  # "students remained missing": the subject is the victim
@@ -153,6 +163,7 @@ def assign_roles(
             a for a in actors
             if a.inter in ARMED_INTERS and not _same_side(a, actor2)
             and not _is_acted_upon(trigger.doc, a)
+            and not (trigger.lemma_.lower() in BLAST_LEMMAS and _owns_scene(trigger.doc, a))
         ]
         before = [a for a in candidates if a.start < trigger.idx]
         actor1 = (before or candidates or [None])[0] if candidates else None
@@ -268,6 +279,8 @@ def _is_crowd(doc: Doc, actor: Actor) -> bool:
 
 NESTED_EVENT_NOUNS = frozenset({"attack", "ambush", "raid", "assault", "operation", "clash",
                                 "airstrike", "strike", "bombing", "offensive"})
+# acts one side does to the other (who died in one did not do it)
+ONE_SIDED_ACT_NOUNS = NESTED_EVENT_NOUNS - {"clash"}
 
 
 def _agents_of_nested_event(trigger: Token) -> list[Token]:
@@ -298,6 +311,28 @@ def _same_side(actor: Actor, other: Actor | None) -> bool:
 TARGET_PREP_HEADS = frozenset({"on", "against", "targeting"})
 
 
+# a blast's words: where it went off is what it hit, not who set it off (not "beaten in a
+# police station": the police there may be who beat him)
+BLAST_LEMMAS = frozenset({"bomb", "blast", "explosion", "explode", "grenade", "ied", "device",
+                          "landmine", "mine"})
+# prepositions that set an act in a place: "a bomb went off inside the BGB camp"
+SCENE_PREPS = frozenset({"in", "inside", "at", "near", "outside", "within", "beside"})
+
+
+def _owns_scene(doc: Doc, actor: Actor) -> bool:
+    """The actor names the place the act happened in ("a hand bomb went off inside the
+    Border Guard Battalion camp", "a grenade exploded at a police station"): for a blast,
+    the scene it hit, not a guess for who set it off."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while word.dep_ in ("compound", "poss", "amod", "nmod") and word.head is not word:
+        word = word.head
+    return (word is not span.root and word.lemma_.lower() in PLACE_NOUNS
+            and word.dep_ == "pobj" and word.head.lower_ in SCENE_PREPS)
+
+
 def _is_acted_upon(doc: Doc, actor: Actor) -> bool:
     """An actor the sentence names as acted upon: the subject of a passive ("a soldier was
     killed"), an object ("killed two policemen"), or a target ("an attack on a police
@@ -307,17 +342,56 @@ def _is_acted_upon(doc: Doc, actor: Actor) -> bool:
 
 
 def is_acted_upon_word(root: Token) -> bool:
-    """The word is named as acted upon (see ``_is_acted_upon``)."""
+    """The word is named as acted upon (see ``_is_acted_upon``), as is one named beside
+    it ("two health workers and a policeman were killed", "eight people, among them six
+    police officers, were injured")."""
+    root = _listed_with_the_hit(root)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in (
-        "nsubjpass", "dobj"
+        "nsubjpass", "dobj", "conj", "appos"
     ):
         root = root.head.head  # "a jawan of 24 AR troopers was killed": the unit, too
+    root = _listed_with_the_hit(root)  # "militants and a soldier of the Frontier Corps"
     if root.dep_ in ("nsubjpass", "dobj"):
         return True
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
            for c in root.children):
         return True  # "Two soldiers killed in Mandera": a headline's passive
     return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREP_HEADS
+
+
+# "eight people, among them six police officers", "several people, including a soldier"
+LIST_PREPS = frozenset({"among", "including"})
+
+
+# who are killed beside their victims as the ones who attacked ("3 civilians and 2
+# attackers were killed"): no more acted upon for being listed with them
+ATTACKER_LEMMAS = frozenset({"attacker", "assailant", "gunman", "gunmen", "raider", "militant",
+                             "insurgent", "bandit", "perpetrator"})
+
+
+def _listed_with_the_hit(word: Token) -> Token:
+    """The subject of a passive the word is listed with ("two health workers and a
+    policeman were killed"), or the word itself (not "searched using helicopters, boats
+    and officers": a list of what was used)."""
+    first = _first_of_list(word)
+    return first if first.dep_ == "nsubjpass" else word
+
+
+def _first_of_list(word: Token) -> Token:
+    """The noun a list begins with: the first of conjuncts, the noun "among" or "including"
+    picks people out of, the noun an apposition renames; not for attackers listed with
+    their victims."""
+    if word.lemma_.lower() in ATTACKER_LEMMAS or word.lower_ in ATTACKER_LEMMAS:
+        return word
+    while True:
+        if word.dep_ in ("conj", "appos") and word.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            word = word.head
+        elif word.dep_ == "pobj" and word.head.lower_ in LIST_PREPS and (
+            word.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+        ):
+            word = word.head.head
+        else:
+            return word
 
 
 def _with_target_modifiers(event_noun: Token) -> list[Token]:
@@ -441,6 +515,10 @@ def _is_shot_dead(verb: Token) -> bool:
 
 
 OBJECT_START_POS = frozenset({"DET", "NUM", "PRON", "NOUN", "PROPN", "ADJ"})
+
+
+# verbs whose subject is the one who died
+DEATH_LEMMAS = frozenset({"die", "succumb", "perish"})
 
 
 ALWAYS_TRANSITIVE_LEMMAS = frozenset(
