@@ -124,7 +124,7 @@ CONDITION_KEYS = frozenset(
      "armed_actor",
      "crowd_agent_decides", "crowd_side", "crowd_subject", "demonstration_in_report",
      "fighting_in_report",
-     "forced_from_place",
+     "forced_from_place", "found_dead",
      "named_in_act", "needs_any",
      "needs_any_around", "needs_any_nearby", "needs_protest", "no_object",
      "object_place", "political_arrest", "protest_in_report", "taken", "target_civilian",

@@ -35,6 +35,7 @@ from sitrep.roles import (
     _conjunct_agents,
     _is_headline_passive,
     assign_roles,
+    is_found_dead,
     object_is_place,
 )
 from sitrep.thrown_bombs import thrown_by_unorganised
@@ -326,6 +327,8 @@ def _conditions_hold(
     if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
         return False
     if cond.get("thrown_by_unorganised") and not thrown_by_unorganised(trigger, actors):
+        return False
+    if cond.get("found_dead") and not is_found_dead(trigger):
         return False
     if cond.get("agentless") and not _names_no_doer(trigger):
         return False

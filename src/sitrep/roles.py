@@ -81,6 +81,10 @@ def assign_roles(
         # deployed to Mandera": who is seen or sent on the move is the one acting (ACLED's
         # movement of forces); who saw or sent them is no side
         return _actor_in([c for c in trigger.children if c.dep_ == "nsubjpass"], actors), None
+    if is_found_dead(trigger):
+        # "Man found dead following ritual killing", "the bodies of two teenagers were
+        # found": the dead are the ones acted upon; who found them did nothing to them
+        return None, _actor_in(_found_dead_ones(trigger), actors)
     if _describes_crowd(trigger):
         # "Rioting teachers threw stones at officials": the crowd acts, on whom its verb says
         agent_tokens.append(trigger.head)
@@ -192,6 +196,30 @@ def assign_roles(
                 actor1, actor2 = actor2, actor1
     actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
     return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
+
+
+FOUND_LEMMAS = frozenset({"find", "discover", "recover"})
+DEAD_WORDS = frozenset({"dead", "murdered", "killed", "slain", "beheaded", "hacked"})
+BODY_LEMMAS = frozenset({"body", "corpse"})
+
+
+def is_found_dead(trigger: Token) -> bool:
+    """The trigger tells of people found dead ("was found dead", "bodies were found"), not
+    of a thing found ("police found a bomb", "recovered two rifles")."""
+    return trigger.lemma_.lower() in FOUND_LEMMAS and trigger.pos_ == "VERB" and (
+        any(c.lower_ in DEAD_WORDS for c in trigger.children)
+        or any(c.lemma_.lower() in BODY_LEMMAS for c in _found_dead_ones(trigger))
+    )
+
+
+def _found_dead_ones(trigger: Token) -> list[Token]:
+    """Who was found: the subject (a headline's too: "Man found dead") or object, and
+    whose bodies ("the bodies of two teenagers")."""
+    found = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if trigger.dep_ == "acl":  # "3 bodies found"
+        found.append(trigger.head)
+    return found + [o for f in found for p in f.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
 
 
 def _describes_crowd(trigger: Token) -> bool:
