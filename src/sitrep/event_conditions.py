@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.acted_upon import is_found_dead
 from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.codebook import (
     ARMED_INTERS,
@@ -35,7 +36,6 @@ from sitrep.roles import (
     _conjunct_agents,
     _is_headline_passive,
     assign_roles,
-    is_found_dead,
     object_is_place,
 )
 from sitrep.thrown_bombs import thrown_by_unorganised

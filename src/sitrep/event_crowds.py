@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.acted_upon import _is_acted_upon
 from sitrep.actor_mentions import active_subject_actor
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.fatality_causes import CAUSE_MARKERS, CAUSE_NOUNS, CAUSE_VERBS, is_cause_clause
-from sitrep.roles import _is_acted_upon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

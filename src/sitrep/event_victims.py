@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sitrep.acted_upon import is_acted_upon_word
 from sitrep.actor_order import ONE_SIDED_LEMMAS
 from sitrep.actor_parties import PARTY_MEMBER_WORDS
 from sitrep.actors import (
@@ -38,7 +39,6 @@ from sitrep.roles import (
     CROWD_NOUNS,
     _by_phrase,
     _is_headline_passive,
-    is_acted_upon_word,
 )
 
 if TYPE_CHECKING:
