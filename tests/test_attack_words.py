@@ -84,3 +84,11 @@ def test_guard_youths_who_stoned_the_police_are_still_a_crowd(resources):
 def test_headline_and_phrase_forms_of_attacks_and_interventions(resources, text, kind):
     events = news_events(resources, text, date=DATE)
     assert events and (events[0].event_type, events[0].actor2) == kind
+
+
+def test_wounds_an_armed_group_inflicted_on_people_are_an_attack(resources):
+    (event,) = news_events(resources, (
+        "On 3 June 2019, a local armed group inflicted machete wounds on twelve fishermen at "
+        "a landing site in Prampram, Ghana."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Ghana)"

@@ -40,6 +40,8 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
     # what the protest is "due to" is its cause, not violence of its own
     ("On 27 June 2021, scores of farmers sat on a dharna in Bathinda, India, to protest "
      "against losses to the wheat crop due to an attack from locusts."),
+    # a demonstration by its short name
+    "On 27 June 2021, opposition supporters held anti-government demos in Kisumu, Kenya.",
 ])
 def test_protests_the_first_rules_missed(resources, text):
     events = news_events(resources, text)
