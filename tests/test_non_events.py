@@ -197,6 +197,10 @@ STILL_EVENTS = [
         "On 27 June 2021, Fulani armed robbers shot dead a chief near Kintampo, Ghana, in an "
         "attack on his car.", "Violence against civilians", id="named-group-robbing"),
     pytest.param(RAPE_BY_GUNMEN, "Violence against civilians", id="rape-by-gunmen"),
+    # "feared" a verb here, not "fears of attacks" (an act named as a kind)
+    pytest.param(
+        "On 27 June 2021, four police officers were feared dead following an al Shabaab "
+        "attack on a police post near Lamu, Kenya.", "Battles", id="feared-dead-after-attack"),
 ]
 
 

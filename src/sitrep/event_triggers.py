@@ -466,4 +466,7 @@ def _in_generic_frame(token: Token) -> bool:
            for c in node.children):
         return False  # "fears of the attacks" points at attacks that happened
     prep = node.head
-    return prep.dep_ == "prep" and prep.head.lemma_.lower() in GENERIC_FRAME_HEADS
+    # a noun of the kind ("fears of terrorist attacks"), not a verb ("four policemen are
+    # feared dead following an attack", "tension rose after the attack")
+    return prep.dep_ == "prep" and prep.head.lemma_.lower() in GENERIC_FRAME_HEADS and (
+        prep.head.pos_ in ("NOUN", "PROPN"))
