@@ -36,6 +36,9 @@ DATE = dt.date(2020, 3, 5)
       "Narathiwat, Thailand."), "Military Forces of Thailand"),
     (("On 2 March 2020, an army man was killed in firing from across the border in Uri, "
       "Kashmir, India."), "Military Forces of India"),
+    # forces an armed side injures, as those it wounds
+    (("On 2 March 2020, unidentified attackers injured a police officer on patrol near "
+      "Mandera, Kenya."), "Police Forces of Kenya"),
 ])
 def test_armed_sides_the_dictionary_lacked_make_a_battle(resources, text, actor2):
     event = news_events(resources, text, date=DATE)[0]
