@@ -28,6 +28,7 @@ COMMUNAL = "Unidentified Communal Militia (Kenya)"
 @pytest.mark.parametrize("text", [
     "On 8 March 2016, violent clashes broke out between Muslims and Christians in Mombasa, Kenya.",
     "On 8 March 2016, two Somali subclans fought in Garissa, Kenya.",
+    "On 8 March 2016, two Muslim sects clashed over the control of a mosque in Mombasa, Kenya.",
 ])
 def test_clans_and_faiths_that_clash_are_communal_militias(resources, text):
     (event,) = news_events(resources, text, date=DATE)
