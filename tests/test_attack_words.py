@@ -92,3 +92,14 @@ def test_wounds_an_armed_group_inflicted_on_people_are_an_attack(resources):
         "a landing site in Prampram, Ghana."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.actor2 == "Civilians (Ghana)"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen storm polling stations and attack voters",
+    "Bandits storm polling stations and attack residents",
+])
+def test_a_headlines_second_verb_read_as_a_noun_is_still_an_attack(resources, text):
+    # "attack" parsed as a modifier of the people attacked, in a sentence with no finite verb
+    events = news_events(resources, text, date=DATE)
+    assert [(e.event_type, e.actor2) for e in events] == [
+        ("Violence against civilians", "Civilians")]

@@ -133,9 +133,10 @@ def _is_headline_verb(token: Token) -> bool:
     if before.tag_ in HEADLINE_SUBJECT_TAGS or before.lower_ == "police":
         return True
     # "Residents of X town protest poor sanitation", "Teachers at a college protest actions
-    # of the principal": a sentence with no finite verb has its verb among its nouns
-    return before.tag_ == "NN" and token.dep_ == "compound" and not any(
-        t.tag_ in FINITE_VERB_TAGS for t in token.sent)
+    # of the principal", "Gunmen storm polling stations and attack civilians": a sentence
+    # with no finite verb has its verbs among its nouns
+    return (before.tag_ == "NN" or before.lower_ == "and") and token.dep_ == "compound" and (
+        not any(t.tag_ in FINITE_VERB_TAGS for t in token.sent))
 
 
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
