@@ -3,7 +3,8 @@ for their home area ("in Turkana", "north of Pokot"), a news agency credited in 
 ("(ANA) -"), an abbreviation that stands for another name, a police station named only as
 a place ("under Boalia Police Station"), a word that modifies a thing ("a passenger bus",
 "government offices") or a generic word that is no noun for people ("the officer in
-charge").
+charge"), unless it is an adjective for the state's forces on an act only they carry out
+("Afghan military airstrikes": the forces who struck).
 
 ``actors.extract_actors`` asks these of each match.
 """

@@ -4,14 +4,18 @@ Needs: the trigger token, the actor mentions of its sentence, the places. Adds: 
 sides of an event, an associated actor, and whether a trigger's object is a place.
 
 ACLED's actor1 is the initiator. Someone the sentence names as acted upon ("a soldier was
-killed", ``acted_upon``), or as the place a blast hit, is never guessed to be it; which of two sides began is ``actor_order``'s (the
-side repelled; in a clash that names no initiator, the non-state side). Two states'
-forces one noun names fought each other when the trigger says so (``rival_forces``).
-Civilians who attack or riot as a crowd are rioters, and those they attack stay
-civilians, as do officials they attack. A passive verb in a subordinate clause ("workers
-protested after a girl was killed") has its own doer, never the main clause's subject; a
-headline's passive without its auxiliary ("Lawyer killed by gunmen", "Two soldiers
-killed in Mandera") is a passive, though the parser reads it as active.
+killed", "two workers and a policeman were killed", people found dead: ``acted_upon``),
+or as the place a blast hit, is never guessed to be it; which of two sides began is
+``actor_order``'s (the side repelled; in a clash that names no initiator, the non-state
+side). The doer of an act is also read from an adjective for the forces on it ("Afghan
+military airstrikes", ``actor_spans``) and from "by" on a participle that describes it
+("airstrikes carried out by security forces"). Two states' forces one noun names fought
+each other when the trigger says so (``rival_forces``). Civilians who attack or riot as a
+crowd are rioters, and those they attack stay civilians, as do officials they attack. A
+passive verb in a subordinate clause ("workers protested after a girl was killed") has
+its own doer, never the main clause's subject; a headline's passive without its
+auxiliary ("Lawyer killed by gunmen", "Two soldiers killed in Mandera") is a passive,
+though the parser reads it as active.
 """
 
 from __future__ import annotations
