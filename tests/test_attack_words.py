@@ -103,3 +103,25 @@ def test_a_headlines_second_verb_read_as_a_noun_is_still_an_attack(resources, te
     events = news_events(resources, text, date=DATE)
     assert [(e.event_type, e.actor2) for e in events] == [
         ("Violence against civilians", "Civilians")]
+
+
+def test_a_clash_the_victims_were_covering_is_no_fight_of_the_attack(resources):
+    # "a political clash" describes what the journalists covered; the police's assault is
+    # the act (a clash anywhere in the sentence had made it no attack on civilians)
+    (event,) = news_events(resources, (
+        "On 3 June 2019, police assaulted journalists covering a political clash in Kibera, "
+        "Nairobi, Kenya."), date=DATE)
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "Police Forces of Kenya", "Civilians (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    ("On 3 June 2019, two civilians were shot dead as police and gunmen exchanged fire in "
+     "Mandera, Kenya."),
+    ("On 3 June 2019, two civilians were killed in crossfire between police and gunmen in "
+     "Mandera, Kenya."),
+])
+def test_civilians_killed_in_the_sides_fight_are_the_battles(resources, text):
+    # guard: the fight is told by the sentence's own clauses, not a clause about a noun
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.event_type == "Battles"

@@ -130,7 +130,7 @@ CONDITION_KEYS = frozenset(
      "object_place", "political_arrest", "protest_in_report", "taken", "target_civilian",
      "thrown_by_unorganised",
      "unarmed_agent", "unless_actor1_inter", "unless_actor2_inter", "unless_any", "unless_grievance",
-     "unless_inters", "unless_private_agent", "unless_report_any",
+     "unless_in_clause", "unless_inters", "unless_private_agent", "unless_report_any",
      "unless_victim_any", "verb_not_denied", "victim_any"}
 )
 

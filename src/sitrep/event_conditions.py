@@ -25,7 +25,7 @@ from sitrep.codebook import (
     is_phrase,
 )
 from sitrep.event_crowds import CROWD_NOUNS, _crowd_acts, _is_grievance, _subjects
-from sitrep.event_modality import _names_grievance
+from sitrep.event_modality import _names_grievance, text_without
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
 from sitrep.fatalities import is_attempted
 from sitrep.fatality_causes import CAUSE_VERBS, is_cause_clause
@@ -69,6 +69,19 @@ def _acts_on_crowd(trigger: Token, context: ReportContext) -> bool:
 def _names_any(lower: str, words: list) -> bool:
     """One of a rule's words or phrases occurs, whole, in the lower-case text."""
     return any(find_phrase(lower, str(w).lower()) >= 0 for w in words)
+
+
+# clauses that describe a noun: "journalists covering a political clash", "villagers who
+# fled the fighting"
+DESCRIBING_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def _clause_text(trigger: Token) -> str:
+    """The trigger's sentence in lower case without the clauses that describe a noun and
+    hold no trigger ("police assaulted journalists covering a political clash": the clash
+    is what the journalists covered, not the act)."""
+    return text_without(trigger.sent, trigger,
+                        lambda token: token.dep_ in DESCRIBING_CLAUSE_DEPS)
 
 
 def _with_sentences_around(sentence: Span) -> str:
@@ -371,6 +384,9 @@ def _conditions_hold(
         lower = trigger.sent.text.lower()
         if _names_any(lower, cond["unless_any"]):
             return False
+    if "unless_in_clause" in cond and _names_any(_clause_text(trigger),
+                                                 cond["unless_in_clause"]):
+        return False
     if "victim_any" in cond and not _names_any(_victim_text(trigger), cond["victim_any"]):
         return False
     if "unless_victim_any" in cond and _names_any(_victim_text(trigger),

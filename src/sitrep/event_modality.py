@@ -18,7 +18,7 @@ from sitrep.fatality_causes import CAUSE_VERBS, SPARKING_LEMMAS
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Span, Token
 
@@ -203,13 +203,18 @@ def _own_clause_text(sentence: Span, trigger: Token, *, clauses_only: bool = Fal
     a student protesting recent deaths"), a noun's own modifiers ("a protest against
     the attacks on politicians the previous day") and, with ``codebook``, what a protest
     trigger is against or about."""
-    chars = list(sentence.text.lower())
     protest = codebook is not None and codebook.is_protest_word(trigger)
+    return text_without(sentence, trigger, lambda token: (
+        _describes_something_else(token, clauses_only=clauses_only)
+        or protest and _names_grievance(token)))
+
+
+def text_without(sentence: Span, trigger: Token, blank: Callable[[Token], bool]) -> str:
+    """The sentence in lower case with the subtree of every token ``blank`` picks blanked
+    out, unless it holds the trigger (offsets kept: spaces stand for what was taken)."""
+    chars = list(sentence.text.lower())
     for token in sentence:
-        if trigger in token.subtree or not (
-            _describes_something_else(token, clauses_only=clauses_only)
-            or protest and _names_grievance(token)
-        ):
+        if trigger in token.subtree or not blank(token):
             continue
         subtree = list(token.subtree)
         start = subtree[0].idx - sentence.start_char
