@@ -38,6 +38,7 @@ from sitrep.actor_order import (
     _is_mutual,
     _is_state,
 )
+from sitrep.actor_spans import is_placed_by
 from sitrep.actors import (
     CIVILIANS_PREFIX,
     GOVERNMENT_PREFIX,
@@ -45,7 +46,7 @@ from sitrep.actors import (
     INTER_RIOTERS,
 )
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS
-from sitrep.fatality_counts import PEOPLE_NOUNS, bare_numbers_after
+from sitrep.fatality_counts import DIE_LEMMAS, PEOPLE_NOUNS, bare_numbers_after
 from sitrep.records import Actor, Place
 from sitrep.rival_forces import rival_forces
 
@@ -134,7 +135,7 @@ def assign_roles(
         if trigger.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ in ("VERB", "AUX", "ADP"):
             if verb.pos_ == "ADP":
                 verb = verb.head
-            if verb.lemma_.lower() in DEATH_LEMMAS and (
+            if verb.lemma_.lower() in DIE_LEMMAS and (
                 trigger.lemma_.lower() in ONE_SIDED_ACT_NOUNS
             ):
                 # "a TTP commander died in hospital after the raid": who died, not who
@@ -340,9 +341,8 @@ def _owns_scene(doc: Doc, actor: Actor) -> bool:
         return False
     word = span.root
     while word.dep_ in ("compound", "poss", "amod", "nmod") and word.head is not word:
-        word = word.head
-    return (word is not span.root and word.lemma_.lower() in PLACE_NOUNS
-            and word.dep_ == "pobj" and word.head.lower_ in SCENE_PREPS)
+        word = word.head  # "the BGB camp": the place the force's name modifies
+    return word.lemma_.lower() in PLACE_NOUNS and is_placed_by(word, preps=SCENE_PREPS)
 
 
 def _with_target_modifiers(event_noun: Token) -> list[Token]:
@@ -466,10 +466,6 @@ def _is_shot_dead(verb: Token) -> bool:
 
 
 OBJECT_START_POS = frozenset({"DET", "NUM", "PRON", "NOUN", "PROPN", "ADJ"})
-
-
-# verbs whose subject is the one who died
-DEATH_LEMMAS = frozenset({"die", "succumb", "perish"})
 
 
 # verbs of forces seen or sent on the move (strategic.sighting, strategic.deployment)
