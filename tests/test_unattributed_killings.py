@@ -42,6 +42,10 @@ DATE = dt.date(2019, 6, 5)
     # a headline's passive, its auxiliary left out: the subject is the victim, not the doer
     ("Shopkeeper killed at his home in Migori, Kenya", "Unidentified Armed Group (Kenya)", 1),
     ("Farmer shot dead near his home in Kuria, Kenya", "Unidentified Armed Group (Kenya)", 1),
+    # the same passive joined to another: the victim is no doer of the second either (no
+    # event before roles read the conjunct's doer from the headline's passive)
+    ("Nominated councillor kidnapped and assaulted in Bomet, Kenya; freed after the vote.",
+     "Unidentified Armed Group (Kenya)", 0),
     ("A school principal was assassinated outside his school in Eldoret, Kenya.",
      "Unidentified Armed Group (Kenya)", 1),
 ])
@@ -69,6 +73,8 @@ def test_a_killing_with_no_doer_named_is_an_attack(resources, text, actor1, deat
     # a private person did it
     ("On 3 June 2019, a trader was stabbed to death by a neighbour in Garissa, Kenya. Al "
      "Shabaab militants had attacked the town a year earlier."),
+    # a headline's passive names its doer, and the verb joined to it shares that doer
+    "Shopkeeper attacked by a neighbour and stabbed in Garissa, Kenya.",
 ])
 def test_no_attack_by_a_government_figure_an_explosion_an_operation_or_a_neighbour(
         resources, text):

@@ -405,6 +405,12 @@ def _agents_of(verb: Token) -> list[Token]:
                 or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             )
             return [] if is_passive else [verb.head]
+        if verb.dep_ == "conj" and _is_headline_passive(verb.head) and not any(
+            c.dep_ in ("dobj", "nsubj") for c in verb.children
+        ):
+            # "Councillor abducted and assaulted": a headline's passive joined to another
+            # shares its doer ("by" whom), not its subject (the one it happened to)
+            return _by_phrase(verb.head) + _conjunct_agents(verb.head)
         return _agents_of(verb.head)
     return agents
 
