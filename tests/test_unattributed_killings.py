@@ -42,6 +42,11 @@ DATE = dt.date(2019, 6, 5)
     # a headline's passive, its auxiliary left out: the subject is the victim, not the doer
     ("Shopkeeper killed at his home in Migori, Kenya", "Unidentified Armed Group (Kenya)", 1),
     ("Farmer shot dead near his home in Kuria, Kenya", "Unidentified Armed Group (Kenya)", 1),
+    # a verb reports also use with no object ("gunmen attacked at dawn"), said of one
+    # person with nothing it was aimed at, and the killing joined to it (no event before
+    # roles read such a headline as a passive)
+    ("Bus conductor attacked near Nakuru, Kenya", "Unidentified Armed Group (Kenya)", 0),
+    ("Bank guard shot and killed in Kisumu, Kenya.", "Unidentified Armed Group (Kenya)", 1),
     # the same passive joined to another: the victim is no doer of the second either (no
     # event before roles read the conjunct's doer from the headline's passive)
     ("Nominated councillor kidnapped and assaulted in Bomet, Kenya; freed after the vote.",
@@ -136,3 +141,23 @@ def test_a_gunfight_in_quotation_marks_is_still_a_gunfight(resources):
         "On 3 June 2019, a party activist was hurt in a 'shootout' with police at a village "
         "near Rajshahi, Bangladesh."), date=DATE)
     assert event.event_type == "Battles"
+
+
+def test_a_headline_passive_said_of_a_police_officer_is_an_attack_on_the_police(resources):
+    # the officer was shot, not the shooter (coded as the police attacking civilians, with
+    # no death, before roles read "shot and killed" as a headline's passive)
+    text = "Police officer shot and killed in Garissa, Kenya. Al Shabaab militants are suspected."
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Battles", "Al Shabaab", "Police Forces of Kenya")
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize("text", [
+    # aimed at someone, or with an object of its own: the subject acted
+    "A police officer shot and killed a student in Kisumu, Kenya.",
+    "A herder shot at raiders near Baragoi, Kenya.",
+])
+def test_a_person_who_shot_at_or_killed_someone_is_no_victim(resources, text):
+    assert all(e.actor2 != "Civilians (Kenya)" or e.actor1 != "Unidentified Armed Group (Kenya)"
+               for e in news_events(resources, text, date=DATE))

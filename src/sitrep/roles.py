@@ -446,7 +446,33 @@ def _is_headline_passive(verb: Token) -> bool:
                         for c in children)
             and not bare_numbers_after(verb)  # "raiders hacked to death six": its object
             and (bool(_by_phrase(verb)) or verb.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
-                 or _is_shot_dead(verb) or bool(_conjunct_agents(verb))))
+                 or _is_shot_dead(verb) or bool(_conjunct_agents(verb))
+                 or _is_bare_headline_act(verb)))
+
+
+# verbs a report also uses with no object ("gunmen attacked at dawn", "police shot into the
+# air"), so a subject alone does not make them a headline's passive
+SOMETIMES_OBJECTLESS_LEMMAS = frozenset({"attack", "assault", "beat", "shoot", "target",
+                                         "ambush"})
+# a subject that names a body of people or a force, which such verbs have as doers
+COLLECTIVE_DOER_LEMMAS = frozenset(
+    {"police", "group", "gang", "mob", "militia", "army", "military", "crowd", "force",
+     "unit", "team", "squad", "community", "clan", "tribe", "youth"})
+DIRECTED_PREPS = frozenset({"at", "on", "into", "upon", "towards", "toward"})
+
+
+def _is_bare_headline_act(verb: Token) -> bool:
+    """"Taxi driver attacked", "MP's bodyguard shot and killed", "One motorist beaten":
+    one person the verb is said of, with nothing it was aimed at ("at", "into the air")
+    and no object on a verb joined to it ("officer shot and killed a student" is active),
+    is the one it was done to."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    return (verb.lemma_.lower() in SOMETIMES_OBJECTLESS_LEMMAS
+            and subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() not in COLLECTIVE_DOER_LEMMAS
+            and not any(c.dep_ == "prep" and (c.lower_ in DIRECTED_PREPS or any(
+                o.lower_ == "air" for o in c.children)) for c in verb.children)
+            and not any(c.dep_ == "conj" and any(g.dep_ in ("dobj", "nsubj") for g in c.children)
+                        for c in verb.children))
 
 
 def _conjunct_agents(verb: Token) -> list[Token]:
@@ -494,6 +520,10 @@ def _patients_of(verb: Token) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 patients.extend(c for c in child.children if c.dep_ == "pobj")
     if not patients and verb.dep_ in ("conj",) and verb.head is not verb:
+        if _is_headline_passive(verb.head) and not any(
+            c.dep_ in ("dobj", "nsubj") for c in verb.children
+        ):  # "Police officer shot and killed": the headline's subject, it was done to
+            return [c for c in verb.head.children if c.dep_ == "nsubj"]
         return _patients_of(verb.head)
     return patients
 
