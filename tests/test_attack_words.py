@@ -125,3 +125,18 @@ def test_civilians_killed_in_the_sides_fight_are_the_battles(resources, text):
     # guard: the fight is told by the sentence's own clauses, not a clause about a noun
     (event,) = news_events(resources, text, date=DATE)
     assert event.event_type == "Battles"
+
+
+def test_a_civilian_targeted_by_an_armed_group_was_attacked(resources):
+    # no event before rule vac.targeted
+    text = ("On 3 June 2019, a radio presenter was targeted by unknown gunmen outside his home "
+            "in Mombasa, Kenya. He escaped unhurt.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
+def test_guard_the_police_targeting_drug_dealers_attacked_no_one(resources):
+    # a draft that added "targeted" to vac.attack coded the police attacking civilians
+    text = "On 3 June 2019, police targeted drug dealers in a crackdown in Mombasa, Kenya."
+    assert news_events(resources, text, date=DATE) == []
