@@ -122,6 +122,8 @@ class ActorDictionary:
     def __init__(self, data: Mapping[str, Any], *, vocab: Vocab | None = None) -> None:
         self.entries: dict[str, ActorEntry] = {}
         self.phrases: dict[str, str] = {}  # lower-case phrase -> entry name
+        # ISO code -> the group ACLED names a country's unnamed insurgents after
+        self.insurgents: dict[str, str] = {}
         for group in data.get("groups", []):
             entry = ActorEntry(
                 name=group["name"],
@@ -139,6 +141,8 @@ class ActorDictionary:
             for alias in group.get("aliases", []):
                 for form in _apostrophe_forms(str(alias).lower()):
                     self.phrases[form] = entry.name
+            for code in group.get("insurgents_of", []):
+                self.insurgents[str(code)] = entry.name
         for generic in data.get("generic", []):
             entry = ActorEntry(
                 name=generic["name"],
@@ -208,6 +212,19 @@ class ActorDictionary:
         if inter == INTER_STATE and home is not None and country is not None and home != country:
             return name, INTER_EXTERNAL
         return name, inter
+
+    def as_named_insurgents(self, actor: Actor | None, country: str | None) -> Actor | None:
+        """Insurgents a report leaves unnamed ("militants", "separatists") in a country
+        whose insurgency ACLED codes as one actor: that actor ("suspected insurgents
+        detonated a bomb in Yala" -> "Southern Muslim Separatists (Thailand)"); gunmen and
+        other armed men stay an unidentified armed group."""
+        if actor is None or country not in self.insurgents or not (
+            actor.name.startswith(UNIDENTIFIED_ARMED_PREFIX)
+            and actor.text.lower().split()[-1] in INSURGENT_WORDS
+        ):
+            return actor
+        entry = self.entries[self.insurgents[country]]
+        return replace(actor, name=entry.name, inter=entry.inter)
 
     def home_country(self, name: str) -> str | None:
         """The country whose state an actor name belongs to ("... of Kenya" -> KE)."""
@@ -522,6 +539,10 @@ def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] |
 
 
 UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group ({country})"
+UNIDENTIFIED_ARMED_PREFIX = "Unidentified Armed Group"
+# the words for people fighting the state a report gives no group's name
+INSURGENT_WORDS = frozenset({"militant", "militants", "insurgent", "insurgents", "rebel",
+                             "rebels", "separatist", "separatists"})
 UNIDENTIFIED_ETHNIC_MILITIA = "Unidentified Ethnic Militia ({country})"
 BANDIT_WORDS = frozenset({"bandits", "bandit", "armed bandits"})
 LIVESTOCK_RE = re.compile(
@@ -567,6 +588,7 @@ def name_actors(
 
     named = []
     for actor in actors:
+        actor = dictionary.as_named_insurgents(actor, country)  # type: ignore[assignment]
         name, inter = dictionary.name_actor(actor.name, actor.inter, country=country)
         if country is None:
             name = without_country(name)

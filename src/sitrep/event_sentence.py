@@ -89,10 +89,12 @@ def code_sentence(
             return None
         rule, trigger, actor1, actor2 = fired
     place, geo_precision = event_place(sentence, context, actors, trigger)
+    country = (place.country if place else None) or report_country(context)
     if _is_mutual(trigger):
         # "troops of India and Pakistan exchanged fire": no initiator; the forces abroad lead
-        country = (place.country if place else None) or report_country(context)
         actor1, actor2 = abroad_first(actor1, actor2, country, dictionary)
+    actor1 = dictionary.as_named_insurgents(actor1, country)
+    actor2 = dictionary.as_named_insurgents(actor2, country)
     # Names stay as the dictionary gives them ("Military Forces of {country}"); fuse names
     # them for the event's country once the whole event is known.
     name1, inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
