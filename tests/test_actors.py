@@ -368,3 +368,13 @@ def test_initials_a_report_spells_out_as_another_group_are_that_groups(find):
                  "gunfight between activists of UPDF and the PCJSS.")
     assert ("UPDF", "UPDF: United People's Democratic Front", 3) in found
     assert not any(name == "Military Forces of Uganda" for _, name, _ in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the tokenizer keeps "NDFB(S" as one word: the alias must be written that way
+    ("A top leader of NDFB(S) was killed in Kokrajhar.",
+     "NDFB-S: National Democratic Front of Bodoland - Songbijit"),
+    ("ULFA(I) militants attacked an army camp.", "ULFA: United Liberation Front of Assam"),
+])
+def test_a_factions_letter_in_brackets_names_the_group(find, text, name):
+    assert name in [found_name for _, found_name, _ in find(text)]
