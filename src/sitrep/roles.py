@@ -286,11 +286,14 @@ def as_rioters(actor: Actor | None, trigger: Token) -> Actor | None:
 
 
 def _is_crowd(doc: Doc, actor: Actor) -> bool:
-    """A plural noun ("residents", "villagers") or a word for a crowd ("a band of")."""
+    """A plural noun ("residents", "villagers") or a word for a crowd ("a band of"); also
+    a plural the parse hung on a party's name ("CPI (M) members": "members" in apposition
+    to "CPI")."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return False
-    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS
+    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in CROWD_NOUNS or (
+        span[-1].tag_ == "NNS" and span[-1].dep_ == "appos")
 
 
 NESTED_EVENT_NOUNS = frozenset({"attack", "ambush", "raid", "assault", "operation", "clash",
