@@ -136,7 +136,17 @@ def test_a_civilian_targeted_by_an_armed_group_was_attacked(resources):
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
 
 
-def test_guard_the_police_targeting_drug_dealers_attacked_no_one(resources):
+@pytest.mark.parametrize("text", [
     # a draft that added "targeted" to vac.attack coded the police attacking civilians
-    text = "On 3 June 2019, police targeted drug dealers in a crackdown in Mombasa, Kenya."
-    assert news_events(resources, text, date=DATE) == []
+    "On 3 June 2019, police targeted drug dealers in a crackdown in Mombasa, Kenya.",
+    # a goal, and a verb with no armed doer (the first draft of vac.targeted, which asked
+    # only for an armed actor somewhere in the report, coded both)
+    ("On 3 June 2019, a bank in Nairobi, Kenya, raised its price target for the operator. "
+     "Al Shabaab militants attacked a town near the border a year earlier."),
+    ("On 3 June 2019, a trader in Mombasa, Kenya, said investigators were targeting him "
+     "because of his origins. Al Shabaab militants had attacked the town a year earlier."),
+])
+def test_guard_what_is_targeted_by_no_armed_doer_is_no_attack(resources, text):
+    assert [e for e in news_events(resources, text, date=DATE)
+            if e.sub_event_type == "Attack" and e.actor2 == "Civilians (Kenya)"
+            and e.date == dt.date(2019, 6, 3)] == []
