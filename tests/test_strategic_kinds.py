@@ -126,3 +126,17 @@ def test_guard_peace_talks_are_diplomacy_not_an_agreement(resources):
     assert news_events(resources, (
         "On 18 July 2013, peace talks between the government and the rebels resumed in "
         "Nairobi, Kenya."), date=DATE) == []
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # no one named: the unnamed group that planted it (actor1 empty before
+    # strategic.device-found had a default)
+    ("On 18 July 2013, an unexploded bomb was discovered inside a bus in Nairobi, Kenya.",
+     "Unidentified Armed Group (Kenya)"),
+    # guard: the forces the report names as finding it
+    ("On 18 July 2013, police defused a bomb found at a church in Mombasa, Kenya.",
+     "Police Forces of Kenya"),
+])
+def test_a_device_found_is_coded_with_who_found_or_planted_it(resources, text, actor1):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", actor1)
