@@ -35,3 +35,12 @@ def test_arrests_of_militants_and_activists_are_arrests(resources, text):
 ])
 def test_arrests_for_crimes_are_no_event(resources, text):
     assert news_events(resources, text) == []
+
+
+def test_an_arrest_by_no_one_named_is_the_police_s(resources):
+    # (actor1 empty before strategic.arrests had a default: ACLED codes who arrested)
+    text = "On 27 June 2021, a leader of the NSCN-K was arrested in Delhi, India."
+    (event,) = news_events(resources, text)
+    assert (event.sub_event_type, event.actor1, event.inter1) == (
+        "Arrests", "Police Forces of India", 1)
+    assert event.actor2 == "NSCN-K: National Socialist Council of Nagaland-Khaplang"
