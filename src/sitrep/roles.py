@@ -161,6 +161,7 @@ def assign_roles(
             ]
     if not agent_tokens:
         agent_tokens = _agents_of_nested_event(trigger)
+    agent_tokens = [_antecedent(t, actors) or t for t in agent_tokens]
     actor1 = _actor_in(agent_tokens, actors, outside=trigger)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
     if actor1 is not None and (actor2 is None or actor2.inter not in ARMED_INTERS) and (
@@ -208,6 +209,32 @@ def assign_roles(
                 actor1, actor2 = actor2, actor1
     actor1, actor2 = _in_acled_order(trigger, actor1, actor2)
     return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
+
+
+SUBJECT_PRONOUNS = frozenset({"they", "it", "he", "she"})
+
+
+def _antecedent(token: Token, actors: list[Actor]) -> Token | None:
+    """The actor a subject pronoun stands for in its own sentence: the subject of the
+    clause it hangs from ("KDF soldiers killed three militants when they repulsed an
+    attack", "the military claimed it had killed three militants"); None when no clause
+    above it has an actor for its subject."""
+    if token.tag_ != "PRP" or token.lower_ not in SUBJECT_PRONOUNS or token.dep_ != "nsubj":
+        return None
+    plural = token.lower_ == "they"
+    for verb in token.head.ancestors:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ != "PRP"]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if (subject.tag_ in ("NNS", "NNPS")) != plural and subject.tag_ != "NNP":
+            return None  # "farmers protested, alleging that he assaulted them"
+        if plural and any(c.dep_ == "dobj" and c.tag_ in ("NNS", "NNPS") for c in verb.children):
+            return None  # "police arrested two men as they vandalised a bus": either side
+        if any(a.start <= subject.idx < a.end for a in actors):
+            return subject
+        return None  # the nearest clause with a subject names no actor
+    return None
 
 
 def _describes_crowd(trigger: Token) -> bool:
