@@ -378,3 +378,8 @@ def test_initials_a_report_spells_out_as_another_group_are_that_groups(find):
 ])
 def test_a_factions_letter_in_brackets_names_the_group(find, text, name):
     assert name in [found_name for _, found_name, _ in find(text)]
+
+
+def test_somalias_islamist_insurgents_unnamed_are_al_shabaab(find):
+    assert ("Somali Islamist rebels", "Al Shabaab", 2) in find(
+        "Somali Islamist rebels stormed a police camp in northeastern Kenya.")
