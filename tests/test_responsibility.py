@@ -159,6 +159,10 @@ def test_a_group_that_claims_it_did_the_act_is_actor1(resources, text, actor1):
      "passengers. The attackers were thought to be in league with Al Shabaab."),
     ("On 24 April 2020, two gunmen opened fire on a bus near Lamu, Kenya, killing three "
      "passengers. Police believe the attackers are affiliated with Al Shabaab."),
+    # who the doers are assumed to be (an unidentified group before BELIEF_LEMMAS took
+    # "assume" and a belief's "that they were X")
+    ("On 24 April 2020, gunmen fired on a bus near Lamu, Kenya, killing three passengers. "
+     "No group was named, but it can be assumed that they were Al Shabaab militants."),
 ])
 def test_a_group_believed_responsible_or_tied_to_the_attackers_is_actor1(resources, text):
     event = news_events(resources, text, date=DATE)[0]

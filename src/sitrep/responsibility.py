@@ -43,7 +43,7 @@ PERPETRATOR_LEMMAS = frozenset({"perpetrator", "culprit", "attacker", "assailant
 # acts a group claims it did ("claimed it killed 9 people", "admitted they had attacked")
 CLAIMED_ACT_LEMMAS = frozenset({"kill", "attack", "carry", "execute", "behead", "shoot", "bomb",
                                 "ambush", "raid", "launch", "destroy", "target", "storm"})
-BELIEF_LEMMAS = frozenset({"believe", "suspect", "think"})
+BELIEF_LEMMAS = frozenset({"believe", "suspect", "think", "assume", "presume"})
 
 
 def responsibility_claimant(sentence: Span, actors: Sequence[Actor], *,
@@ -113,6 +113,14 @@ def _responsible_phrases(token: Token, *, in_attack_sentence: bool = False) -> l
         # suspected, its subject
         return [*_agents_of_complement(token), *(
             c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    if lemma in BELIEF_LEMMAS and not in_attack_sentence and not _is_denied(token):
+        # "it can be assumed that they were BNP militants", "police believe the attackers
+        # are Al Shabaab": who the doers are taken to be
+        said = [c for c in token.children if c.dep_ == "ccomp" and c.lemma_ == "be" and any(
+            s.dep_ == "nsubj" and (s.lower_ == "they" or s.lemma_.lower() in PERPETRATOR_LEMMAS)
+            for s in c.children)]
+        if said:
+            return [a for c in said for a in c.children if a.dep_ == "attr"]
     if lemma in PERPETRATOR_LEMMAS and not in_attack_sentence and not _is_denied(head):
         if token.dep_ == "attr":  # "Al Shabaab are the suspected perpetrators"
             return [c for c in head.children if c.dep_ == "nsubj"]
