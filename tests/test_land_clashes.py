@@ -1,6 +1,7 @@
 """Groups who fight over land, pasture or water are communal militias in an armed clash
 (ACLED), whether or not anyone dies: farmers and herders, two groups of villagers, two
-families over a plot. A party's supporters, students or a protest's crowd who fight over
+families over a plot; and armed men a report of a land dispute leaves unnamed are a
+community's militia. A party's supporters, students or a protest's crowd who fight over
 land stay rioters, and so does a fight with no land, pasture or water in it.
 
 The positive cases failed before the change (a riot, mob violence); the guards pass on
@@ -56,3 +57,33 @@ def test_people_beside_a_named_militia_in_a_land_clash_are_a_communal_militia(re
 def test_guard_other_fights_stay_riots(resources, text):
     event = news_events(resources, text, date=DATE)[0]
     assert event.event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 September 2019, gunmen attacked a family in Thika, Kenya, in a land dispute.",
+    "On 1 September 2019, a farmer was killed by gunmen over land near Naivasha, Kenya.",
+])
+def test_armed_men_left_unnamed_in_a_land_dispute_are_a_communal_militia(resources, text):
+    # an unidentified armed group before unnamed armed men of a land dispute were a
+    # community's (ACLED codes the sides of such disputes as communal militias)
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (Kenya)", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 September 2019, gunmen shot dead a trader in Mandera, Kenya.",
+    # a land mine is no land dispute
+    ("On 1 September 2019, gunmen shot dead a trader near Lamu, Kenya, where a truck had "
+     "rolled over a land mine a week earlier."),
+])
+def test_guard_armed_men_with_no_land_dispute_stay_an_armed_group(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_guard_anonymous_arsonists_of_a_land_dispute_stay_rioters(resources):
+    # a draft that named them a communal militia on every rule made them the riot's target
+    text = ("On 1 September 2019, assailants burnt down three houses in Thika, Kenya, in a land "
+            "dispute.")
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (Kenya)", None)

@@ -486,6 +486,25 @@ def _new_actor(
 
 
 COMMUNAL_MILITIA_PREFIX = "Unidentified Communal Militia"
+COMMUNAL_MILITIA_NAME = "Unidentified Communal Militia ({country})"
+# a dispute over land: "a land dispute", "a land-related dispute", "killed over land"
+LAND_DISPUTE_RE = re.compile(
+    r"\bland(?:-related)?\s+(?:dispute|conflict|row|feud|wrangle|tussle|issue)s?\b"
+    r"|\bover\s+(?:a\s+|the\s+)?(?:piece\s+of\s+|plot\s+of\s+|disputed\s+)?land\b"
+    r"(?![-\s]*(?:mines?|slides?)\b)",  # not "rolled over a land mine"
+    re.IGNORECASE)
+
+
+def as_land_dispute_side(actor: Actor | None, text: str) -> Actor | None:
+    """Armed men a report of a land dispute leaves unnamed are a community's militia, as
+    ACLED codes the sides of such disputes ("assailants destroyed houses in Thika related
+    to a land dispute": an unidentified communal militia)."""
+    if actor is None or not actor.name.startswith(UNIDENTIFIED_ARMED_PREFIX) or not (
+        LAND_DISPUTE_RE.search(text)
+    ):
+        return actor
+    return replace(actor, name=COMMUNAL_MILITIA_PREFIX + actor.name.removeprefix(
+        UNIDENTIFIED_ARMED_PREFIX), inter=INTER_IDENTITY)
 # people who go armed for their livelihood: herders with their herds
 ARMED_LIVELIHOOD_LEMMAS = frozenset({"herder", "herdsman", "herdsmen", "pastoralist"})
 # what an armed side does to others (not "herders protested", "herders fled")

@@ -28,6 +28,7 @@ from sitrep.actors import (
     INTER_RIOTERS,
     RIOTERS_NAME,
     ActorDictionary,
+    as_land_dispute_side,
 )
 from sitrep.claims import attribution_spans, first_speaker, sentence_claims, with_fatality_claim
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule
@@ -95,6 +96,9 @@ def code_sentence(
         actor1, actor2 = abroad_first(actor1, actor2, country, dictionary)
     actor1 = dictionary.as_named_insurgents(actor1, country)
     actor2 = dictionary.as_named_insurgents(actor2, country)
+    if rule.event_type not in DEMONSTRATION_TYPES:  # (a riot's anonymous doers are rioters)
+        actor1 = as_land_dispute_side(actor1, context.document.text)
+        actor2 = as_land_dispute_side(actor2, context.document.text)
     # Names stay as the dictionary gives them ("Military Forces of {country}"); fuse names
     # them for the event's country once the whole event is known.
     name1, inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
