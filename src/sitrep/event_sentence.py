@@ -97,8 +97,9 @@ def code_sentence(
     actor1 = dictionary.as_named_insurgents(actor1, country)
     actor2 = dictionary.as_named_insurgents(actor2, country)
     if rule.event_type not in DEMONSTRATION_TYPES:  # (a riot's anonymous doers are rioters)
-        actor1 = as_land_dispute_side(actor1, context.document.text)
-        actor2 = as_land_dispute_side(actor2, context.document.text)
+        around = _paragraph_of(sentence)  # the dispute told of this act, not of another
+        actor1 = as_land_dispute_side(actor1, around)
+        actor2 = as_land_dispute_side(actor2, around)
     # Names stay as the dictionary gives them ("Military Forces of {country}"); fuse names
     # them for the event's country once the whole event is known.
     name1, inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
@@ -201,6 +202,23 @@ def code_sentence(
         date_text=timex.text if timex is not None and date is not None else None,
     )
     return mention, trigger
+
+
+PARAGRAPH_REACH = 2  # sentences either side that still tell of the same act
+
+
+def _paragraph_of(sentence: Span) -> str:
+    """The sentence with up to ``PARAGRAPH_REACH`` sentences either side: what a short
+    report, or a paragraph of a long one, tells about the act ("... attacked by unidentified
+    men. Two were arrested. Residents decry attacks over land disputes.")."""
+    doc = sentence.doc
+    first = last = sentence
+    for _ in range(PARAGRAPH_REACH):
+        if first.start > 0:
+            first = doc[first.start - 1].sent
+        if last.end < len(doc):
+            last = doc[last.end].sent
+    return doc[first.start:last.end].text
 
 
 def _crowds_clash(sentence: Span) -> bool:

@@ -435,9 +435,7 @@ def _agents_of(verb: Token) -> list[Token]:
                 or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             )
             return [] if is_passive else [verb.head]
-        if verb.dep_ == "conj" and _is_headline_passive(verb.head) and not any(
-            c.dep_ in ("dobj", "nsubj") for c in verb.children
-        ):
+        if _is_joined_to_headline_passive(verb):
             # "Councillor abducted and assaulted": a headline's passive joined to another
             # shares its doer ("by" whom), not its subject (the one it happened to)
             return _by_phrase(verb.head) + _conjunct_agents(verb.head)
@@ -491,13 +489,20 @@ COLLECTIVE_DOER_LEMMAS = frozenset(
 DIRECTED_PREPS = frozenset({"at", "on", "into", "upon", "towards", "toward"})
 
 
+def _is_joined_to_headline_passive(verb: Token) -> bool:
+    """A verb with no subject or object of its own joined to a headline's passive: it is
+    a passive too ("Councillor abducted and assaulted")."""
+    return verb.dep_ == "conj" and _is_headline_passive(verb.head) and not any(
+        c.dep_ in ("dobj", "nsubj") for c in verb.children)
+
+
 def _is_bare_headline_act(verb: Token) -> bool:
     """"Taxi driver attacked", "MP's bodyguard shot and killed", "One motorist beaten":
     one person the verb is said of, with nothing it was aimed at ("at", "into the air")
     and no object on a verb joined to it ("officer shot and killed a student" is active),
     is the one it was done to."""
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
-    return (verb.lemma_.lower() in SOMETIMES_OBJECTLESS_LEMMAS
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and verb.lemma_.lower() in SOMETIMES_OBJECTLESS_LEMMAS
             and subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() not in COLLECTIVE_DOER_LEMMAS
             and not any(c.dep_ == "prep" and (c.lower_ in DIRECTED_PREPS or any(
                 o.lower_ == "air" for o in c.children)) for c in verb.children)
@@ -550,9 +555,8 @@ def _patients_of(verb: Token) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 patients.extend(c for c in child.children if c.dep_ == "pobj")
     if not patients and verb.dep_ in ("conj",) and verb.head is not verb:
-        if _is_headline_passive(verb.head) and not any(
-            c.dep_ in ("dobj", "nsubj") for c in verb.children
-        ):  # "Police officer shot and killed": the headline's subject, it was done to
+        if _is_joined_to_headline_passive(verb):
+            # "Police officer shot and killed": the headline's subject, it was done to
             return [c for c in verb.head.children if c.dep_ == "nsubj"]
         return _patients_of(verb.head)
     return patients
