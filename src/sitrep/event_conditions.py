@@ -29,12 +29,10 @@ from sitrep.event_modality import _names_grievance, text_without
 from sitrep.event_targets import OBJECT_DEPS, _victim_text
 from sitrep.fatalities import is_attempted
 from sitrep.fatality_causes import CAUSE_VERBS, is_cause_clause
+from sitrep.headline_passives import by_phrase, conjunct_agents, is_headline_passive
 from sitrep.records import Actor
 from sitrep.roles import (
     _agents_of,
-    _by_phrase,
-    _conjunct_agents,
-    _is_headline_passive,
     assign_roles,
     object_is_place,
 )
@@ -244,8 +242,8 @@ def _names_no_doer(trigger: Token) -> bool:
     "ODM representative killed at his home" (its subject is the victim); not "an
     explosion killed four", "a fire broke out, killing four" (a participle's doer is its
     verb's subject) nor "killed by a neighbour"."""
-    if _is_headline_passive(trigger):
-        return not (_by_phrase(trigger) or _conjunct_agents(trigger))
+    if is_headline_passive(trigger):
+        return not (by_phrase(trigger) or conjunct_agents(trigger))
     return not _agents_of(trigger)
 
 

@@ -35,11 +35,8 @@ from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.event_conditions import _is_denied
 from sitrep.fatalities import INJURY_LEMMAS
 from sitrep.fatality_counts import KILL_LEMMAS, PEOPLE_NOUNS
-from sitrep.roles import (
-    CROWD_NOUNS,
-    _by_phrase,
-    _is_headline_passive,
-)
+from sitrep.headline_passives import by_phrase, is_headline_passive
+from sitrep.roles import CROWD_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -97,7 +94,7 @@ def _suffers(root: Token, harms: Sequence[Token]) -> bool:
         return False
     verb = root.head
     if verb in harms:
-        return verb.lemma_.lower() == "die" or _is_headline_passive(verb)
+        return verb.lemma_.lower() == "die" or is_headline_passive(verb)
     return verb.lemma_.lower() in SUFFER_LEMMAS and any(
         c in harms for c in verb.children if c.dep_ == "dobj")
 
@@ -251,7 +248,7 @@ def _befell_from_crowd(token: Token, actors: Sequence[Actor], armed: Sequence[Ac
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS and any(
-                _is_crowd_doer(doer, actors, armed) for doer in _by_phrase(noun)
+                _is_crowd_doer(doer, actors, armed) for doer in by_phrase(noun)
             ):
                 return True
     for clause in token.children:

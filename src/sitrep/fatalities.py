@@ -68,7 +68,7 @@ from sitrep.fatality_counts import (
     has_kin_possessive,
 )
 from sitrep.fatality_split import split_count
-from sitrep.roles import _is_headline_passive
+from sitrep.headline_passives import is_headline_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -445,7 +445,7 @@ def _kill_victims(token: Token) -> list[Token]:
         chain = [token]
         while chain[-1].dep_ == "conj":
             chain.append(chain[-1].head)
-        if any(_children(v, "auxpass") for v in chain) or _is_headline_passive(chain[-1]):
+        if any(_children(v, "auxpass") for v in chain) or is_headline_passive(chain[-1]):
             # (or a headline's passive with its auxiliary left out: "MP's bodyguard shot
             # and killed")
             victims = _children(chain[-1], "nsubj", "nsubjpass")
