@@ -372,7 +372,7 @@ def test_initials_a_report_spells_out_as_another_group_are_that_groups(find):
 
 @pytest.mark.parametrize(("text", "name"), [
     # the tokenizer keeps "NDFB(S" as one word: the alias must be written that way
-    ("A top leader of NDFB(S) was killed in Kokrajhar.",
+    ("Two cadres of the NDFB(S) surrendered in Chirang.",
      "NDFB-S: National Democratic Front of Bodoland - Songbijit"),
     ("ULFA(I) militants attacked an army camp.", "ULFA: United Liberation Front of Assam"),
 ])
@@ -381,5 +381,5 @@ def test_a_factions_letter_in_brackets_names_the_group(find, text, name):
 
 
 def test_somalias_islamist_insurgents_unnamed_are_al_shabaab(find):
-    assert ("Somali Islamist rebels", "Al Shabaab", 2) in find(
-        "Somali Islamist rebels stormed a police camp in northeastern Kenya.")
+    assert ("Somali Islamist fighters", "Al Shabaab", 2) in find(
+        "Somali Islamist fighters raided a border post in Mandera county.")

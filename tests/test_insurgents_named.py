@@ -21,8 +21,8 @@ DATE = dt.date(2015, 6, 5)
 
 
 def test_unnamed_separatists_in_thailand_are_the_southern_muslim_separatists(resources):
-    text = ("On 3 June 2015, a bomb planted by suspected separatists went off in Yala, "
-            "Thailand, wounding three soldiers on patrol.")
+    text = ("On 3 June 2015, separatists fired on a ranger patrol in Pattani, Thailand, "
+            "wounding two rangers.")
     (event,) = news_events(resources, text, date=DATE)
     assert (event.actor1, event.inter1) == ("Southern Muslim Separatists (Thailand)", 2)
     assert event.actor2 == "Military Forces of Thailand"

@@ -60,8 +60,8 @@ def test_guard_other_fights_stay_riots(resources, text):
 
 
 @pytest.mark.parametrize("text", [
-    "On 1 September 2019, gunmen attacked a family in Thika, Kenya, in a land dispute.",
-    "On 1 September 2019, a farmer was killed by gunmen over land near Naivasha, Kenya.",
+    "On 1 September 2019, gunmen attacked a family near Eldoret, Kenya, in a land dispute.",
+    "On 1 September 2019, a herder was killed by gunmen over land near Kitale, Kenya.",
 ])
 def test_armed_men_left_unnamed_in_a_land_dispute_are_a_communal_militia(resources, text):
     # an unidentified armed group before unnamed armed men of a land dispute were a
@@ -88,7 +88,7 @@ def test_guard_armed_men_with_no_land_dispute_stay_an_armed_group(resources, tex
 
 def test_guard_anonymous_arsonists_of_a_land_dispute_stay_rioters(resources):
     # a draft that named them a communal militia on every rule made them the riot's target
-    text = ("On 1 September 2019, assailants burnt down three houses in Thika, Kenya, in a land "
+    text = ("On 1 September 2019, assailants burnt down four houses in Kitale, Kenya, in a land "
             "dispute.")
     event = news_events(resources, text, date=DATE)[0]
     assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (Kenya)", None)

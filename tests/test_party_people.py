@@ -60,8 +60,7 @@ def test_guard_a_party_s_men_who_open_fire_are_its_militia(resources):
 def test_a_party_s_people_the_parse_hangs_on_its_name_are_a_crowd(resources):
     # "members" in apposition to "CPI": the mention's root is the party's name, not the
     # plural (no event before roles counted such a mention a crowd)
-    text = ("A ward candidate, member of the Janata Vedi, was attacked by CPI (M) members "
-            "following election results.")
+    text = "A Congress worker was attacked by CPI (M) members near Kannur."
     events = news_events(resources, text, date=DATE)
     assert events and (events[0].event_type, events[0].sub_event_type) == ("Riots", "Mob violence")
     assert events[0].actor1.startswith("Rioters")

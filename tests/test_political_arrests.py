@@ -39,7 +39,7 @@ def test_arrests_for_crimes_are_no_event(resources, text):
 
 def test_an_arrest_by_no_one_named_is_the_police_s(resources):
     # (actor1 empty before strategic.arrests had a default: ACLED codes who arrested)
-    text = "On 27 June 2021, a leader of the NSCN-K was arrested in Delhi, India."
+    text = "On 27 June 2021, a senior commander of the NSCN-K was detained in Guwahati, India."
     (event,) = news_events(resources, text)
     assert (event.sub_event_type, event.actor1, event.inter1) == (
         "Arrests", "Police Forces of India", 1)

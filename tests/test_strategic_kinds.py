@@ -131,7 +131,7 @@ def test_guard_peace_talks_are_diplomacy_not_an_agreement(resources):
 @pytest.mark.parametrize(("text", "actor1"), [
     # no one named: the unnamed group that planted it (actor1 empty before
     # strategic.device-found had a default)
-    ("On 18 July 2013, an unexploded bomb was discovered inside a bus in Nairobi, Kenya.",
+    ("On 18 July 2013, a live grenade was found under a seat of a matatu in Nairobi, Kenya.",
      "Unidentified Armed Group (Kenya)"),
     # guard: the forces the report names as finding it
     ("On 18 July 2013, police defused a bomb found at a church in Mombasa, Kenya.",

@@ -82,21 +82,22 @@ def _clause_text(trigger: Token) -> str:
                         lambda token: token.dep_ in DESCRIBING_CLAUSE_DEPS)
 
 
-def _with_sentences_around(sentence: Span) -> str:
-    """The sentence with the ones before and after it ("Farms were attacked and houses
-    razed. Linked to the ongoing ethnic violence.")."""
-    before = sentence.doc[sentence.start - 1].sent.text + " " if sentence.start else ""
-    return before + _with_next_sentence(sentence)
-
-
-def _with_next_sentence(sentence: Span) -> str:
-    """The sentence and the one after it ("Clashes broke out over a land dispute. One
-    person was killed.")."""
+def sentences_around(sentence: Span, *, before: int = 0, after: int = 0) -> str:
+    """The sentence with up to ``before`` sentences before it and ``after`` after it,
+    joined by spaces: "Clashes broke out over a land dispute. One person was killed."
+    (one after), "Farms were attacked and houses razed. Linked to the ongoing ethnic
+    violence." (one either side), or a short report's paragraph about an act."""
     doc = sentence.doc
-    if sentence.end >= len(doc):
-        return sentence.text
-    following = next(doc[sentence.end:].sents, None)
-    return sentence.text + " " + following.text if following is not None else sentence.text
+    parts = [sentence]
+    for _ in range(before):
+        if parts[0].start == 0:
+            break
+        parts.insert(0, doc[parts[0].start - 1].sent)
+    for _ in range(after):
+        if parts[-1].end >= len(doc):
+            break
+        parts.append(doc[parts[-1].end].sent)
+    return " ".join(part.text for part in parts)
 
 
 def _is_acting_subject(token: Token) -> bool:
@@ -413,13 +414,13 @@ def _conditions_hold(
     if "needs_any" in cond and not _names_any(trigger.sent.text.lower(), cond["needs_any"]):
         return False
     if "needs_any_nearby" in cond and not _names_any(
-        _with_next_sentence(trigger.sent).lower(), cond["needs_any_nearby"]
+        sentences_around(trigger.sent, after=1).lower(), cond["needs_any_nearby"]
     ):
         return False
     if "unless_report_any" in cond and _names_any(cues.report_lower, cond["unless_report_any"]):
         return False
     if "needs_any_around" in cond and not _names_any(
-        _with_sentences_around(trigger.sent).lower(), cond["needs_any_around"]
+        sentences_around(trigger.sent, before=1, after=1).lower(), cond["needs_any_around"]
     ):
         return False
     if cond.get("armed_actor") == "sentence_or_report":

@@ -32,7 +32,7 @@ from sitrep.actors import (
 )
 from sitrep.claims import attribution_spans, first_speaker, sentence_claims, with_fatality_claim
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule
-from sitrep.event_conditions import ReportCues
+from sitrep.event_conditions import ReportCues, sentences_around
 from sitrep.event_crowds import CLASH_LEMMAS
 from sitrep.event_firing import fire_rule
 from sitrep.event_modality import _flags
@@ -97,7 +97,8 @@ def code_sentence(
     actor1 = dictionary.as_named_insurgents(actor1, country)
     actor2 = dictionary.as_named_insurgents(actor2, country)
     if rule.event_type not in DEMONSTRATION_TYPES:  # (a riot's anonymous doers are rioters)
-        around = _paragraph_of(sentence)  # the dispute told of this act, not of another
+        # the dispute told of this act (its paragraph), not of another in a long report
+        around = sentences_around(sentence, before=PARAGRAPH_REACH, after=PARAGRAPH_REACH)
         actor1 = as_land_dispute_side(actor1, around)
         actor2 = as_land_dispute_side(actor2, around)
     # Names stay as the dictionary gives them ("Military Forces of {country}"); fuse names
@@ -205,20 +206,6 @@ def code_sentence(
 
 
 PARAGRAPH_REACH = 2  # sentences either side that still tell of the same act
-
-
-def _paragraph_of(sentence: Span) -> str:
-    """The sentence with up to ``PARAGRAPH_REACH`` sentences either side: what a short
-    report, or a paragraph of a long one, tells about the act ("... attacked by unidentified
-    men. Two were arrested. Residents decry attacks over land disputes.")."""
-    doc = sentence.doc
-    first = last = sentence
-    for _ in range(PARAGRAPH_REACH):
-        if first.start > 0:
-            first = doc[first.start - 1].sent
-        if last.end < len(doc):
-            last = doc[last.end].sent
-    return doc[first.start:last.end].text
 
 
 def _crowds_clash(sentence: Span) -> bool:
