@@ -31,6 +31,30 @@ def test_the_people_a_crowd_harms_are_civilians(resources, text):
     assert (event.actor1, event.actor2) == ("Rioters (Kenya)", "Civilians (Kenya)")
 
 
+@pytest.mark.parametrize("text", [
+    # "set fire to" whom
+    "On 3 June 2019, villagers near Kisii, Kenya, set fire to a woman they accused of witchcraft.",
+    # a headline's passive, its auxiliary left out: said of the one attacked
+    "Chief assaulted by youths in Bungoma, Kenya",
+    # ... which the parser may read as a participle describing the noun before it
+    "Ward councillor attacked by rival supporters in Eldoret, Kenya",
+    "Suspected thief beaten by villagers in Kisii, Kenya",
+])
+def test_the_person_set_on_fire_or_a_headline_passive_harms_is_its_victim(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor2 == "Civilians (Kenya)"
+
+
+def test_guard_the_crowd_the_parser_reads_as_set_on_fire_is_no_victim(resources):
+    # the parser reads "activists set ablaze the office" as "activists [who were] set": a
+    # participle with an object is the crowd's own act, not one done to the crowd
+    (event,) = news_events(resources, (
+        "On 3 June 2019, pro-strike activists set ablaze the office of the transport union in "
+        "Kisumu, Kenya, police said."), date=DATE)
+    assert (event.event_type, event.actor2) == ("Riots", None)
+
+
 def test_a_headline_lynching_parsed_as_a_noun_counts_its_death(resources):
     (event,) = news_events(resources, "Residents lynch robber in Kisumu, Kenya", date=DATE)
     assert (event.event_type, event.fatalities) == ("Riots", 1)

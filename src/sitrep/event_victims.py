@@ -204,11 +204,14 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
     """A person or people the sentence's acts harm who are no armed side: the object or
     passive subject of a harm word ("a mob lynched a suspected thief", "attacked Dalits",
     "a journalist was beaten", "two men were killed by a mob"; not "10 people were
-    injured", who may be the crowd's own), or what stones were thrown at ("at the
-    minister")."""
+    injured", who may be the crowd's own), the one a headline's passive is said of ("Chief
+    assaulted by youths"), or what stones were thrown, or fire set, at ("at the minister",
+    "set fire to a woman")."""
     armed = [a for a in actors if a.inter in ARMED_INTERS]
     for token in sentence:
-        if token.lemma_.lower() not in CROWD_HARM_LEMMAS or token.pos_ != "VERB":
+        if token.pos_ != "VERB" or not (
+            token.lemma_.lower() in CROWD_HARM_LEMMAS or _sets_alight(token)
+        ):
             continue
         # "two men were killed by a mob": the crowd named as the doer, those killed are its
         # victims, not its own people
@@ -219,13 +222,26 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
         # "were injured in an attack by a mob", "was killed when a mob mistook him for a
         # thief": the crowd is the doer of what befell them
         by_doer = by_doer or _befell_from_crowd(token, actors, armed)
-        hit = [c for c in token.children if c.dep_ == "dobj" or (
-            c.dep_ == "nsubjpass" and (token.lemma_.lower() not in OUTCOME_LEMMAS or by_doer))]
+        is_outcome = token.lemma_.lower() in OUTCOME_LEMMAS
+        hit = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in FIRE_WORDS or (
+            c.dep_ == "nsubjpass" and (not is_outcome or by_doer))]
+        if not is_outcome or by_doer:
+            # "Former MP attacked by supporters", "Suspected witches burned to death": a
+            # headline's passive, its auxiliary left out, said of the one it was done to
+            if is_headline_passive(token):
+                hit += [c for c in token.children if c.dep_ == "nsubj"]
+            elif token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ in ("dobj", "oprd", "dative") for c in token.children
+            ):  # (not "activists set ablaze the office", the parser's participle)
+                hit.append(token.head)
         if by_doer and token.dep_ == "advcl" and token.head.pos_ == "AUX":
             # "a man was on Sunday night lynched by residents": the date between auxiliary
             # and verb leaves the victim the auxiliary's subject
             hit += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in THROWN_AT
+        # "hurled stones at the minister"; "set fire to two men": to whom it was set (not
+        # "set on fire at Kanta", where it was)
+        aimed = ("to",) if _sets_alight(token) else THROWN_AT
+        hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in aimed
                 for g in c.children if g.dep_ == "pobj"]
         for victim in hit:
             if any(a.start <= victim.idx < a.end for a in armed) or (
@@ -235,6 +251,17 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
             if _is_person_word(victim):
                 return True
     return False
+
+
+FIRE_WORDS = frozenset({"fire", "ablaze", "alight", "aflame"})
+
+
+def _sets_alight(token: Token) -> bool:
+    """"set fire to", "set ablaze", "set alight", "set on fire": burning, as "burn" is."""
+    return token.lemma_.lower() == "set" and any(
+        c.lower_ in FIRE_WORDS or c.dep_ == "prep" and c.lower_ == "on"
+        and any(g.lower_ == "fire" for g in c.children)
+        for c in token.children)
 
 
 def _befell_from_crowd(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]) -> bool:
