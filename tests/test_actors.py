@@ -275,6 +275,12 @@ def test_off_duty_and_retired_members_of_the_forces_are_civilians(find):
                   ("Civilians ({country})", 7)]
 
 
+def test_former_members_of_the_forces_are_civilians(find):
+    # "ex-" and "former" say the same as "retired": no longer the state's forces
+    assert [f[1:] for f in find("Ex-servicemen marched and a former policeman was shot.")
+            ] == [("Civilians ({country})", 7), ("Civilians ({country})", 7)]
+
+
 def test_clinical_or_election_officers_are_staff_not_the_police(find):
     assert find("Clinical officers marched in Nairobi and election officers joined them.") == []
     assert find("Officers fired tear gas.")[0][1:] == ("Police Forces of {country}", 1)

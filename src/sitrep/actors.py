@@ -478,8 +478,9 @@ def _new_actor(
     if entry.is_state and entry.is_generic and OFF_DUTY_RE.search(
         span.doc.text[max(0, start - 30):start]
     ):
-        # "an off-duty police officer", "a retired soldier": not acting as the state's
-        # forces; ACLED codes violence against them as violence against civilians
+        # "an off-duty police officer", "a retired soldier", "ex-servicemen": not acting
+        # as the state's forces; ACLED codes violence against them as violence against
+        # civilians
         name, inter = CIVILIANS_NAME, INTER_CIVILIANS
     return Actor(start=start, end=span.end_char, text=span.doc.text[start:span.end_char],
                  name=name, inter=inter)
@@ -527,7 +528,8 @@ def _is_armed_livelihood_doer(span: Span) -> bool:
         c.dep_ == "amod" and c.lower_ == "armed" for c in root.children)
 
 
-OFF_DUTY_RE = re.compile(r"\b(?:off[- ]duty|retired)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+OFF_DUTY_RE = re.compile(
+    r"(?:\b(?:off[- ]duty|retired|former)\s+(?:[a-z]+\s+)?|\bex-)$", re.IGNORECASE)
 
 
 def is_generic_mention(actor: Actor, dictionary: ActorDictionary) -> bool:
