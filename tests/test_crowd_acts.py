@@ -5,7 +5,8 @@ when the report is describing a demonstration, or the sentence names one, and no
 else is named ("people were hurt in clashes with police", "men clashed with police who
 blocked a rally"). ACLED codes each a violent demonstration (a riot). "They" opening a
 sentence after one whose subject is a crowd, naming no other people, is that crowd
-("residents caught a pickpocket. They assaulted him": mob violence).
+("residents caught a pickpocket. They assaulted him": mob violence). The crowd that
+"responded with throwing stones" threw them.
 
 The positive cases failed before the change (a protest; the party men's clash a battle);
 the guards pass on both. Short reports written for these tests, through the real model."""
@@ -37,6 +38,9 @@ DATE = dt.date(2019, 5, 4)
     # ... or in a sentence that names the demonstration
     ("On 3 May 2019, opposition men clashed with police in Dinajpur, Bangladesh, when "
      "officers blocked a planned protest march."),
+    # the crowd that "responded with" an act did it
+    ("On 3 May 2019, traders marched in Nakuru, Kenya, against new market fees. Police fired "
+     "tear gas and the traders responded with throwing stones."),
 ])
 def test_a_crowd_s_violence_is_a_riot(resources, text):
     event = news_events(resources, text, date=DATE)[0]

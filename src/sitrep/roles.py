@@ -402,7 +402,8 @@ def _is_unrealised(doc: Doc, actor: Actor) -> bool:
     return False
 
 
-MEANS_PREPS = frozenset({"by", "through"})  # "protested by looting shops"
+# "protested by looting shops", "responded with throwing stones"
+MEANS_PREPS = frozenset({"by", "through", "with"})
 
 
 RELATIVE_PRONOUNS = frozenset({"who"})  # "which" may stand for a weapon, not a doer
@@ -429,7 +430,8 @@ def _agents_of(verb: Token) -> list[Token]:
         # has its own doer, left unnamed; the main clause's subject did not do it
         return []
     if not agents and verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPS:
-        # "students protested by looting shops": who protested looted
+        # "students protested by looting shops", "protesters responded with throwing
+        # stones": who protested looted, who responded threw
         return _agents_of(verb.head.head)
     if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
         if verb.dep_ in ("relcl", "acl"):
