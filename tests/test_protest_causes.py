@@ -37,6 +37,9 @@ PEACEFUL = ("Protests", "Peaceful protest")
     # what they demand stopped
     ("On 2 June 2020, students formed a human chain in Rajshahi, Bangladesh, demanding to "
      "stop killing of students."),
+    # the "after" clause hangs on the verb that stages the protest
+    ("On 2 June 2020, teachers in Kisii, Kenya, staged a protest after police arrested two "
+     "of their union officials."),
 ])
 def test_a_killing_a_demonstration_answers_is_its_cause(resources, text):
     (event,) = news_events(resources, text, date=DATE)

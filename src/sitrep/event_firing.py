@@ -255,6 +255,11 @@ MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # verbs whose object is the demonstration itself ("organised a protest rally", "held a
 # sit-in"): what they are hung on is no grievance of it
 STAGING_LEMMAS = frozenset({"organise", "organize", "hold", "stage", "call", "mount"})
+
+
+def _is_staging(verb: Token) -> bool:
+    # (the model's lemma of "staged" is "stag")
+    return verb.lemma_.lower() in STAGING_LEMMAS or verb.lower_ in ("staged", "stages", "staging")
 PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
@@ -305,8 +310,11 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # demonstration's own); the protest may be the subject ("protests broke out
             # after four fishermen were arrested")
             governors = list(node.ancestors)[:PROTEST_GOVERNOR_STEPS]
+            # "began protesting after ...", "lawyers staged a protest after police arrested
+            # their colleagues" (the protest staged, not one the forces broke up)
             governors += [c for g in governors for c in g.children
-                          if c.dep_ in ("nsubj", "xcomp")]  # "began protesting after ..."
+                          if c.dep_ in ("nsubj", "xcomp") or c.dep_ == "dobj"
+                          and _is_staging(g)]
             return any(codebook.is_protest_word(verb) for verb in governors)
         if node.dep_ in ("dobj", "xcomp") and node.head.lemma_.lower() in STOPPED_LEMMAS and any(
             codebook.is_protest_word(g) or g.lemma_.lower() in CAUSE_VERBS
@@ -316,7 +324,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # ... to discontinue its attacks": the act they want stopped is their cause
             return True
         if node.head is node or node.dep_ == "dobj" and (
-            node.head.lemma_.lower() in STAGING_LEMMAS
+            _is_staging(node.head)
         ):
             # "opposed the idea of dividing the district and organised a protest rally",
             # the rally misparsed under "of": the rally staged is the event
