@@ -1,9 +1,12 @@
 """Guards a firm or a person hires are private security forces, as ACLED codes them
 (Private Security Forces, inter 8: other forces): an armed group that attacks them fights
 them, and the guards who beat people attack civilians. A watchman keeps his civilian name.
+Guards are no political side, though: a man the report later calls a guard who shoots his
+wife, or thieves the guards help the police arrest, are no event.
 
 Each positive case failed before the change (the guards were civilians: no event, or a
-mob's riot); the watchman's guard passes on both. Short reports written for these tests,
+mob's riot; then, as armed, they made the crimes events); the watchman's guard passes on
+both. Short reports written for these tests,
 through the real model."""
 
 from __future__ import annotations
@@ -42,3 +45,15 @@ def test_guard_a_watchman_shot_by_gunmen_is_a_civilian(resources):
         date=DATE)
     assert event.event_type == "Violence against civilians"
     assert event.actor2 == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize("text", [
+    # a guard named in the next sentence makes "his wife" no armed actor's victim
+    ("On 3 June 2019, a man in Nyeri, Kenya, shot his wife dead and then turned the gun on "
+     "himself, police said. The man, a security guard, had quarrelled with her that evening."),
+    # thieves the police and guards caught are no political arrest
+    ("On 3 June 2019, two men were arrested by police officers and security guards after "
+     "robbing a supermarket in Nakuru, Kenya."),
+])
+def test_guards_named_beside_a_crime_make_it_no_event(resources, text):
+    assert news_events(resources, text, date=DATE) == []

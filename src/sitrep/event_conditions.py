@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
+PRIVATE_SECURITY_PREFIX = "Private Security Forces"  # guards a firm or a person hires
 
 
 CROWD_PRONOUNS = frozenset({"them", "they"})
@@ -367,10 +368,12 @@ def _conditions_hold(
     ):
         return False
     if cond.get("political_arrest") and not (
+        # not "robbers", "hitmen", nor guards who caught a thief or were arrested
         (actor2 is not None and actor2.inter in (2, 3, 4, 5, 6, 8)
-         and not actor2.name.startswith(UNIDENTIFIED_PREFIX))  # not "robbers", "hitmen"
+         and not actor2.name.startswith((UNIDENTIFIED_PREFIX, PRIVATE_SECURITY_PREFIX)))
         or (actor1 is not None and actor1.inter in ARMED_INTERS
-            and not actor1.name.startswith((POLICE_PREFIX, UNIDENTIFIED_PREFIX)))
+            and not actor1.name.startswith(
+                (POLICE_PREFIX, UNIDENTIFIED_PREFIX, PRIVATE_SECURITY_PREFIX)))
         or (actor1 is None and not _is_private_person(actor2) and any(
             # "the capture of a financier" in a report on a named armed group; "three
             # people were arrested", "two of the robbers" by no one named are not, nor
@@ -425,10 +428,12 @@ def _conditions_hold(
         return False
     if cond.get("armed_actor") == "sentence_or_report":
         # "one of its strikes killed 140 mourners": a pronoun for an armed actor the
-        # report names elsewhere (the police investigating a crime do not count)
+        # report names elsewhere (the police investigating a crime do not count, nor the
+        # guards a firm hires: "a security guard" told of in the report's next sentence)
         refers_back = any(t.tag_ in ("PRP", "PRP$") for t in trigger.sent)
         if not any(a.inter in ARMED_INTERS for a in actors) and not (refers_back and any(
-            a.inter in ARMED_INTERS and not a.name.startswith(POLICE_PREFIX)
+            a.inter in ARMED_INTERS
+            and not a.name.startswith((POLICE_PREFIX, PRIVATE_SECURITY_PREFIX))
             for a in context.actors
         )) and not cues.organised_attack:
             return False
