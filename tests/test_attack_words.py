@@ -149,3 +149,14 @@ def test_a_civilian_targeted_by_an_armed_group_was_attacked(resources):
 def test_guard_what_is_targeted_by_no_armed_doer_is_no_attack(resources, text):
     assert [e for e in news_events(resources, text, date=DATE)
             if e.sub_event_type == "Attack" and e.actor2 == "Civilians (Kenya)"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mungiki attacked tout drivers killing 2 in Nakuru, Kenya.",
+    "Al Shabaab attacked quarry workers killing 3 near Mandera, Kenya",
+])
+def test_a_killing_hung_on_an_attacks_targets_is_the_attackers(resources, text):
+    # the parser reads "drivers killing 2" as drivers who killed; the attackers killed
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Kenya)"

@@ -433,6 +433,10 @@ def _agents_of(verb: Token) -> list[Token]:
         # "students protested by looting shops", "protesters responded with throwing
         # stones": who protested looted, who responded threw
         return _agents_of(verb.head.head)
+    if not agents and _is_outcome_of_attack(verb):
+        # "Mungiki attacked matatu drivers killing 1": the parser hangs the killing on the
+        # drivers; the attackers killed
+        return _agents_of(verb.head.head)
     if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
         if verb.dep_ in ("relcl", "acl"):
             # "gunmen who stormed": the noun acts; "children who were killed", "people
@@ -448,6 +452,19 @@ def _agents_of(verb: Token) -> list[Token]:
             return by_phrase(verb.head) + conjunct_agents(verb.head)
         return _agents_of(verb.head)
     return agents
+
+
+# what an attack does to its targets, told in a participle after them
+OUTCOME_PARTICIPLE_LEMMAS = frozenset({"kill", "injure", "wound"})
+
+
+def _is_outcome_of_attack(verb: Token) -> bool:
+    """A killing or wounding the parser hangs on the object of an attack ("attacked
+    drivers killing 1", "shot two herders wounding one"), not a participle that
+    describes someone ("arrested men killing cattle" is not an attack)."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG"
+            and verb.lemma_.lower() in OUTCOME_PARTICIPLE_LEMMAS
+            and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in ONE_SIDED_LEMMAS)
 
 
 ATTRIBUTIVE_PARTICIPLE_LEMMAS = frozenset(  # "by invading militia": a modifier, not a means
