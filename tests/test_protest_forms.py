@@ -165,3 +165,17 @@ def test_campaigners_the_police_disperse_meet_an_intervention(resources):
         "Nairobi, Kenya."))
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
     assert event.actor2 == "Police Forces of Kenya"
+
+
+def test_a_protest_a_strike_was_called_for_is_that_strike(resources):
+    # the strike called is the protest, not a call for protests to come
+    (event,) = news_events(resources, (
+        "On 27 June 2021, a farmers' association called a band to protest against the new "
+        "market tax in Raichur, India."))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_guard_people_called_on_to_protest_have_not_protested(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, a farmers' association in Raichur, India, called on traders to "
+        "protest against the new market tax.")) == []

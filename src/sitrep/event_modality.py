@@ -172,9 +172,19 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
             verb.head.lemma_.lower() in codebook.future_cues
-        ):
+        ) and not _is_strike_called(verb, codebook):
             return True
     return False
+
+
+CALLED_STRIKE_WORDS = frozenset({"band", "bandh", "banda", "hartal", "shutdown", "strike"})
+
+
+def _is_strike_called(verb: Token, codebook: Codebook) -> bool:
+    """"called a bandh to protest against the project": the protest is the strike called,
+    not one called for (not "called on residents to protest", "called people to protest")."""
+    return verb.head.lemma_.lower() == "call" and codebook.is_protest_word(verb) and any(
+        c.dep_ == "dobj" and c.lower_ in CALLED_STRIKE_WORDS for c in verb.head.children)
 
 
 WARNING_VERBS = frozenset({"warn", "fear"})
