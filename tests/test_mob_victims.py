@@ -55,6 +55,25 @@ def test_guard_the_crowd_the_parser_reads_as_set_on_fire_is_no_victim(resources)
     assert (event.event_type, event.actor2) == ("Riots", None)
 
 
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("On 3 June 2019, villagers in Kakamega, Kenya, set a suspected cattle thief alight.",
+     "Civilians (Kenya)"),
+    # "alight" the parser reads into the object's phrase
+    ("On 3 June 2019, angry mourners set two houses and a lorry alight near Londiani, Kenya.",
+     None),
+])
+def test_what_a_crowd_sets_alight_with_words_between_is_mob_violence(resources, text, actor2):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor2 == actor2
+
+
+def test_guard_set_up_and_set_free_burn_nothing(resources):
+    assert news_events(resources, (
+        "On 3 June 2019, residents of Kakamega, Kenya, set up a committee to fight crime and "
+        "set free a goat."), date=DATE) == []
+
+
 def test_a_headline_lynching_parsed_as_a_noun_counts_its_death(resources):
     (event,) = news_events(resources, "Residents lynch robber in Kisumu, Kenya", date=DATE)
     assert (event.event_type, event.fatalities) == ("Riots", 1)

@@ -263,6 +263,21 @@ def _is_organised_attack(sentence: Span, codebook: Codebook) -> bool:
     return any(find_phrase(lower, phrase) >= 0 for phrase in codebook.organised_attack_phrases)
 
 
+ALIGHT_WORDS = frozenset({"ablaze", "alight", "aflame", "afire"})
+FIRE_WORDS = ALIGHT_WORDS | {"fire"}
+
+
+def sets_alight(token: Token) -> bool:
+    """"set fire to", "set ablaze", "set a house alight", "set on fire": burning, as "burn"
+    is (not "set up", "set free"); "alight" may be read into the object's phrase ("set two
+    houses and a lorry alight")."""
+    return token.lemma_.lower() == "set" and any(
+        c.lower_ in FIRE_WORDS or c.dep_ == "prep" and c.lower_ == "on"
+        and any(g.lower_ == "fire" for g in c.children)
+        or c.dep_ == "dobj" and any(t.lower_ in ALIGHT_WORDS for t in c.subtree)
+        for c in token.children)
+
+
 def _is_political_side(actor: Actor | None) -> bool:
     """The state's forces, or a named non-state group: a side that makes violence political
     (not civilians, crowds or an unidentified gang)."""
@@ -464,6 +479,8 @@ def _conditions_hold(
         if actor2 is None and others_armed:
             return False
     if cond.get("crowd_subject") and not _is_acting_subject(trigger):
+        return False
+    if cond.get("sets_alight") and not sets_alight(trigger):
         return False
     if cond.get("named_in_act") and not _is_side_of_act(trigger):
         return False

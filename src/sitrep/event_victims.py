@@ -32,7 +32,7 @@ from sitrep.actors import (
     INTER_STATE,
 )
 from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
-from sitrep.event_conditions import _is_denied
+from sitrep.event_conditions import FIRE_WORDS, _is_denied, sets_alight
 from sitrep.fatalities import INJURY_LEMMAS
 from sitrep.fatality_counts import KILL_LEMMAS, PEOPLE_NOUNS
 from sitrep.headline_passives import by_phrase, is_headline_passive
@@ -210,7 +210,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
     armed = [a for a in actors if a.inter in ARMED_INTERS]
     for token in sentence:
         if token.pos_ != "VERB" or not (
-            token.lemma_.lower() in CROWD_HARM_LEMMAS or _sets_alight(token)
+            token.lemma_.lower() in CROWD_HARM_LEMMAS or sets_alight(token)
         ):
             continue
         # "two men were killed by a mob": the crowd named as the doer, those killed are its
@@ -240,7 +240,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
             hit += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "hurled stones at the minister"; "set fire to two men": to whom it was set (not
         # "set on fire at Kanta", where it was)
-        aimed = ("to",) if _sets_alight(token) else THROWN_AT
+        aimed = ("to",) if sets_alight(token) else THROWN_AT
         hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in aimed
                 for g in c.children if g.dep_ == "pobj"]
         for victim in hit:
@@ -251,17 +251,6 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
             if _is_person_word(victim):
                 return True
     return False
-
-
-FIRE_WORDS = frozenset({"fire", "ablaze", "alight", "aflame"})
-
-
-def _sets_alight(token: Token) -> bool:
-    """"set fire to", "set ablaze", "set alight", "set on fire": burning, as "burn" is."""
-    return token.lemma_.lower() == "set" and any(
-        c.lower_ in FIRE_WORDS or c.dep_ == "prep" and c.lower_ == "on"
-        and any(g.lower_ == "fire" for g in c.children)
-        for c in token.children)
 
 
 def _befell_from_crowd(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]) -> bool:
