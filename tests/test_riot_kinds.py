@@ -65,3 +65,11 @@ def test_guard_a_crowd_that_clashes_with_the_police_has_the_police_as_its_other_
     (event,) = news_events(resources, ("On 18 August 2017, BJP supporters clashed with police "
                                        "in Arambagh, India, and threw stones."), date=DATE)
     assert (event.event_type, event.actor2) == ("Riots", "Police Forces of India")
+
+
+def test_members_who_throw_punches_riot(resources):
+    # fists are a crowd's fight as stones are (no event before)
+    (event,) = news_events(resources, (
+        "On 18 August 2017, MPs from rival parties threw punches inside the county hall in "
+        "Nakuru, Kenya."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Riots", MOB)
