@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.actors import INTER_STATE
+from sitrep.actor_codes import INTER_STATE
 from sitrep.codebook import ARMED_INTERS
 
 if TYPE_CHECKING:

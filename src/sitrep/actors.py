@@ -15,8 +15,10 @@ know gets ACLED's form of name ("Dasenaach ethnic militia" -> "Dasenaach Ethnic 
 A news agency credited in a dateline ("October 12 (ANA) -") is no actor, whatever group
 shares its abbreviation; nor are the people a vehicle or building is named for ("a
 passenger bus"), nor "government" naming the state's property ("government offices").
-Herders, and people the text calls armed, who attack are a communal militia ("cattle
-herders killed 10"). Aliases match with either apostrophe ("People's", "People\u2019s").
+Aliases match with either apostrophe ("People's", "People\u2019s"). How the words around
+a mention change its kind (herders who attack are a communal militia, a retired soldier a
+civilian) is ``actor_kinds``; ACLED's inter codes and the generic names are
+``actor_codes``.
 
 Political parties (``party: true``) name no actor by themselves: who their names stand
 for (their people, their militia, the state they govern) is ``actor_parties``. Whether a
@@ -34,6 +36,20 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from sitrep.actor_codes import (
+    CIVILIANS_NAME,
+    COUNTRY_PLACEHOLDER,
+    GOVERNMENT_PREFIX,
+    INTER_CIVILIANS,
+    INTER_EXTERNAL,
+    INTER_IDENTITY,
+    INTER_STATE,
+    RIOTERS_NAME,
+    UNIDENTIFIED_ARMED_GROUP,
+    UNIDENTIFIED_ARMED_PREFIX,
+    UNIDENTIFIED_ETHNIC_MILITIA,
+)
+from sitrep.actor_kinds import kind_in_context
 from sitrep.actor_parties import (
     PEOPLE_INTERS,
     is_armed_sentence,
@@ -61,18 +77,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-COUNTRY_PLACEHOLDER = "{country}"
 _PLACEHOLDER_FORMS_RE = re.compile(r"\s*\(\{country\}\)|\s+of (?:the )?\{country\}|\{country\}")
-INTER_STATE = 1
-GOVERNMENT_PREFIX = "Government of"
-INTER_EXTERNAL = 8
-INTER_CIVILIANS = 7
-CIVILIANS_NAME = "Civilians ({country})"
-CIVILIANS_PREFIX = "Civilians"
-INTER_PROTESTERS = 6
-INTER_RIOTERS = 5
-RIOTERS_NAME = "Rioters ({country})"
-INTER_IDENTITY = 4
 HELD_PLACE_WORDS = frozenset(  # generic words for a post, named for whoever holds it
     {"check point", "check points", "checkpoint", "checkpoints", "outpost", "outposts",
      "convoy"}
@@ -469,67 +474,10 @@ def _new_actor(
                 filler = filler.removeprefix("the ")
             name = name.replace(COUNTRY_PLACEHOLDER, filler)
             start = min(start, modifier_start)
-    inter = entry.inter
-    if inter == INTER_CIVILIANS and _is_armed_livelihood_doer(span):
-        # "cattle herders killed 10", "armed farmers attacked herdsmen": ACLED codes
-        # herders, and villagers the report calls armed, who attack as a communal militia
-        name = COMMUNAL_MILITIA_PREFIX + name.removeprefix(CIVILIANS_PREFIX)
-        inter = INTER_IDENTITY
-    if entry.is_state and entry.is_generic and OFF_DUTY_RE.search(
-        span.doc.text[max(0, start - 30):start]
-    ):
-        # "an off-duty police officer", "a retired soldier", "ex-servicemen": not acting
-        # as the state's forces; ACLED codes violence against them as violence against
-        # civilians
-        name, inter = CIVILIANS_NAME, INTER_CIVILIANS
+    name, inter = kind_in_context(span, start, name, entry.inter,
+                                  is_state_noun=entry.is_state and entry.is_generic)
     return Actor(start=start, end=span.end_char, text=span.doc.text[start:span.end_char],
                  name=name, inter=inter)
-
-
-COMMUNAL_MILITIA_PREFIX = "Unidentified Communal Militia"
-COMMUNAL_MILITIA_NAME = "Unidentified Communal Militia ({country})"
-# a dispute over land: "a land dispute", "a land-related dispute", "killed over land"
-LAND_DISPUTE_RE = re.compile(
-    r"\bland(?:-related)?\s+(?:dispute|conflict|row|feud|wrangle|tussle|issue)s?\b"
-    r"|\bover\s+(?:a\s+|the\s+)?(?:piece\s+of\s+|plot\s+of\s+|disputed\s+)?land\b"
-    r"(?![-\s]*(?:mines?|slides?)\b)",  # not "rolled over a land mine"
-    re.IGNORECASE)
-
-
-def as_land_dispute_side(actor: Actor | None, text: str) -> Actor | None:
-    """Armed men a report of a land dispute leaves unnamed are a community's militia, as
-    ACLED codes the sides of such disputes ("assailants destroyed houses in Thika related
-    to a land dispute": an unidentified communal militia)."""
-    if actor is None or not actor.name.startswith(UNIDENTIFIED_ARMED_PREFIX) or not (
-        LAND_DISPUTE_RE.search(text)
-    ):
-        return actor
-    return replace(actor, name=COMMUNAL_MILITIA_PREFIX + actor.name.removeprefix(
-        UNIDENTIFIED_ARMED_PREFIX), inter=INTER_IDENTITY)
-# people who go armed for their livelihood: herders with their herds
-ARMED_LIVELIHOOD_LEMMAS = frozenset({"herder", "herdsman", "herdsmen", "pastoralist"})
-# what an armed side does to others (not "herders protested", "herders fled")
-ARMED_ACT_LEMMAS = frozenset({"attack", "kill", "raid", "shoot", "hack", "stab", "invade",
-                              "burn", "torch", "murder", "ambush", "wound", "injure"})
-
-
-def _is_armed_livelihood_doer(span: Span) -> bool:
-    """Herders, or people the text calls armed ("armed farmers"), as the subject of an
-    active attack ("herders attacked three men") or the doer of a passive one ("police were
-    attacked by the pastoralists"); as its object or victim they are civilians ("herders
-    were attacked")."""
-    root = span.root
-    act = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
-    if root.dep_ not in ("nsubj", "pobj") or act is root.head and root.dep_ == "pobj" or (
-        act.lemma_.lower() not in ARMED_ACT_LEMMAS
-    ):
-        return False
-    return root.lemma_.lower() in ARMED_LIVELIHOOD_LEMMAS or any(
-        c.dep_ == "amod" and c.lower_ == "armed" for c in root.children)
-
-
-OFF_DUTY_RE = re.compile(
-    r"(?:\b(?:off[- ]duty|retired|former)\s+(?:[a-z]+\s+)?|\bex-)$", re.IGNORECASE)
 
 
 def is_generic_mention(actor: Actor, dictionary: ActorDictionary) -> bool:
@@ -559,12 +507,9 @@ def _named_militia(span: Span, dictionary: ActorDictionary) -> tuple[str, int] |
     return f"{people} {MILITIA_KINDS[kind]} Militia ({COUNTRY_PLACEHOLDER})", words[0].idx
 
 
-UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group ({country})"
-UNIDENTIFIED_ARMED_PREFIX = "Unidentified Armed Group"
 # the words for people fighting the state a report gives no group's name
 INSURGENT_WORDS = frozenset({"militant", "militants", "insurgent", "insurgents", "rebel",
                              "rebels", "separatist", "separatists"})
-UNIDENTIFIED_ETHNIC_MILITIA = "Unidentified Ethnic Militia ({country})"
 BANDIT_WORDS = frozenset({"bandits", "bandit", "armed bandits"})
 LIVESTOCK_RE = re.compile(
     r"\b(?:cattle|livestock|cows|goats|sheep|camels|herds?|animals|rustl\w*)\b", re.IGNORECASE)

@@ -14,6 +14,13 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.actor_codes import (
+    CIVILIANS_NAME,
+    INTER_CIVILIANS,
+    INTER_RIOTERS,
+    RIOTERS_NAME,
+)
+from sitrep.actor_kinds import as_land_dispute_side
 from sitrep.actor_order import (
     RECIPROCAL_RE,
     _is_mutual,
@@ -22,14 +29,7 @@ from sitrep.actor_order import (
     is_fought_with,
 )
 from sitrep.actor_parties import PARTY_OF
-from sitrep.actors import (
-    CIVILIANS_NAME,
-    INTER_CIVILIANS,
-    INTER_RIOTERS,
-    RIOTERS_NAME,
-    ActorDictionary,
-    as_land_dispute_side,
-)
+from sitrep.actors import ActorDictionary
 from sitrep.claims import attribution_spans, first_speaker, sentence_claims, with_fatality_claim
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS, Codebook, Rule
 from sitrep.event_conditions import ReportCues, sentences_around

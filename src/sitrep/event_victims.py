@@ -22,15 +22,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.acted_upon import is_acted_upon_word
-from sitrep.actor_order import ONE_SIDED_LEMMAS
-from sitrep.actor_parties import PARTY_MEMBER_WORDS
-from sitrep.actors import (
+from sitrep.actor_codes import (
     CIVILIANS_NAME,
     INTER_CIVILIANS,
     INTER_IDENTITY,
     INTER_RIOTERS,
     INTER_STATE,
 )
+from sitrep.actor_order import ONE_SIDED_LEMMAS
+from sitrep.actor_parties import PARTY_MEMBER_WORDS
 from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.event_conditions import FIRE_WORDS, _is_denied, sets_alight
 from sitrep.fatalities import INJURY_LEMMAS

@@ -34,10 +34,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sitrep.actors import (
+from sitrep.actor_codes import (
     INTER_IDENTITY,
     INTER_STATE,
     UNIDENTIFIED_ARMED_GROUP,
+)
+from sitrep.actors import (
     ActorDictionary,
     is_same_actor,
     without_country,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitrep.actors import INTER_STATE
+from sitrep.actor_codes import INTER_STATE
 from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.event_conditions import UNIDENTIFIED_PREFIX
 from sitrep.roles import _actor_in

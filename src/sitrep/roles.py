@@ -29,6 +29,12 @@ from sitrep.acted_upon import (
     found_dead_ones,
     is_found_dead,
 )
+from sitrep.actor_codes import (
+    CIVILIANS_PREFIX,
+    GOVERNMENT_PREFIX,
+    INTER_CIVILIANS,
+    INTER_RIOTERS,
+)
 from sitrep.actor_order import (
     ONE_SIDED_LEMMAS,
     TWO_SIDED_NOUNS,
@@ -38,12 +44,6 @@ from sitrep.actor_order import (
     _is_state,
 )
 from sitrep.actor_spans import is_placed_by
-from sitrep.actors import (
-    CIVILIANS_PREFIX,
-    GOVERNMENT_PREFIX,
-    INTER_CIVILIANS,
-    INTER_RIOTERS,
-)
 from sitrep.codebook import ARMED_INTERS, CROWD_INTERS
 from sitrep.fatality_counts import DIE_LEMMAS, PEOPLE_NOUNS
 from sitrep.headline_passives import (
