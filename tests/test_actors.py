@@ -89,6 +89,24 @@ def test_fighters_said_to_be_of_a_named_group_are_that_group(find, text, name):
     assert not any(n.startswith("Unidentified") for n in names)
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("A chief's home was burnt by youths believed to be members of the MRC.",
+     ["MRC: Mombasa Republican Council"]),
+    ("Two farmers were beaten by persons believed to be land guards.",
+     ["Civilians ({country})", "Landguard Soldiers"]),
+])
+def test_people_taken_for_a_named_group_are_that_group(find, text, names):
+    # not the crowd or the civilians "youths" or "persons" name beside the group: the group
+    # they are taken for did it
+    assert [a[1] for a in find(text)] == names
+
+
+def test_guard_people_taken_for_supporters_of_a_party_stay_people(find):
+    # a party's supporters are people, whatever the party
+    assert "Civilians ({country})" in [a[1] for a in find(
+        "A chief was beaten by men believed to be supporters of the NPP.")]
+
+
 @pytest.mark.parametrize("text", ["Merille gunmen raided a camp by the lake.",
                                   "Merile raiders attacked fishermen by the lake."])
 def test_a_people_s_name_spelled_another_way_is_the_same_militia(find, text):

@@ -97,6 +97,16 @@ MEMBER_OF_RE = re.compile(
     r"\s+)(?:(?:the|a|an)\s+)?",
     re.IGNORECASE,
 )
+# ... and what people are taken for: "persons suspected to be land guards", "men, believed
+# to be members of the MRC"
+SUSPECTED_TO_BE_RE = re.compile(
+    r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
+    r"(?:believed|thought|suspected|said|alleged|reported)\s+to\s+(?:be\s+|belong\s+to\s+)"
+    r"(?:(?:linked|affiliated|allied)\s+(?:to|with)\s+|part\s+of\s+|members\s+of\s+)?"
+    r"(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+SUSPECTED_GROUP_INTERS = frozenset({2, 3, 8})  # an armed group or force, not a people or the state
 MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tribal": "Ethnic"}
 _LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
 
@@ -445,6 +455,15 @@ def _merged_with_previous(
         if previous.inter in PEOPLE_INTERS or previous.inter in ARMED_GENERIC_INTERS:
             return joined_mention(previous, span.end_char, parsed,
                            name=entry.militia or entry.name, inter=entry.inter)
+    if (
+        not entry.is_generic and not entry.is_party and entry.inter in SUSPECTED_GROUP_INTERS
+        and is_generic_mention(previous, dictionary) and previous.inter in PEOPLE_INTERS
+        and SUSPECTED_TO_BE_RE.fullmatch(parsed.text[previous.end:span.start_char])
+    ):
+        # "persons suspected to be land guards", "people suspected to be Maoists": the
+        # group they are taken for
+        return joined_mention(previous, span.end_char, parsed, name=entry.name,
+                              inter=entry.inter)
     if entry.is_generic and named is None:
         return None
     start = named[1] if named else span.start_char
