@@ -73,3 +73,12 @@ def test_members_who_throw_punches_riot(resources):
         "On 18 August 2017, MPs from rival parties threw punches inside the county hall in "
         "Nakuru, Kenya."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Riots", MOB)
+
+
+def test_a_man_marched_by_a_mob_is_no_demonstration(resources):
+    # "marched him to the market": someone made to walk, not a march (a violent
+    # demonstration before, once "set him on fire" was read as a crowd's burning)
+    (event,) = news_events(resources, (
+        "On 18 August 2017, a mob in Meru, Kenya, caught a suspected thief, marched him to the "
+        "market and set him on fire."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Riots", MOB)

@@ -234,8 +234,19 @@ def _has_protest_word(span: Span, codebook: Codebook, *, rallies: bool = True) -
         codebook.is_protest_word(t)
         and t.ent_type_ not in ("DATE", "TIME")  # "21 March 2020" is no march
         and (rallies or t.lemma_.lower() not in codebook.rally_words)
+        and not _is_led_by_force(t)
         for t in span
     ) or any(is_phrase(w) and find_phrase(lower, w) >= 0 for w in codebook.protest_words)
+
+
+FORCED_WALK_LEMMAS = frozenset({"march", "parade"})
+
+
+def _is_led_by_force(token: Token) -> bool:
+    """"The group marched him to the forest", "paraded them naked": someone made to walk,
+    no demonstration."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in FORCED_WALK_LEMMAS and any(
+        c.dep_ == "dobj" for c in token.children)
 
 
 def _names_no_doer(trigger: Token) -> bool:
