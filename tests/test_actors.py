@@ -90,14 +90,13 @@ def test_fighters_said_to_be_of_a_named_group_are_that_group(find, text, name):
 
 
 @pytest.mark.parametrize(("text", "names"), [
-    ("A chief's home was burnt by youths believed to be members of the MRC.",
+    ("A shop was torched by youths suspected to be members of the MRC.",
      ["MRC: Mombasa Republican Council"]),
-    ("Two farmers were beaten by persons believed to be land guards.",
+    ("Two farmers were beaten by youths believed to be land guards.",
      ["Civilians ({country})", "Landguard Soldiers"]),
 ])
 def test_people_taken_for_a_named_group_are_that_group(find, text, names):
-    # not the crowd or the civilians "youths" or "persons" name beside the group: the group
-    # they are taken for did it
+    # not the crowd "youths" names beside the group: the group they are taken for did it
     assert [a[1] for a in find(text)] == names
 
 

@@ -152,8 +152,8 @@ def test_guard_what_is_targeted_by_no_armed_doer_is_no_attack(resources, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Mungiki attacked tout drivers killing 2 in Nakuru, Kenya.",
-    "Al Shabaab attacked quarry workers killing 3 near Mandera, Kenya",
+    "Mungiki attacked tout drivers killing 2 in Thika, Kenya.",
+    "Al Shabaab attacked road workers killing 3 near Wajir, Kenya",
 ])
 def test_a_killing_hung_on_an_attacks_targets_is_the_attackers(resources, text):
     # the parser reads "drivers killing 2" as drivers who killed; the attackers killed

@@ -6,7 +6,7 @@ else is named ("people were hurt in clashes with police", "men clashed with poli
 blocked a rally"). ACLED codes each a violent demonstration (a riot). "They" opening a
 sentence after one whose subject is a crowd, naming no other people, is that crowd
 ("residents caught a pickpocket. They assaulted him": mob violence). The crowd that
-"responded with throwing stones" threw them.
+"hit back with hurling stones" hurled them.
 
 The positive cases failed before the change (a protest; the party men's clash a battle);
 the guards pass on both. Short reports written for these tests, through the real model."""
@@ -39,8 +39,8 @@ DATE = dt.date(2019, 5, 4)
     ("On 3 May 2019, opposition men clashed with police in Dinajpur, Bangladesh, when "
      "officers blocked a planned protest march."),
     # the crowd that "responded with" an act did it
-    ("On 3 May 2019, traders marched in Nakuru, Kenya, against new market fees. Police fired "
-     "tear gas and the traders responded with throwing stones."),
+    ("On 3 May 2019, fishermen marched in Kisumu, Kenya, over new landing fees. Officers "
+     "lobbed tear gas and the fishermen hit back with hurling stones."),
 ])
 def test_a_crowd_s_violence_is_a_riot(resources, text):
     event = news_events(resources, text, date=DATE)[0]

@@ -49,11 +49,11 @@ def test_guard_a_watchman_shot_by_gunmen_is_a_civilian(resources):
 
 @pytest.mark.parametrize("text", [
     # a guard named in the next sentence makes "his wife" no armed actor's victim
-    ("On 3 June 2019, a man in Nyeri, Kenya, shot his wife dead and then turned the gun on "
-     "himself, police said. The man, a security guard, had quarrelled with her that evening."),
+    ("On 3 June 2019, a man in Nyeri, Kenya, killed his wife with a pistol and then shot "
+     "himself, police said. He worked as a security guard at a bank."),
     # thieves the police and guards caught are no political arrest
-    ("On 3 June 2019, two men were arrested by police officers and security guards after "
-     "robbing a supermarket in Nakuru, Kenya."),
+    ("On 3 June 2019, two men were arrested by security guards and police after a "
+     "supermarket robbery in Nakuru, Kenya."),
 ])
 def test_guards_named_beside_a_crime_make_it_no_event(resources, text):
     assert news_events(resources, text, date=DATE) == []

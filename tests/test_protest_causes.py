@@ -37,9 +37,11 @@ PEACEFUL = ("Protests", "Peaceful protest")
     # what they demand stopped
     ("On 2 June 2020, students formed a human chain in Rajshahi, Bangladesh, demanding to "
      "stop killing of students."),
-    # the "after" clause hangs on the verb that stages the protest
-    ("On 2 June 2020, teachers in Kisii, Kenya, staged a protest after police arrested two "
-     "of their union officials."),
+    # the "after" clause hangs on the verb that stages or holds the protest
+    ("On 2 June 2020, nurses in Nyeri, Kenya, staged a demonstration after police arrested "
+     "the chair of their union."),
+    ("On 2 June 2020, hawkers in Nyeri, Kenya, held a demonstration after officers arrested "
+     "three of their leaders."),
 ])
 def test_a_killing_a_demonstration_answers_is_its_cause(resources, text):
     (event,) = news_events(resources, text, date=DATE)

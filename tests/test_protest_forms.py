@@ -171,11 +171,11 @@ def test_a_protest_a_strike_was_called_for_is_that_strike(resources):
     # the strike called is the protest, not a call for protests to come
     (event,) = news_events(resources, (
         "On 27 June 2021, a farmers' association called a band to protest against the new "
-        "market tax in Raichur, India."))
+        "market tax in Mysuru, India."))
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
 
 
 def test_guard_people_called_on_to_protest_have_not_protested(resources):
     assert news_events(resources, (
-        "On 27 June 2021, a farmers' association in Raichur, India, called on traders to "
+        "On 27 June 2021, a farmers' association in Mysuru, India, called on traders to "
         "protest against the new market tax.")) == []

@@ -70,8 +70,8 @@ def test_guard_a_crowd_that_clashes_with_the_police_has_the_police_as_its_other_
 def test_members_who_throw_punches_riot(resources):
     # fists are a crowd's fight as stones are (no event before)
     (event,) = news_events(resources, (
-        "On 18 August 2017, MPs from rival parties threw punches inside the county hall in "
-        "Nakuru, Kenya."), date=DATE)
+        "On 18 August 2017, two MPs threw punches during a committee hearing in Nyeri, Kenya."),
+        date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Riots", MOB)
 
 
@@ -79,6 +79,6 @@ def test_a_man_marched_by_a_mob_is_no_demonstration(resources):
     # "marched him to the market": someone made to walk, not a march (a violent
     # demonstration before, once "set him on fire" was read as a crowd's burning)
     (event,) = news_events(resources, (
-        "On 18 August 2017, a mob in Meru, Kenya, caught a suspected thief, marched him to the "
-        "market and set him on fire."), date=DATE)
+        "On 18 August 2017, a crowd in Embu, Kenya, seized a suspected burglar, marched him to "
+        "the bus park and set him on fire."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Riots", MOB)

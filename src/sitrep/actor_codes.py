@@ -26,3 +26,4 @@ UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_ARMED_PREFIX = "Unidentified Armed Group"
 UNIDENTIFIED_ETHNIC_MILITIA = "Unidentified Ethnic Militia ({country})"
 COMMUNAL_MILITIA_PREFIX = "Unidentified Communal Militia"
+PRIVATE_SECURITY_PREFIX = "Private Security Forces"  # guards a firm or a person hires

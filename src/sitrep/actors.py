@@ -88,24 +88,20 @@ ARMED_GENERIC_INTERS = frozenset({2, 3, 4})  # generic fighters who may belong t
 # the BNP", "gunmen linked to Al Shabaab", "gunmen with suspected links to Al Shabaab",
 # "militants suspected to belong to Al Shabaab",
 # "unknown gunmen, who may be part of the MRC", "an armed group believed to be MRC"
-MEMBER_OF_RE = re.compile(
-    r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
-    r"(?:(?:believed|thought|suspected|said|alleged|reported)\s+to\s+(?:be\s+|belong\s+to\s+)"
-    r"(?:(?:linked|affiliated|allied)\s+(?:to|with)\s+|part\s+of\s+|members\s+of\s+)?"
-    r"|(?:from|of|belonging\s+to|linked\s+(?:to|with)|affiliated\s+(?:to|with)|part\s+of"
-    r"|with\s+(?:(?:suspected|alleged|known|close|reported)\s+)?(?:links|ties)\s+(?:to|with))"
-    r"\s+)(?:(?:the|a|an)\s+)?",
-    re.IGNORECASE,
-)
-# ... and what people are taken for: "persons suspected to be land guards", "men, believed
-# to be members of the MRC"
-SUSPECTED_TO_BE_RE = re.compile(
-    r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
+_WHO_MAY_BE = r",?\s+(?:(?:who|which)\s+(?:are|were|is|was|may|might|could)\s+(?:be\s+)?)?"
+_TAKEN_FOR = (
     r"(?:believed|thought|suspected|said|alleged|reported)\s+to\s+(?:be\s+|belong\s+to\s+)"
-    r"(?:(?:linked|affiliated|allied)\s+(?:to|with)\s+|part\s+of\s+|members\s+of\s+)?"
-    r"(?:(?:the|a|an)\s+)?",
-    re.IGNORECASE,
-)
+    r"(?:(?:linked|affiliated|allied)\s+(?:to|with)\s+|part\s+of\s+|members\s+of\s+)?")
+_TIED_TO = (
+    r"(?:from|of|belonging\s+to|linked\s+(?:to|with)|affiliated\s+(?:to|with)|part\s+of"
+    r"|with\s+(?:(?:suspected|alleged|known|close|reported)\s+)?(?:links|ties)\s+(?:to|with))"
+    r"\s+")
+_ARTICLE = r"(?:(?:the|a|an)\s+)?"
+MEMBER_OF_RE = re.compile(_WHO_MAY_BE + "(?:" + _TAKEN_FOR + "|" + _TIED_TO + ")" + _ARTICLE,
+                          re.IGNORECASE)
+# ... and what people are taken for: "persons suspected to be land guards", "youths,
+# believed to be members of the MRC"
+SUSPECTED_TO_BE_RE = re.compile(_WHO_MAY_BE + _TAKEN_FOR + _ARTICLE, re.IGNORECASE)
 SUSPECTED_GROUP_INTERS = frozenset({2, 3, 8})  # an armed group or force, not a people or the state
 MILITIA_KINDS = {"ethnic": "Ethnic", "communal": "Communal", "clan": "Clan", "tribal": "Ethnic"}
 _LED_RE = re.compile(r"^(?P<who>[\w.]+?)-(?:led|backed)$", re.IGNORECASE)
@@ -460,8 +456,8 @@ def _merged_with_previous(
         and is_generic_mention(previous, dictionary) and previous.inter in PEOPLE_INTERS
         and SUSPECTED_TO_BE_RE.fullmatch(parsed.text[previous.end:span.start_char])
     ):
-        # "persons suspected to be land guards", "people suspected to be Maoists": the
-        # group they are taken for
+        # "persons suspected to be land guards", "youths believed to be members of the
+        # MRC": the group they are taken for
         return joined_mention(previous, span.end_char, parsed, name=entry.name,
                               inter=entry.inter)
     if entry.is_generic and named is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.acted_upon import is_found_dead
+from sitrep.actor_codes import PRIVATE_SECURITY_PREFIX
 from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.codebook import (
     ARMED_INTERS,
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 POLICE_PREFIX = "Police Forces"  # police who investigate a crime do not make it an attack
 UNIDENTIFIED_PREFIX = "Unidentified"  # an unnamed gang: no political actor to arrest
-PRIVATE_SECURITY_PREFIX = "Private Security Forces"  # guards a firm or a person hires
 
 
 CROWD_PRONOUNS = frozenset({"them", "they"})

@@ -255,12 +255,13 @@ MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # verbs whose object is the demonstration itself ("organised a protest rally", "held a
 # sit-in"): what they are hung on is no grievance of it
 STAGING_LEMMAS = frozenset({"organise", "organize", "hold", "stage", "call", "mount"})
+PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
 def _is_staging(verb: Token) -> bool:
-    # (the model's lemma of "staged" is "stag")
+    """A verb that stages a demonstration ("staged", "held", "organised" a protest); the
+    model lemmatises "staged" as "stag", so its forms are read as written too."""
     return verb.lemma_.lower() in STAGING_LEMMAS or verb.lower_ in ("staged", "stages", "staging")
-PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
 def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:

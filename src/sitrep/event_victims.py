@@ -226,8 +226,9 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
         hit = [c for c in token.children if c.dep_ == "dobj" and c.lower_ not in FIRE_WORDS or (
             c.dep_ == "nsubjpass" and (not is_outcome or by_doer))]
         if not is_outcome or by_doer:
-            # "Former MP attacked by supporters", "Suspected witches burned to death": a
-            # headline's passive, its auxiliary left out, said of the one it was done to
+            # "Chief assaulted by youths", "Suspected thief beaten by villagers" (parsed as
+            # a participle on "thief"): a headline's passive, its auxiliary left out, said
+            # of the one it was done to
             if is_headline_passive(token):
                 hit += [c for c in token.children if c.dep_ == "nsubj"]
             elif token.dep_ == "acl" and token.tag_ == "VBN" and not any(
