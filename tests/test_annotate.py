@@ -87,3 +87,10 @@ def test_a_spaced_hyphen_before_a_toll_is_read_as_a_dash(nlp):
 def test_a_range_or_a_hyphen_before_a_word_is_left_alone(nlp, text):
     (parsed,) = annotate_documents([Document(id="d", text=text)], nlp=nlp)
     assert parsed.text == text
+
+
+@pytest.mark.parametrize("text", ["Teachers staged a protest in Kisii.",
+                                  "Gunmen were staging an ambush near Mandera."])
+def test_staged_is_lemmatised_as_stage(nlp, text):
+    # the model's lemmatizer gives "stag", which no rule reading lemmas would match
+    assert [t.lemma_ for t in nlp(text) if t.lower_.startswith("stag")] == ["stage"]

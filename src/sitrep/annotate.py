@@ -56,6 +56,9 @@ def as_read(text: str) -> str:
 
 # hyphenated nouns the tokenizer would split into words that each mean something else
 ONE_WORD_HYPHENATED = ("passer-by", "passers-by", "Passer-by", "Passers-by")
+# forms the model's lemmatizer gets wrong, which the rules read by lemma: "staged" and
+# "staging" come out as "stag" ("staged a protest", "militants staged an attack")
+LEMMA_FIXES = ((("staged", "staging"), "stage"),)
 
 
 def load_model(*, group_names: Iterable[str] = ()) -> Language:
@@ -94,6 +97,9 @@ def load_model(*, group_names: Iterable[str] = ()) -> Language:
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     for word in ONE_WORD_HYPHENATED:  # "a passer-by", not a noun "by" modified by "passer"
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    for forms, lemma in LEMMA_FIXES:  # set before the lemmatizer, which keeps them
+        nlp.get_pipe("attribute_ruler").add(  # type: ignore[attr-defined]
+            [[{"LOWER": {"IN": list(forms)}}]], {"LEMMA": lemma})
     _add_bracket_component(nlp)
     _add_slash_list_component(nlp)
     return nlp

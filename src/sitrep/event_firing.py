@@ -258,12 +258,6 @@ STAGING_LEMMAS = frozenset({"organise", "organize", "hold", "stage", "call", "mo
 PROTEST_GOVERNOR_STEPS = 4  # the protest word over the preposition, through a place
 
 
-def _is_staging(verb: Token) -> bool:
-    """A verb that stages a demonstration ("staged", "held", "organised" a protest); the
-    model lemmatises "staged" as "stag", so its forms are read as written too."""
-    return verb.lemma_.lower() in STAGING_LEMMAS or verb.lower_ in ("staged", "stages", "staging")
-
-
 def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
     """The trigger names what a demonstration is about ("protested over the arrest of a
     cleric", "a march against police killings", "clerics protest the arrest of a radio
@@ -315,7 +309,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # their colleagues" (the protest staged, not one the forces broke up)
             governors += [c for g in governors for c in g.children
                           if c.dep_ in ("nsubj", "xcomp") or c.dep_ == "dobj"
-                          and _is_staging(g)]
+                          and g.lemma_.lower() in STAGING_LEMMAS]
             return any(codebook.is_protest_word(verb) for verb in governors)
         if node.dep_ in ("dobj", "xcomp") and node.head.lemma_.lower() in STOPPED_LEMMAS and any(
             codebook.is_protest_word(g) or g.lemma_.lower() in CAUSE_VERBS
@@ -325,7 +319,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # ... to discontinue its attacks": the act they want stopped is their cause
             return True
         if node.head is node or node.dep_ == "dobj" and (
-            _is_staging(node.head)
+            node.head.lemma_.lower() in STAGING_LEMMAS
         ):
             # "opposed the idea of dividing the district and organised a protest rally",
             # the rally misparsed under "of": the rally staged is the event
