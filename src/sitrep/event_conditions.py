@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.acted_upon import is_found_dead
-from sitrep.actor_codes import PRIVATE_SECURITY_PREFIX
+from sitrep.actor_codes import INTER_STATE, PRIVATE_SECURITY_PREFIX
 from sitrep.claims import NO_DETERMINERS, NO_ONE_WORDS
 from sitrep.codebook import (
     ARMED_INTERS,
@@ -341,6 +341,24 @@ def _named_only_in_grievance(actor: Actor, trigger: Token) -> bool:
     return False
 
 
+# what forces sent "to prevent protests" are sent to keep from happening
+PREVENTION_LEMMAS = frozenset({"prevent", "avert", "avoid", "deter", "forestall", "thwart",
+                               "foil", "pre-empt", "preempt"})
+
+
+def _forces_sent(trigger: Token, actors: list[Actor], cues: SentenceCues) -> bool:
+    """State forces are sent to a demonstration: the trigger's subject is the state's
+    forces ("Police were deployed to the area", "riot police were called in", "police
+    rushed to the spot"), and the report is describing a demonstration or the sentence
+    names one they are not sent to prevent ("deployed to prevent protests")."""
+    if not cues.crowd_in_focus and not (cues.has_protest and not any(
+            t.lemma_.lower() in PREVENTION_LEMMAS for t in trigger.subtree)):
+        return False
+    subjects = _subjects(trigger) + [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    return any(a.inter == INTER_STATE and a.start <= s.idx < a.end
+               for s in subjects for a in actors)
+
+
 def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
     """Whether the parse names a crowd (protesters, rioters, civilians) as doing it."""
     agent, _ = assign_roles(trigger, actors, context.places, guess=False)
@@ -363,6 +381,12 @@ def _conditions_hold(
         agent, _ = assign_roles(trigger, actors, context.places, guess=False)
         if agent is not None and agent.inter in ARMED_INTERS:
             return False
+    if "subject_inter" in cond and any(
+        not any(a.inter in cond["subject_inter"] and any(a.start <= t.idx < a.end
+                                                       for t in s.subtree) for a in actors)
+        for s in trigger.children if s.dep_ == "nsubj"
+    ):
+        return False  # "Transporters blocked the highway": not the police named elsewhere
     if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
         return False
     if cond.get("thrown_by_unorganised") and not thrown_by_unorganised(trigger, actors):
@@ -492,6 +516,8 @@ def _conditions_hold(
     if cond.get("crowd_subject") and not _is_acting_subject(trigger):
         return False
     if cond.get("sets_alight") and not sets_alight(trigger):
+        return False
+    if cond.get("forces_sent") and not _forces_sent(trigger, actors, cues):
         return False
     if cond.get("named_in_act") and not _is_side_of_act(trigger):
         return False
