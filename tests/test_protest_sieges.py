@@ -1,0 +1,52 @@
+"""A crowd that lays a siege to an office, surrounds a residence or squats on a road to press
+a demand is demonstrating (ACLED: a public gathering for a cause), and coffins burnt in
+protest are a symbol, like an effigy: a peaceful protest, not a violent one. Armed actors
+or the police who surround a place to demand something are no demonstration.
+
+Each positive case failed before the change (no event, or a violent demonstration); the
+guards pass on both. Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2015, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    ("On 2 March 2015, some 400 weavers laid a siege to the district collectorate in Erode, "
+     "India, seeking higher wages."),
+    ("On 2 March 2015, sugarcane growers surrounded the residence of the district magistrate "
+     "in Meerut, India, demanding payment of their dues."),
+    ("On 2 March 2015, fishermen squatted on the harbour road in Tuticorin, India, "
+     "demanding compensation for their damaged boats."),
+])
+def test_a_crowd_pressing_a_demand_at_a_place_is_demonstrating(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_coffins_burnt_in_protest_are_a_symbol(resources):
+    (event,) = news_events(resources, (
+        "On 2 March 2015, hundreds of teachers burnt mock coffins outside the education "
+        "ministry in Nairobi, Kenya, to protest delayed salaries."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    ("On 2 March 2015, police surrounded the house of a murder suspect in Meru, Kenya, "
+     "demanding that he surrender."),
+    ("On 2 March 2015, gunmen surrounded a village near Moyale, Kenya, demanding a ransom "
+     "for two herders."),
+])
+def test_guard_armed_men_or_police_who_surround_a_place_are_no_demonstration(resources,
+                                                                              text):
+    events = news_events(resources, text, date=DATE)
+    assert not any(e.event_type == "Protests" for e in events)
+
