@@ -1,7 +1,9 @@
 """A crowd that lays a siege to an office, surrounds a residence or squats on a road to press
 a demand is demonstrating (ACLED: a public gathering for a cause), and coffins burnt in
 protest are a symbol, like an effigy: a peaceful protest, not a violent one. Armed actors
-or the police who surround a place to demand something are no demonstration.
+or the police who surround a place to demand something are no demonstration. A crowd that
+breaks up another's gathering riots; rain that disrupts a rally, or youths who only
+threaten to, do not.
 
 Each positive case failed before the change (no event, or a violent demonstration); the
 guards pass on both. Short reports written for these tests, through the real model."""
@@ -50,3 +52,23 @@ def test_guard_armed_men_or_police_who_surround_a_place_are_no_demonstration(res
     events = news_events(resources, text, date=DATE)
     assert not any(e.event_type == "Protests" for e in events)
 
+
+@pytest.mark.parametrize("text", [
+    "On 2 March 2015, rowdy youths disrupted the governor's rally in Kakamega, Kenya.",
+    "On 2 March 2015, supporters of a rival aspirant invaded a party meeting in Ho, Ghana.",
+    ("On 2 March 2015, a group of youths disrupted a press conference of the opposition "
+     "party in Tamale, Ghana."),
+])
+def test_a_crowd_that_breaks_up_a_gathering_riots(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 March 2015, heavy rain disrupted the governor's rally in Kakamega, Kenya.",
+    ("On 2 March 2015, youths in Kakamega, Kenya, threatened to disrupt the governor's "
+     "rally."),
+])
+def test_guard_what_only_disrupts_or_threatens_a_gathering_is_no_riot(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert not any(e.event_type == "Riots" and not e.is_background for e in events)
