@@ -271,7 +271,7 @@ def admin1_match(gold: str, pred: str | None) -> bool:
 
 
 def _admin_skeleton(name: str) -> str | None:
-    from sitrep.gazetteer import normalise_name, skeleton_key, strip_particles
+    from sitrep.place_names import normalise_name, skeleton_key, strip_particles
 
     words = _ADMIN_WORDS.sub(" ", normalise_name(name))
     return skeleton_key(strip_particles(" ".join(words.split())).replace(" ", ""))

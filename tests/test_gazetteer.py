@@ -11,13 +11,11 @@ from sitrep.errors import GazetteerMissing
 from sitrep.gazetteer import (
     GAZETTEER_VERSION,
     GazetteerEntry,
-    build_gazetteer,
     default_gazetteer_path,
     name_keys,
     open_gazetteer,
-    seat_key,
-    seat_rank,
 )
+from sitrep.gazetteer_build import build_gazetteer, seat_key, seat_rank
 
 DEIR_CITY = GazetteerEntry(170794, "Deir ez-Zor", "city", "SY", "Deir ez-Zor", None,
                            35.33588, 40.14084, 271800, aliases=("Dayr az Zawr",))

@@ -15,7 +15,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from sitrep.gazetteer import GazetteerEntry, build_gazetteer, open_gazetteer
+from sitrep.gazetteer import GazetteerEntry, open_gazetteer
+from sitrep.gazetteer_build import build_gazetteer
 from sitrep.places import extract_places, is_container_gap
 from sitrep.records import Document, Place
 

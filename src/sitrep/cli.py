@@ -441,7 +441,8 @@ def gazetteer_build(
     ] = False,
 ) -> None:
     """Build the gazetteer index from the bundled GeoNames data (about a minute)."""
-    from sitrep.gazetteer import build_gazetteer, default_gazetteer_path
+    from sitrep.gazetteer import default_gazetteer_path
+    from sitrep.gazetteer_build import build_gazetteer
 
     target = path or default_gazetteer_path()
     if if_missing and target.exists():
