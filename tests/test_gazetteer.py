@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -202,3 +205,26 @@ def test_country_entry_is_found_by_its_code(gazetteer) -> None:
 def test_real_index_places_an_admin_area_in_the_middle_of_its_extent(real_gazetteer) -> None:
     quebec = next(e for e in real_gazetteer.candidates("Quebec") if e.feature == "admin1")
     assert quebec.lat > 50.0  # not in the populous south along the St. Lawrence
+
+
+BUILD_SCRIPT = """
+import sys
+from sitrep.gazetteer import GazetteerEntry
+from sitrep.gazetteer_build import build_gazetteer
+region = GazetteerEntry(None, "Kerio Valley", "region", "KE", None, None, 0.9, 35.6,
+                        aliases=("Kerio", "the Kerio Valley", "Kerio valley region",
+                                 "Elgeyo escarpment", "Kerio basin"))
+build_gazetteer(sys.argv[1], entries=[region])
+"""
+
+
+def test_the_same_entries_build_the_same_index_bytes(tmp_path: Path) -> None:
+    # Python's string hashing changes between runs (PYTHONHASHSEED): nothing written may
+    # follow a set's order, or two builds of the same data differ
+    paths = []
+    for seed in ("1", "2"):
+        path = tmp_path / f"g{seed}.sqlite"
+        subprocess.run([sys.executable, "-c", BUILD_SCRIPT, str(path)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        paths.append(path)
+    assert paths[0].read_bytes() == paths[1].read_bytes()

@@ -130,7 +130,7 @@ def _write_index(
         if entry.feature != "city" or entry.population >= FUZZY_MIN_POPULATION:
             fuzzy_rows.extend((key, entry_id) for key in keys if not key.startswith("~"))
         if entry.feature in ("region", "water") and entry.geonameid is None:
-            curated_rows.extend((name, entry_id) for name in {entry.name, *entry.aliases})
+            curated_rows.extend((name, entry_id) for name in sorted({entry.name, *entry.aliases}))
         count += 1
         if len(name_rows) > 200_000:
             _flush(conn, entry_rows, name_rows)
