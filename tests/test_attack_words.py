@@ -1,5 +1,6 @@
 """Attacks on one person, read from the words reports use for them: "chopped to death",
-"strangled to death", "slashed to death", "assassinated", a headline's "guns down",
+"strangled to death", "slashed to death", "assassinated", a political figure "axed to
+death" or "slaughtered", a headline's "guns down",
 "gunning down", and "teargas canisters" lobbed at a crowd; and one youth the police shoot,
 who is a civilian, not a crowd, as are youths they kill in a report of no protest, who do
 nothing themselves.
@@ -160,3 +161,14 @@ def test_a_killing_hung_on_an_attacks_targets_is_the_attackers(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.actor2 == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize("text", [
+    ("On 3 June 2019, a ward secretary of the ruling party was axed to death outside his home "
+     "in Kurnool, India."),
+    ("On 3 June 2019, an opposition activist was slaughtered in his village in Rangpur, "
+     "Bangladesh."),
+])
+def test_a_political_figure_axed_to_death_or_slaughtered_is_attacked(resources, text):
+    (event,) = news_events(resources, text, date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
