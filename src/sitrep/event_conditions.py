@@ -359,6 +359,18 @@ def _forces_sent(trigger: Token, actors: list[Actor], cues: SentenceCues) -> boo
                for s in subjects for a in actors)
 
 
+def _subject_is(trigger: Token, actors: list[Actor], inters: list[int]) -> bool:
+    """The trigger's own subject, when it has one, names an actor with one of these inter
+    codes somewhere in its phrase ("a team of police and soldiers stopped the march"); a
+    trigger with no subject of its own ("were blocked by police", "to block the
+    protesters") passes."""
+    return all(
+        any(a.inter in inters and any(a.start <= t.idx < a.end for t in subject.subtree)
+            for a in actors)
+        for subject in trigger.children if subject.dep_ == "nsubj"
+    )
+
+
 def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
     """Whether the parse names a crowd (protesters, rioters, civilians) as doing it."""
     agent, _ = assign_roles(trigger, actors, context.places, guess=False)
@@ -381,11 +393,7 @@ def _conditions_hold(
         agent, _ = assign_roles(trigger, actors, context.places, guess=False)
         if agent is not None and agent.inter in ARMED_INTERS:
             return False
-    if "subject_inter" in cond and any(
-        not any(a.inter in cond["subject_inter"] and any(a.start <= t.idx < a.end
-                                                       for t in s.subtree) for a in actors)
-        for s in trigger.children if s.dep_ == "nsubj"
-    ):
+    if "subject_inter" in cond and not _subject_is(trigger, actors, cond["subject_inter"]):
         return False  # "Transporters blocked the highway": not the police named elsewhere
     if cond.get("unless_private_agent") and _has_private_agent(trigger, actors):
         return False
