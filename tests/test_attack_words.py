@@ -166,8 +166,8 @@ def test_a_killing_hung_on_an_attacks_targets_is_the_attackers(resources, text):
 @pytest.mark.parametrize("text", [
     ("On 3 June 2019, a ward secretary of the ruling party was axed to death outside his home "
      "in Kurnool, India."),
-    ("On 3 June 2019, an opposition activist was slaughtered in his village in Rangpur, "
-     "Bangladesh."),
+    ("On 3 June 2019, the treasurer of an opposition party's village branch was slaughtered "
+     "outside his shop in Rangpur, Bangladesh."),
 ])
 def test_a_political_figure_axed_to_death_or_slaughtered_is_attacked(resources, text):
     (event,) = news_events(resources, text, date=DATE)

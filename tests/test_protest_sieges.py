@@ -22,12 +22,12 @@ DATE = dt.date(2015, 3, 4)
 
 
 @pytest.mark.parametrize("text", [
-    ("On 2 March 2015, some 400 weavers laid a siege to the district collectorate in Erode, "
-     "India, seeking higher wages."),
-    ("On 2 March 2015, sugarcane growers surrounded the residence of the district magistrate "
-     "in Meerut, India, demanding payment of their dues."),
-    ("On 2 March 2015, fishermen squatted on the harbour road in Tuticorin, India, "
-     "demanding compensation for their damaged boats."),
+    ("On 2 March 2015, some 400 weavers laid a siege to the textile office in Erode, India, "
+     "to press for higher wages."),
+    ("On 2 March 2015, sugarcane growers surrounded the sugar mill's offices in Meerut, "
+     "India, demanding payment of their dues."),
+    ("On 2 March 2015, fishermen squatted in front of the fisheries office in Tuticorin, "
+     "India, demanding compensation for their boats."),
 ])
 def test_a_crowd_pressing_a_demand_at_a_place_is_demonstrating(resources, text):
     (event,) = news_events(resources, text, date=DATE)
@@ -36,8 +36,8 @@ def test_a_crowd_pressing_a_demand_at_a_place_is_demonstrating(resources, text):
 
 def test_coffins_burnt_in_protest_are_a_symbol(resources):
     (event,) = news_events(resources, (
-        "On 2 March 2015, hundreds of teachers burnt mock coffins outside the education "
-        "ministry in Nairobi, Kenya, to protest delayed salaries."), date=DATE)
+        "On 2 March 2015, nurses burnt a coffin bearing the health minister's name in Kisumu, "
+        "Kenya, in protest at unpaid allowances."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
 
 
@@ -54,10 +54,11 @@ def test_guard_armed_men_or_police_who_surround_a_place_are_no_demonstration(res
 
 
 @pytest.mark.parametrize("text", [
-    "On 2 March 2015, rowdy youths disrupted the governor's rally in Kakamega, Kenya.",
-    "On 2 March 2015, supporters of a rival aspirant invaded a party meeting in Ho, Ghana.",
-    ("On 2 March 2015, a group of youths disrupted a press conference of the opposition "
-     "party in Tamale, Ghana."),
+    ("On 2 March 2015, a crowd of youths disrupted a senator's campaign meeting in Bungoma, "
+     "Kenya."),
+    "On 2 March 2015, party loyalists invaded a rival's rally in Ho, Ghana.",
+    ("On 2 March 2015, youths disrupted the opposition's press conference at a hotel in "
+     "Tamale, Ghana."),
 ])
 def test_a_crowd_that_breaks_up_a_gathering_riots(resources, text):
     event = news_events(resources, text, date=DATE)[0]
@@ -65,9 +66,9 @@ def test_a_crowd_that_breaks_up_a_gathering_riots(resources, text):
 
 
 @pytest.mark.parametrize("text", [
-    "On 2 March 2015, heavy rain disrupted the governor's rally in Kakamega, Kenya.",
-    ("On 2 March 2015, youths in Kakamega, Kenya, threatened to disrupt the governor's "
-     "rally."),
+    "On 2 March 2015, heavy rain disrupted a senator's campaign meeting in Bungoma, Kenya.",
+    ("On 2 March 2015, youths in Bungoma, Kenya, threatened to disrupt a senator's campaign "
+     "meeting."),
 ])
 def test_guard_what_only_disrupts_or_threatens_a_gathering_is_no_riot(resources, text):
     events = news_events(resources, text, date=DATE)

@@ -33,6 +33,7 @@ from sitrep.fatality_causes import CAUSE_VERBS, is_cause_clause
 from sitrep.headline_passives import by_phrase, conjunct_agents, is_headline_passive
 from sitrep.records import Actor
 from sitrep.roles import (
+    _actor_in,
     _agents_of,
     assign_roles,
     object_is_place,
@@ -348,12 +349,15 @@ PREVENTION_LEMMAS = frozenset({"prevent", "avert", "avoid", "deter", "forestall"
 
 def _forces_sent(trigger: Token, actors: list[Actor], cues: SentenceCues) -> bool:
     """State forces are sent to a demonstration: the trigger's subject is the state's
-    forces ("Police were deployed to the area", "riot police were called in", "police
-    rushed to the spot"), and the report is describing a demonstration or the sentence
-    names one they are not sent to prevent ("deployed to prevent protests")."""
+    forces ("riot police were deployed outside the assembly", "officers were called in",
+    "police rushed to the scene"), and the report is describing a demonstration or the
+    sentence names one they are not sent to prevent ("deployed to prevent protests")."""
     if not cues.crowd_in_focus and not (cues.has_protest and not any(
             t.lemma_.lower() in PREVENTION_LEMMAS for t in trigger.subtree)):
         return False
+    # the subject itself names the forces ("riot police were deployed"), not a phrase
+    # around them ("a large number of law enforcers remained deployed" across a city
+    # during a strike: no one demonstration's police)
     subjects = _subjects(trigger) + [c for c in trigger.children if c.dep_ == "nsubjpass"]
     return any(a.inter == INTER_STATE and a.start <= s.idx < a.end
                for s in subjects for a in actors)
@@ -361,14 +365,14 @@ def _forces_sent(trigger: Token, actors: list[Actor], cues: SentenceCues) -> boo
 
 def _subject_is(trigger: Token, actors: list[Actor], inters: list[int]) -> bool:
     """The trigger's own subject, when it has one, names an actor with one of these inter
-    codes somewhere in its phrase ("a team of police and soldiers stopped the march"); a
-    trigger with no subject of its own ("were blocked by police", "to block the
-    protesters") passes."""
-    return all(
-        any(a.inter in inters and any(a.start <= t.idx < a.end for t in subject.subtree)
-            for a in actors)
-        for subject in trigger.children if subject.dep_ == "nsubj"
-    )
+    codes (``roles._actor_in``: the actor it names, or the first in its phrase: "a team of
+    police and soldiers stopped the march"); a trigger with no subject of its own ("were
+    blocked by police", "to block the protesters") passes."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return True
+    named = _actor_in(subjects, actors)
+    return named is not None and named.inter in inters
 
 
 def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
