@@ -375,6 +375,18 @@ def _subject_is(trigger: Token, actors: list[Actor], inters: list[int]) -> bool:
     return named is not None and named.inter in inters
 
 
+VIOLENT_WORDS = frozenset({"violent", "violently"})
+
+
+def _said_violent(trigger: Token) -> bool:
+    """The trigger itself is said to be violent: "violent" on the noun ("violent electoral
+    protests"), "violently" on the verb ("students 'violently' protest");
+    not denied ("protested peacefully, not violently")."""
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in VIOLENT_WORDS
+               and not any(n.dep_ == "neg" for n in c.children)
+               for c in trigger.children)
+
+
 def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
     """Whether the parse names a crowd (protesters, rioters, civilians) as doing it."""
     agent, _ = assign_roles(trigger, actors, context.places, guess=False)
@@ -528,6 +540,8 @@ def _conditions_hold(
     if cond.get("crowd_subject") and not _is_acting_subject(trigger):
         return False
     if cond.get("sets_alight") and not sets_alight(trigger):
+        return False
+    if cond.get("violent_manner") and not _said_violent(trigger):
         return False
     if cond.get("forces_sent") and not _forces_sent(trigger, actors, cues):
         return False

@@ -1,0 +1,42 @@
+"""A demonstration the report calls violent in so many words is a violent demonstration
+(ACLED: a riot), also when other words stand between ("violent post-election protests") or the
+adverb is quoted ("protested 'violently'"); not a protest the police broke up violently
+(their force, not the crowd's) nor one said to be peaceful, not violent.
+
+Each positive case failed before the change (a peaceful protest); the guards pass on both.
+Short reports written for these tests, through the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_reports import news_events
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+DATE = dt.date(2016, 5, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Violent post-election protests in Eldoret, Kenya, on 10 May 2016.",
+    ("On 10 May 2016, traders in Kisii, Kenya, 'violently' protested the closure of the "
+     "old market."),
+    ("On 10 May 2016, students of a college in Nyeri, Kenya, staged violent street "
+     "demonstrations over fees."),
+])
+def test_a_demonstration_called_violent_is_a_riot(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 10 May 2016, police violently dispersed a protest by teachers in Nakuru, Kenya."),
+    ("On 10 May 2016, nurses in Kisumu, Kenya, protested peacefully, not violently, over "
+     "unpaid allowances."),
+])
+def test_guard_force_on_a_protest_or_violence_denied_is_no_riot(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert events and not any(e.event_type == "Riots" for e in events)
