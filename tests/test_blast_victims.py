@@ -81,6 +81,16 @@ def test_bombers_killed_by_their_own_bomb_are_no_target(resources):
     assert event.actor2 is None
 
 
+def test_the_group_a_blast_is_blamed_on_is_its_doer_not_its_target(resources):
+    # what is blamed "on" a group names its doer: before, "on" made the group the blast's
+    # target, it was taken for its own bomb's victim, and the people injured were lost
+    text = ("A grenade attack blamed on Al Shabaab wounded four traders at a market in "
+            "Garissa, Kenya on 3 June 2019.")
+    (event,) = news_events(resources, text, date=DATE)
+    assert event.event_type == BLAST
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Civilians (Kenya)")
+
+
 def test_civilians_given_by_default_keep_no_mention_of_the_blast_apart(resources):
     # the first sentence's victims are civilians by default, the second names another
     # actor: still one blast, typed by its higher sub-type (before fuse read the default

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 # the prepositions that name a target ("an attack on a police post")
 TARGET_PREP_HEADS = frozenset({"on", "against", "targeting"})
+# ... but what is blamed or pinned "on" someone names its doer ("a grenade attack blamed
+# on Al Shabaab")
+BLAME_LEMMAS = frozenset({"blame", "pin"})
 
 
 ALWAYS_TRANSITIVE_LEMMAS = frozenset(
@@ -48,7 +51,8 @@ def is_acted_upon_word(root: Token) -> bool:
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ALWAYS_TRANSITIVE_LEMMAS
            for c in root.children):
         return True  # "Two soldiers killed in Mandera": a headline's passive
-    return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREP_HEADS
+    return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREP_HEADS and not (
+        root.head.lower_ == "on" and root.head.head.lemma_.lower() in BLAME_LEMMAS)
 
 
 # "eight people, among them six police officers", "several people, including a soldier"
