@@ -46,6 +46,29 @@ def test_the_person_set_on_fire_or_a_headline_passive_harms_is_its_victim(resour
     assert event.actor2 == "Civilians (Kenya)"
 
 
+@pytest.mark.parametrize("text", [
+    # one picked out of people: the people are the victims
+    ("On 3 June 2019, a crowd of youths in Kisumu, Kenya, attacked two of the radio "
+     "station's presenters."),
+    # a person named by age alone
+    "On 3 June 2019, a mob in Kisii, Kenya, lynched a 15 year old on suspicion of theft.",
+    # a word for a person the lists lacked
+    "On 3 June 2019, a mob beat up a presenter of a local radio station in Kisumu, Kenya.",
+])
+def test_people_named_by_number_age_or_work_are_the_crowds_victims(resources, text):
+    event = news_events(resources, text, date=DATE)[0]
+    assert event.event_type == "Riots"
+    assert event.actor2 == "Civilians (Kenya)"
+
+
+def test_guard_those_picked_out_of_armed_men_are_no_victims(resources):
+    # "two of the attackers" are attackers: a side, not the crowd's victims
+    event = news_events(resources, (
+        "On 3 June 2019, villagers in Kisii, Kenya, beat up two of the gunmen who had "
+        "raided their market."), date=DATE)[0]
+    assert event.actor2 != "Civilians (Kenya)"
+
+
 def test_guard_the_crowd_the_parser_reads_as_set_on_fire_is_no_victim(resources):
     # the parser reads "activists set ablaze the office" as "activists [who were] set": a
     # participle with an object is the crowd's own act, not one done to the crowd

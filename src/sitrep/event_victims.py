@@ -244,7 +244,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
         aimed = ("to",) if sets_alight(token) else THROWN_AT
         hit += [g for c in token.children if c.dep_ == "prep" and c.lower_ in aimed
                 for g in c.children if g.dep_ == "pobj"]
-        for victim in hit:
+        for victim in map(_of_whom, hit):
             if any(a.start <= victim.idx < a.end for a in armed) or (
                 victim.lemma_.lower() in FORCE_NOUNS
             ):
@@ -285,6 +285,18 @@ def _is_crowd_doer(token: Token, actors: Sequence[Actor], armed: Sequence[Actor]
         a.start <= token.idx < a.end for a in actors)
 
 
+def _of_whom(token: Token) -> Token:
+    """The people a number picks out ("injured one of the station's presenters": the
+    presenters; "two of the attackers": the attackers), or the word itself."""
+    if token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        return noun
+    return token
+
+
 def _is_person_word(token: Token) -> bool:
     """A word for people, a person's name, a pronoun, or someone suspected or accused of
     something ("a suspected pickpocket", "an alleged robber")."""
@@ -292,6 +304,8 @@ def _is_person_word(token: Token) -> bool:
         token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
         or token.ent_type_ in ("PERSON", "NORP")
         or token.tag_ == "NNPS" and not token.ent_type_  # "attacked Dalits"
+        # "lynched a 14 year old"
+        or token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
         or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")  # "killed two"
         and not any(c.dep_ == "prep" for c in token.children)  # not "two of the attackers"
         or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")

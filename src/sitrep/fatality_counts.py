@@ -64,7 +64,8 @@ PERSON_NOUNS = frozenset(
      "comrade", "friend", "rival", "blogger", "writer", "author", "poet", "artist",
      "musician", "professor", "scholar", "attorney", "ruler", "sympathiser",
      "sympathizer", "national", "tribesman", "kinsman", "pastoralist", "convict",
-     "passer-by", "footballer", "athlete"}
+     "passer-by", "footballer", "athlete", "mla", "mna", "mca", "presenter", "panelist",
+     "panellist"}
 )
 
 
