@@ -132,6 +132,18 @@ def test_cops_and_a_military_commander_are_the_forces(find):
         ("Police Forces of {country}", 1), ("Military Forces of Afghanistan", 1)]
 
 
+def test_a_rank_before_an_officers_name_is_the_force(find):
+    # before, a title-case word before a name counted as part of the name (and the officer
+    # shot was taken for a civilian); a place before a name, or a head of state's title,
+    # stays no actor
+    assert [a[1] for a in find("Gunmen shot dead Deputy Superintendent Rashid Ali.")] == [
+        "Unidentified Armed Group ({country})", "Police Forces of {country}"]
+    assert [a[0] for a in find("The bus was set on fire by blockaders, said a "
+                               "sub-inspector of Dhanmondi Police Station Md Masum.")] == [
+        "blockaders", "sub-inspector"]
+    assert [a[1] for a in find("President Uhuru Kenyatta spoke at the rally.")] == []
+
+
 def test_a_suspected_robber_is_a_civilian_not_an_armed_group(find):
     assert find("A mob lynched a suspected robber.")[-1][1:] == ("Civilians ({country})", 7)
 

@@ -110,9 +110,24 @@ COMPASS_WORDS = frozenset(
 )
 
 
-def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
+# a rank or post a force's officer holds, said before the officer's name ("Deputy
+# Superintendent Bahadur Khan", "Sub-Inspector Mehedi Hasan"; not "Dhanmondi Police
+# Station Md Masum", a place)
+RANK_WORDS = frozenset(
+    {"superintendent", "inspector", "sub-inspector", "constable", "sergeant", "corporal",
+     "captain", "colonel", "major", "lieutenant", "commander", "brigadier", "general",
+     "officer", "commandant", "commissioner", "dsp", "asp", "sp", "sho", "subedar",
+     "havildar", "naik", "sepoy", "jawan", "ranger", "trooper", "reservist", "soldier",
+     "policeman", "cop"}
+)
+
+
+def _is_actor_noun(span: Span, *, name_end_counts: bool = True,
+                   rank_counts: bool = False) -> bool:
     """Generic words count only as nouns ("forces" yes; "forces" as a verb no), and not as
-    part of a name ("Government Science Secondary School", "Police Hospital")."""
+    part of a name ("Government Science Secondary School", "Police Hospital"); with
+    ``rank_counts``, a rank before a person's name counts ("Deputy Superintendent Bahadur
+    Khan": an officer of the force)."""
     root = span.root
     if not _is_noun(root) and len(span) > 1 and _is_noun(span[-1]):
         root = span[-1]  # "Unidentified gunmen attack": both words hang on the verb
@@ -125,7 +140,7 @@ def _is_actor_noun(span: Span, *, name_end_counts: bool = True) -> bool:
     ):
         return False  # "clinical officers", "election officers": staff, not the police
     if span[0].is_title and root.dep_ == "compound" and root.head.pos_ == "PROPN":
-        return False
+        return rank_counts and root.lower_ in RANK_WORDS and root.head.ent_type_ == "PERSON"
     # inside a longer name it names a thing ("Police Hospital", "Government Science
     # Secondary School"), unless it ends an organisation's name: "GSU Police", "Ghanaian
     # Armed Forces" (a ministry, "the Defence Ministry", speaks for the state: no actor)

@@ -346,8 +346,10 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             # a group); a dictionary a user edited without civilians keeps the rioters
             entry = dictionary.entries.get(CIVILIANS_NAME, entry)
         named = _named_militia(span, dictionary) if entry.is_generic else None
+        is_force = entry.is_state and not entry.name.startswith(GOVERNMENT_PREFIX)
         if entry.is_generic and named is None and not _is_actor_noun(
-            span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX)
+            span, name_end_counts=not entry.name.startswith(GOVERNMENT_PREFIX),
+            rank_counts=is_force,  # "Inspector John Kamau", not "President Kenyatta"
         ):
             continue
         if entry.is_state and _is_named_station_as_place(span):
