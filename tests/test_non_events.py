@@ -116,6 +116,9 @@ NO_EVENT = [
         "pensioner's house and raped her; soldiers later patrolled the village.",
         id="rape-by-a-private-person"),
     pytest.param(
+        "On 27 June 2021, police in Soweto, South Africa, opened a murder docket after a "
+        "quarrel at a tavern.", id="murder-docket"),
+    pytest.param(
         "A gas blast ripped through a colliery in Guizhou, China, on 27 June 2021, killing "
         "nine miners.", id="gas-blast-in-a-mine"),
     pytest.param(
