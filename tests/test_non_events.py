@@ -119,6 +119,16 @@ NO_EVENT = [
         "On 27 June 2021, police in Soweto, South Africa, opened a murder docket after a "
         "quarrel at a tavern.", id="murder-docket"),
     pytest.param(
+        "On 27 June 2021, prosecutors in Naples, Italy, said the port had long been a prize "
+        "for the mob, and that Camorra clans laundered money through its hotels.",
+        id="the-mob-of-organised-crime"),
+    pytest.param(
+        "Five men were arrested in Gqeberha, South Africa, on 27 June 2021 while on their way "
+        "to blow up a cash machine, police said.", id="on-their-way-to-an-act"),
+    pytest.param(
+        "On 27 June 2021, police in Gqeberha, South Africa, stopped a car near the mall where "
+        "the attack was supposed to take place.", id="an-act-supposed-to-happen"),
+    pytest.param(
         "A gas blast ripped through a colliery in Guizhou, China, on 27 June 2021, killing "
         "nine miners.", id="gas-blast-in-a-mine"),
     pytest.param(

@@ -165,11 +165,21 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
             any(c.dep_ == "aux" and c.lower_ in codebook.future_cues for c in verb.head.children)
         ):
             return True  # "would help hackers attack", "will let them strike"
+        if verb is not trigger and verb.lemma_.lower() in SCHEDULED_LEMMAS and any(
+            c.dep_ == "xcomp" for c in verb.children
+        ):
+            return True  # "the attack was supposed to take place": planned, not reported
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in WARNING_VERBS:
             return True  # "warned that robbers were targeting shoppers": a danger, not a report
         if _is_demanded(verb):
             return True  # "demanding the arrest of the officers": what they want done
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if is_infinitive and any(  # "while on their way to blow up a cash machine"
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "way"
+                                                          for g in c.children)
+            for c in verb.children
+        ):
+            return True
         if is_infinitive and verb.dep_ in ("acl", "relcl", "advcl") and (
             verb.head.lemma_.lower() in codebook.future_cues
         ) and not _is_strike_called(verb, codebook):
@@ -177,6 +187,8 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
     return False
 
 
+# what an act was "supposed" or "scheduled" to do: it was planned, not reported done
+SCHEDULED_LEMMAS = frozenset({"suppose", "schedule"})
 CALLED_STRIKE_WORDS = frozenset({"band", "bandh", "banda", "hartal", "shutdown", "strike"})
 
 
