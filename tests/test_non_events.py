@@ -129,6 +129,10 @@ NO_EVENT = [
         "On 27 June 2021, police in Gqeberha, South Africa, stopped a car near the mall where "
         "the attack was supposed to take place.", id="an-act-supposed-to-happen"),
     pytest.param(
+        "A tremor shook Klerksdorp, South Africa, on 27 June 2021. A miner died and 20 were "
+        "hurt when the quake hit the shafts. Some 300 homes were destroyed.",
+        id="an-earthquake-and-the-homes-it-destroyed"),
+    pytest.param(
         "A gas blast ripped through a colliery in Guizhou, China, on 27 June 2021, killing "
         "nine miners.", id="gas-blast-in-a-mine"),
     pytest.param(
