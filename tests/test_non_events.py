@@ -133,6 +133,9 @@ NO_EVENT = [
         "hurt when the quake hit the shafts. Some 300 homes were destroyed.",
         id="an-earthquake-and-the-homes-it-destroyed"),
     pytest.param(
+        "On 27 June 2021, a man in Polokwane, South Africa, died after a fight with his "
+        "wife's lover at a tavern.", id="a-fight-over-a-lover"),
+    pytest.param(
         "A gas blast ripped through a colliery in Guizhou, China, on 27 June 2021, killing "
         "nine miners.", id="gas-blast-in-a-mine"),
     pytest.param(
