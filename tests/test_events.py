@@ -477,6 +477,18 @@ def test_a_background_cue_on_the_act_itself_still_makes_it_background(resources)
     assert result.events and all(e.is_background for e in result.events)
 
 
+def test_an_act_in_a_decade_long_past_is_background_an_age_is_no_decade(resources):
+    # the decade ended before the report's year; "in their 20s" is the victims' age
+    document = Document(id="t", text="Riots broke out in Soweto, South Africa, in the late "
+                        "1970s.", date=REPORT_DATE, date_source="option")
+    (result,) = process_documents([document], resources=resources)
+    assert result.events and all(e.is_background for e in result.events)
+    document = Document(id="t", text="Soldiers shot dead two farmers in their 20s near "
+                        "Lashio, Myanmar.", date=REPORT_DATE, date_source="option")
+    (result,) = process_documents([document], resources=resources)
+    assert result.events and not result.events[0].is_background
+
+
 def test_a_plural_noun_taken_for_a_name_s_modifier_still_triggers(resources):
     event = _main_event(
         resources, "Fights Konkomba and Chekosi resumed in Nazawani, Ghana, leading to one "
