@@ -31,6 +31,11 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "the town's abattoir."),
     ("On 27 June 2021, about 150 youths demonstrated in Kibera, Nairobi, Kenya, against "
      "police raids since the start of the curfew."),
+    # a strike that goes on, its strikers named as owners or not at all, and one begun
+    ("The strike by truck owners in Barisal, Bangladesh, entered its third day on 27 June "
+     "2021, stranding passengers."),
+    ("On 27 June 2021, hospital workers in Lahore, Pakistan, began to strike for unpaid "
+     "overtime."),
     # the mob is in what the protest condemns, not a mob at the protest
     ("On 27 June 2021, students rallied in Peshawar, Pakistan, and condemned the lynching "
      "of a university student by a mob."),
