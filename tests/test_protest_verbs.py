@@ -36,6 +36,11 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "2021, stranding passengers."),
     ("On 27 June 2021, hospital workers in Lahore, Pakistan, began to strike for unpaid "
      "overtime."),
+    # a protest named by what it was held as, and black flags shown to a leader (the
+    # protest itself, not an act on a symbol)
+    "On 27 June 2021, flood victims set up a protest camp outside the press club in Sukkur, Pakistan.",
+    ("On 27 June 2021, the governor was shown black flags by opposition workers at Gaya "
+     "airport, India."),
     # the mob is in what the protest condemns, not a mob at the protest
     ("On 27 June 2021, students rallied in Peshawar, Pakistan, and condemned the lynching "
      "of a university student by a mob."),

@@ -317,9 +317,8 @@ def _is_historical(
             return True
     if timex is not None and reference is not None and re.fullmatch(r"\d{3}", timex.value) and (
         re.search(r"\d{4}", timex.text)  # not an age: "a woman in her 30s"
-    ):
-        if int(timex.value) * 10 + 9 < reference.year:
-            return True  # a decade over before the report's year: "in the late 1970s"
+    ) and int(timex.value) * 10 + 9 < reference.year:
+        return True  # a decade over before the report's year: "in the late 1970s"
     return _background_cue(lower, codebook, recent_since=recent_since)
 
 

@@ -271,10 +271,15 @@ def _masked_tokens(sentence: Span, lower: str, codebook: Codebook) -> frozenset[
             masked.update(_alleged_tokens(sentence, offset, len(phrase)))
     masked.update(t.i for t in sentence if _in_legal_frame(t, codebook))
     masked.update(t.i for t in sentence if _names_no_act(t, lower))
-    masked.update(t.i for t in sentence if any(
+    masked.update(t.i for t in sentence if t.lemma_.lower() not in DISPLAY_LEMMAS and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in codebook.symbolic_objects
         for c in t.children))
     return frozenset(masked)
+
+
+# a symbol shown or waved at someone is the protest itself ("was shown black flags"), not
+# an act on it
+DISPLAY_LEMMAS = frozenset({"show", "wave"})
 
 
 def _alleged_tokens(sentence: Span, offset: int, length: int) -> set[int]:
