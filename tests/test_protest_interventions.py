@@ -44,6 +44,9 @@ def test_police_who_interrupt_or_obstruct_a_protest_intervene_in_it(resources, t
      "arrest of their union leader."),
     ("On 2 March 2015, depositors staged a protest in Jalandhar, India, demanding their "
      "savings back and release of two organisers who were arrested by the police."),
+    # an arrest the police failed to make, named by a noun, was never made
+    ("On 2 March 2015, nurses gathered in Kisumu, Kenya, to protest the stabbing of a "
+     "colleague and the failure of the police to arrest the attacker."),
 ])
 def test_an_arrest_the_protest_is_against_is_no_intervention(resources, text):
     (event,) = news_events(resources, text, date=DATE)

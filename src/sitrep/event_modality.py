@@ -73,7 +73,26 @@ def _is_negated(trigger: Token) -> bool:
         return True  # "the march went on without confrontations"
     return any(c.dep_ == "neg" for c in trigger.children) or (
         trigger.dep_ == "xcomp" and trigger.head.lemma_ in ("fail", "refuse")
-    )
+    ) or _is_failed(trigger)
+
+
+def _is_failed(trigger: Token) -> bool:
+    """An infinitive a noun of failure names as not done: "the failure of police to arrest
+    any suspects", "their refusal to disperse" (the noun's phrase ends just before "to",
+    however the parser hangs the infinitive)."""
+    to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    doc = trigger.doc
+    return any(t.lemma_.lower() in FAILURE_NOUNS and all(
+        t.is_ancestor(doc[k]) for k in range(t.i + 1, to.i))
+        for t in doc[max(0, to.i - FAILURE_REACH) : to.i])
+
+
+# what was not done, named by a noun: "the failure of police to arrest", "their refusal to
+# disperse"
+FAILURE_NOUNS = frozenset({"failure", "refusal", "inability"})
+FAILURE_REACH = 8  # tokens from the noun to its "to": "the failure of the county police to"
 
 
 ABSENCE_WORDS = frozenset({"devoid", "free", "absence"})  # "... of": what did not happen
