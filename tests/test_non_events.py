@@ -29,6 +29,10 @@ NO_EVENT = [
         "championship, and the referee sent off a player who attacked the scrum-half.",
         id="sports-report-rugby"),
     pytest.param(
+        "SAN FRANCISCO (AP) - The Warriors beat the Nets 112-98 on 27 June 2021. Lopez beat "
+        "his twin brother Robin to take the opening tip, and Curry scored 30 points with "
+        "seven assists and six rebounds.", id="sports-report-basketball"),
+    pytest.param(
         "On 27 June 2021, the mayor of Cape Town, South Africa, said the city would keep up its "
         "fight against collusion by building firms.", id="fight-against-an-idea"),
     pytest.param(
