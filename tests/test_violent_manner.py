@@ -1,7 +1,8 @@
 """A demonstration the report calls violent in so many words is a violent demonstration
 (ACLED: a riot), also when other words stand between ("violent post-election protests") or the
 adverb is quoted ("protested 'violently'"); not a protest the police broke up violently
-(their force, not the crowd's) nor one said to be peaceful, not violent.
+(their force, not the crowd's) nor one said to be peaceful, not violent. So is one whose
+crowd breaks windows or gates; not one that "broke into" an office.
 
 Each positive case failed before the change (a peaceful protest); the guards pass on both.
 Short reports written for these tests, through the real model."""
@@ -39,4 +40,19 @@ def test_a_demonstration_called_violent_is_a_riot(resources, text):
 ])
 def test_guard_force_on_a_protest_or_violence_denied_is_no_riot(resources, text):
     events = news_events(resources, text, date=DATE)
+    assert events and not any(e.event_type == "Riots" for e in events)
+
+
+def test_windows_the_demonstrators_break_make_it_a_riot(resources):
+    events = news_events(resources, (
+        "On 10 May 2016, students marched in Eldoret, Kenya, over a lecturer's dismissal. "
+        "Windows of the library were broken by the marchers."), date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events][:1] == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_guard_demonstrators_who_break_into_an_office_are_no_riot_for_it(resources):
+    events = news_events(resources, (
+        "On 10 May 2016, nurses protested in Kisumu, Kenya, and broke into the hospital "
+        "director's meeting to read their demands."), date=DATE)
     assert events and not any(e.event_type == "Riots" for e in events)
