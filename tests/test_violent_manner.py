@@ -56,3 +56,11 @@ def test_guard_demonstrators_who_break_into_an_office_are_no_riot_for_it(resourc
         "On 10 May 2016, nurses protested in Kisumu, Kenya, and broke into the hospital "
         "director's meeting to read their demands."), date=DATE)
     assert events and not any(e.event_type == "Riots" for e in events)
+
+
+def test_people_a_demonstrations_crowd_holds_hostage_make_it_a_riot(resources):
+    events = news_events(resources, (
+        "On 10 May 2016, villagers demonstrating over land in Kwale, Kenya, held hostage two "
+        "county surveyors for six hours."), date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events][:1] == [
+        ("Riots", "Violent demonstration")]
