@@ -2,7 +2,8 @@
 (ACLED: a riot), also when other words stand between ("violent post-election protests") or the
 adverb is quoted ("protested 'violently'"); not a protest the police broke up violently
 (their force, not the crowd's) nor one said to be peaceful, not violent. So is one whose
-crowd breaks windows or gates; not one that "broke into" an office.
+crowd breaks windows or gates, or holds people hostage; not one that "broke into" an
+office.
 
 Each positive case failed before the change (a peaceful protest); the guards pass on both.
 Short reports written for these tests, through the real model."""
