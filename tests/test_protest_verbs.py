@@ -61,3 +61,17 @@ def test_protests_worded_as_the_rules_did_not_read(resources, text):
 def test_what_is_no_protest_stays_none(resources, text):
     events = news_events(resources, text)
     assert "Protests" not in [e.event_type for e in events]
+
+
+def test_demonstrations_in_the_plural_are_gatherings(resources):
+    # before, "demonstrations" needed a word of who or why in the sentence
+    events = news_events(resources, (
+        "Demonstrations spread to several towns in Nyandarua, Kenya, on 27 June 2021 "
+        "following claims that the nominations were rigged."))
+    assert [e.event_type for e in events][:1] == ["Protests"]
+
+
+def test_guard_demonstrations_of_a_product_are_no_protest(resources):
+    assert news_events(resources, (
+        "On 27 June 2021, the firm gave demonstrations of its new voting kits to officials in "
+        "Nairobi, Kenya.")) == []
