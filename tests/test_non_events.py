@@ -140,6 +140,9 @@ NO_EVENT = [
         "On 27 June 2021, a man in Polokwane, South Africa, died after a fight with his "
         "wife's lover at a tavern.", id="a-fight-over-a-lover"),
     pytest.param(
+        "On 27 June 2021 in Pretoria, South Africa, the minister said armed gangs had beaten "
+        "the system for too long.", id="beaten-the-system"),
+    pytest.param(
         "A gas blast ripped through a colliery in Guizhou, China, on 27 June 2021, killing "
         "nine miners.", id="gas-blast-in-a-mine"),
     pytest.param(
