@@ -2,8 +2,8 @@
 (ACLED: a riot), also when other words stand between ("violent post-election protests") or the
 adverb is quoted ("protested 'violently'"); not a protest the police broke up violently
 (their force, not the crowd's) nor one said to be peaceful, not violent. So is one whose
-crowd breaks windows or gates, or holds people hostage; not one that "broke into" an
-office.
+crowd breaks windows or gates, holds people hostage, or is called rowdy or unruly; not
+one that "broke into" an office, nor a "rowdy" session with no protest in the report.
 
 Each positive case failed before the change (a peaceful protest); the guards pass on both.
 Short reports written for these tests, through the real model."""
@@ -65,3 +65,22 @@ def test_people_a_demonstrations_crowd_holds_hostage_make_it_a_riot(resources):
         "county surveyors for six hours."), date=DATE)
     assert [(e.event_type, e.sub_event_type) for e in events][:1] == [
         ("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 10 May 2016, traders in Nakuru, Kenya, protested the closure of their market; "
+     "the rowdy crowd was dispersed by council officers."),
+    ("On 10 May 2016, casual workers demonstrated at a sugar factory in Mumias, Kenya, "
+     "until the protest turned unruly."),
+])
+def test_a_demonstrations_crowd_called_rowdy_or_unruly_makes_it_a_riot(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events][:1] == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_guard_rowdy_with_no_protest_in_the_report_is_no_riot(resources):
+    events = news_events(resources, (
+        "On 10 May 2016, members of the county assembly in Nakuru, Kenya, held a rowdy "
+        "session on the budget."), date=DATE)
+    assert not any(e.event_type == "Riots" for e in events)
