@@ -29,6 +29,15 @@ def test_the_victim_of_a_passive_verb_is_not_guessed_as_the_one_who_acted(roles)
         None, "Police Forces of {country}")
 
 
+def test_people_a_relative_clause_names_as_doers_are_no_guess_for_another_actor(roles):
+    # "those who raped": unknown people did it, not the police the sentence names (before,
+    # the guess took the police); a named actor before "who" still acts
+    assert roles("Police offered a reward for news of the men who raped a nurse in Kimberley.",
+                 "raped")[0] is None
+    assert roles("Gunmen who raided a village near Garissa killed two herders.",
+                 "raided")[0] == "Unidentified Armed Group ({country})"
+
+
 def test_an_attack_on_a_target_by_a_group_names_the_group_as_actor1(roles):
     assert roles(
         "Two guards were killed at dawn after an attack on an army base by Taliban militants.",

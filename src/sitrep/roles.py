@@ -167,6 +167,12 @@ def assign_roles(
     if not agent_tokens:
         agent_tokens = _agents_of_nested_event(trigger)
     agent_tokens = [_antecedent(t, actors) or t for t in agent_tokens]
+    # "those who raped the woman", "men who attacked the village": the noun a relative
+    # clause's doer stands for, when it is no actor, names the doer as no one known (no
+    # guess among the sentence's other actors: not the police offering a reward)
+    by_unknown_people = trigger.dep_ == "relcl" and any(
+        t.i == trigger.head.i and t.pos_ in ("NOUN", "PRON")
+        and not any(a.start <= t.idx < a.end for a in actors) for t in agent_tokens)
     actor1 = _actor_in(agent_tokens, actors, outside=trigger)
     actor2 = _actor_in(patient_tokens, actors, exclude=actor1)
     if actor1 is not None and (actor2 is None or actor2.inter not in ARMED_INTERS) and (
@@ -179,6 +185,7 @@ def assign_roles(
     if not guess:
         return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
     said_by_pronoun = any(t.tag_ == "PRP" for t in agent_tokens)  # "they clashed with police"
+    said_by_pronoun = said_by_pronoun or by_unknown_people
     if actor1 is None and not said_by_pronoun:
         # the one acted upon ("a soldier was killed") is no guess for who acted
         candidates = [
