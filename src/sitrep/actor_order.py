@@ -101,7 +101,7 @@ def _died_in_clash_with(trigger: Token) -> bool:
     if trigger.lemma_.lower() in TWO_SIDED_NOUNS:
         return False
     for token in trigger.subtree:
-        if token is not trigger and token.lemma_.lower() in TWO_SIDED_NOUNS and any(
+        if token.i != trigger.i and token.lemma_.lower() in TWO_SIDED_NOUNS and any(
             c.dep_ == "prep" and c.lower_ == "with" for c in token.children
         ):
             return True

@@ -75,7 +75,7 @@ def _is_done_to(span: Span) -> bool:
     ("2 MQM workers were shot dead", "gunmen shot a PPP member", "members of the MQM were
     shot"), not its doer; a bare party name stands for the people noun it modifies."""
     node = span.root
-    while node.dep_ in ("compound", "nmod", "amod", "poss") and node.head is not node:
+    while node.dep_ in ("compound", "nmod", "amod", "poss") and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "of":
         node = node.head.head

@@ -122,7 +122,7 @@ def _is_side_of_act(token: Token) -> bool:
     ..."), or who the act is with, by, at or on ("clashed with rioters", "destroyed by
     rioters", "violence between police and rioters"); not a word deep in a phrase
     ("force against rioters")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "ROOT"):
         return True
@@ -208,7 +208,7 @@ def _is_denied(token: Token) -> bool:
     if any(_has_no_one_subject(t) for t in (token, *(
             c for c in token.children if c.dep_ in ("aux", "auxpass")))):
         return True  # "nobody was hurt", "no one was injured", "None was, however, hurt"
-    return token.dep_ in COMPLEMENT_DEPS and token.head is not token and _is_denied(token.head)
+    return token.dep_ in COMPLEMENT_DEPS and token.head.i != token.i and _is_denied(token.head)
 
 
 # the word completes the verb above it: "[no one was reported] injured", "[did not cause]

@@ -70,7 +70,7 @@ def _subjects(trigger: Token) -> list[Token]:
     subjects = []
     while True:
         subjects += [c for c in node.children if c.dep_ == "nsubj"]
-        if node.dep_ != "conj" or node.head is node:
+        if node.dep_ != "conj" or node.head.i == node.i:
             return subjects
         node = node.head
 
@@ -214,7 +214,7 @@ def _they_of_crowd(subject: Token, actors: list[Actor]) -> bool:
     if subject.lower_ != "they":
         return False
     clause = subject.head
-    while clause.dep_ not in ("advcl", "ccomp", "conj", "ROOT") and clause.head is not clause:
+    while clause.dep_ not in ("advcl", "ccomp", "conj", "ROOT") and clause.head.i != clause.i:
         clause = clause.head
     return clause.dep_ != "ROOT" and any(
         c.dep_ in ("nsubj", "nsubjpass") and _in_crowd(c, actors) for c in clause.head.children)

@@ -318,7 +318,7 @@ def _is_protested_over(trigger: Token, codebook: Codebook) -> bool:
             # "formed a human chain demanding to stop the killing of students", "protest
             # ... to discontinue its attacks": the act they want stopped is their cause
             return True
-        if node.head is node or node.dep_ == "dobj" and (
+        if node.head.i == node.i or node.dep_ == "dobj" and (
             node.head.lemma_.lower() in STAGING_LEMMAS
         ):
             # "opposed the idea of dividing the district and organised a protest rally",

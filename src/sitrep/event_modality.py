@@ -103,7 +103,7 @@ def _is_absent(trigger: Token) -> bool:
     police presence and running battles", "free of violence", "no reports of clashes"
     (through coordination)."""
     node = trigger
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ != "pobj" or trigger.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -169,7 +169,7 @@ def _is_unrealised(trigger: Token, codebook: Codebook) -> bool:
     demands ("demanding the arrest of the officers", "a call for protests").
     """
     verbs = [trigger]
-    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head is not trigger and (
+    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.i != trigger.i and (
         trigger.head.lemma_.lower() not in codebook.reporting_verbs  # "can confirm a raid"
     ):
         verbs.append(trigger.head)

@@ -401,7 +401,7 @@ def _is_destination(place: Place, doc: Doc) -> bool:
         return False
     if doc.has_annotation("DEP"):
         node = span.root
-        while node.dep_ in ("conj", "compound", "nmod", "appos") and node.head is not node:
+        while node.dep_ in ("conj", "compound", "nmod", "appos") and node.head.i != node.i:
             node = node.head
         preposition = node.head
         return (node.dep_ == "pobj" and preposition.lower_ in DESTINATION_PREPOSITIONS

@@ -303,7 +303,7 @@ def _in_legal_frame(token: Token, codebook: Codebook) -> bool:
     """The token names an act that a legal word governs ("accused of killing")."""
     node = token
     for _ in range(LEGAL_FRAME_STEPS):
-        if node.dep_ not in LEGAL_FRAME_DEPS or node.head is node:
+        if node.dep_ not in LEGAL_FRAME_DEPS or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in codebook.legal_cues or node.lower_ in codebook.legal_cues:
@@ -464,7 +464,7 @@ def _at_industrial_site(token: Token) -> bool:
 
 def _in_generic_frame(token: Token) -> bool:
     node = token
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "an opportunity for rape, killings": the list's first word
     if node.dep_ != "pobj" or node.pos_ != "NOUN":
         return False

@@ -74,7 +74,7 @@ def _head_noun(token: Token) -> Token:
     """The noun a force word belongs to: "an army captain and two soldiers were killed":
     "army" and "soldiers" stand with the captain who was killed."""
     while token.dep_ in ("compound", "conj") and token.head.pos_ in ("NOUN", "PROPN") and (
-        token.head is not token
+        token.head.i != token.i
     ):
         token = token.head
     return token

@@ -425,7 +425,7 @@ def _is_same_fight_toll(mention: EventMention, sentence: Span, *, of: EventMenti
 
 def _clause_verb(trigger: Token) -> Token:
     """The first verb of a coordination ("were killed and three wounded" -> killed)."""
-    while trigger.dep_ == "conj" and trigger.head is not trigger:
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         trigger = trigger.head
     return trigger
 

@@ -64,7 +64,7 @@ def is_accusation(token: Token) -> bool:
         return True
     node = token
     for _ in range(ACCUSATION_STEPS):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in ACCUSING_LEMMAS:
@@ -90,7 +90,7 @@ def is_avenged(token: Token) -> bool:
     node = token
     for _ in range(AVENGED_STEPS):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in AVENGING_LEMMAS:
             return True

@@ -98,7 +98,7 @@ TWO_SIDED_WORDS = tuple(sorted(CLASH_LEMMAS | {
 def _acts_as_side(token: Token) -> bool:
     """The word is a side of an act the sentence does not deny, grieve or attribute (see
     ``_acting_police``)."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         head = token.head

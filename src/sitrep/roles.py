@@ -346,7 +346,7 @@ def _agents_of_nested_event(trigger: Token) -> list[Token]:
     carried out the event noun attached to a death verb."""
     agents = []
     for token in trigger.subtree:
-        if token is trigger or token.lemma_.lower() not in NESTED_EVENT_NOUNS:
+        if token.i == trigger.i or token.lemma_.lower() not in NESTED_EVENT_NOUNS:
             continue
         if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in token.children):
             # "militants were killed when troops repulsed their attack": the victims of
@@ -382,7 +382,7 @@ def _owns_scene(doc: Doc, actor: Actor) -> bool:
     if span is None:
         return False
     word = span.root
-    while word.dep_ in ("compound", "poss", "amod", "nmod") and word.head is not word:
+    while word.dep_ in ("compound", "poss", "amod", "nmod") and word.head.i != word.i:
         word = word.head  # "the BGB camp": the place the force's name modifies
     return word.lemma_.lower() in PLACE_NOUNS and is_placed_by(word, preps=SCENE_PREPS)
 
@@ -444,7 +444,7 @@ def _agents_of(verb: Token) -> list[Token]:
         # "Mungiki attacked matatu drivers killing 1": the parser hangs the killing on the
         # drivers; the attackers killed
         return _agents_of(verb.head.head)
-    if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head is not verb:
+    if not agents and verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and verb.head.i != verb.i:
         if verb.dep_ in ("relcl", "acl"):
             # "gunmen who stormed": the noun acts; "children who were killed", "people
             # killed in the blast": the noun is acted upon, and the agent is unnamed here
@@ -506,7 +506,7 @@ def _patients_of(verb: Token) -> list[Token]:
         for child in patient.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 patients.extend(c for c in child.children if c.dep_ == "pobj")
-    if not patients and verb.dep_ in ("conj",) and verb.head is not verb:
+    if not patients and verb.dep_ in ("conj",) and verb.head.i != verb.i:
         if is_joined_to_headline_passive(verb):
             # "Police officer shot and killed": the headline's subject, it was done to
             return [c for c in verb.head.children if c.dep_ == "nsubj"]

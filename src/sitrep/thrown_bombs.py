@@ -33,7 +33,7 @@ def thrown_by_unorganised(trigger: Token, actors: list[Actor]) -> bool:
     subject of "assailants blasted two cocktails", the "by" of "bombs were hurled by
     picketers"), who is not the state's forces, a rebel group or an external force."""
     node = trigger
-    while node.dep_ == "conj" and node.head is not node:  # "crude bombs and cocktails"
+    while node.dep_ == "conj" and node.head.i != node.i:  # "crude bombs and cocktails"
         node = node.head
     verb = node.head
     if node.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in THROWING_LEMMAS:
