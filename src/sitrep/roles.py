@@ -185,8 +185,7 @@ def assign_roles(
     if not guess:
         return _crowds_as_rioters(trigger, actor1, actor2, is_two_sided)
     said_by_pronoun = any(t.tag_ == "PRP" for t in agent_tokens)  # "they clashed with police"
-    said_by_pronoun = said_by_pronoun or by_unknown_people
-    if actor1 is None and not said_by_pronoun:
+    if actor1 is None and not said_by_pronoun and not by_unknown_people:
         # the one acted upon ("a soldier was killed") is no guess for who acted
         candidates = [
             a for a in actors
