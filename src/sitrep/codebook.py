@@ -128,7 +128,7 @@ CONDITION_KEYS = frozenset(
      "named_in_act", "needs_any",
      "needs_any_around", "needs_any_nearby", "needs_protest", "no_object",
      "object_place", "political_arrest", "protest_in_report", "sets_alight",
-     "subject_inter", "taken", "violent_manner",
+     "said_to_be", "subject_inter", "taken",
      "target_civilian",
      "thrown_by_unorganised",
      "unarmed_agent", "unless_actor1_inter", "unless_actor2_inter", "unless_any", "unless_grievance",

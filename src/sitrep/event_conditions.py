@@ -375,16 +375,15 @@ def _subject_is(trigger: Token, actors: list[Actor], inters: list[int]) -> bool:
     return named is not None and named.inter in inters
 
 
-VIOLENT_WORDS = frozenset({"violent", "violently"})
-
-
-def _said_violent(trigger: Token) -> bool:
-    """The trigger itself is said to be violent: "violent" on the noun ("violent electoral
-    protests"), "violently" on the verb ("students 'violently' protest");
-    not denied ("protested peacefully, not violently")."""
-    return any(c.dep_ in ("amod", "advmod") and c.lower_ in VIOLENT_WORDS
-               and not any(n.dep_ == "neg" for n in c.children)
-               for c in trigger.children)
+def _said_to_be(trigger: Token, words: list[str]) -> bool:
+    """The trigger is one of the words, said of its subject ("the protest turned unruly"),
+    or has one as its adjective or adverb ("violent electoral protests", "students
+    'violently' protest", "the rowdy crowd"); not denied ("protested peacefully, not
+    violently")."""
+    return trigger.lower_ in words or any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in words
+        and not any(n.dep_ == "neg" for n in c.children)
+        for c in trigger.children)
 
 
 def _crowd_agent(trigger: Token, actors: list[Actor], context: ReportContext) -> bool:
@@ -541,7 +540,7 @@ def _conditions_hold(
         return False
     if cond.get("sets_alight") and not sets_alight(trigger):
         return False
-    if cond.get("violent_manner") and not _said_violent(trigger):
+    if "said_to_be" in cond and not _said_to_be(trigger, cond["said_to_be"]):
         return False
     if cond.get("forces_sent") and not _forces_sent(trigger, actors, cues):
         return False

@@ -328,6 +328,9 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"
 KILLED_THINGS = frozenset({"legislation", "bill", "law", "deal", "proposal", "plan", "idea",
                            "motion", "project", "talks", "story", "rumour", "rumor", "engine",
                            "momentum", "time"})
+# what is beaten when no one is ("beat the law enforcement system", "beat the odds")
+BEATEN_THINGS = frozenset({"system", "odds", "deadline", "traffic", "heat", "rush", "ban",
+                           "curfew", "record", "clock"})
 # what is withdrawn or handed over when no ground changes hands ("withdrew a request")
 WITHDRAWN_THINGS = frozenset({"request", "invitation", "offer", "support", "charge", "case",
                               "bill", "petition", "statement", "candidacy", "application",
@@ -350,7 +353,8 @@ def _names_no_act(token: Token, lower: str) -> bool:
     """The word is used in a sense that names no event: a contest over an idea ("the fight
     against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
     the deal"), a thing or a chance missed ("missing out on the title", "nothing was
-    missing"), a suicide ("killed himself"), a thing stopped ("kill the bill") or withdrawn
+    missing"), a suicide ("killed himself"), a thing stopped ("kill the bill") or got the
+    better of ("beat the system") or withdrawn
     ("withdrew a request"), an explosion at a mine or plant with no weapon named, what a
     fire or a flood did ("a fire destroyed 20 houses"), a fire no one set ("a house caught
     on fire"), or an act named as a kind ("an opportunity for rape", "fears of terrorist
@@ -368,6 +372,9 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma == "kill" and any(c.dep_ == "dobj" and c.pos_ != "PROPN"
                                and c.lemma_.lower() in KILLED_THINGS for c in token.children):
         return True  # "an attempt to kill the legislation": a thing stopped, no one hurt
+    if lemma == "beat" and any(c.dep_ == "dobj" and c.lemma_.lower() in BEATEN_THINGS
+                               for c in token.children):
+        return True  # "gangs had beaten the system", "beat the deadline": no one beaten
     if lemma in ("withdraw", "hand") and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WITHDRAWN_THINGS
         for c in token.children
