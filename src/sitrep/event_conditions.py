@@ -376,10 +376,9 @@ def _subject_is(trigger: Token, actors: list[Actor], inters: list[int]) -> bool:
 
 
 def _said_to_be(trigger: Token, words: list[str]) -> bool:
-    """The trigger is one of the words, said of its subject ("the protest turned unruly"),
+    """The trigger is one of the words, said of its subject ("the protest turned violent"),
     or has one as its adjective or adverb ("violent electoral protests", "students
-    'violently' protest", "the rowdy crowd"); not denied ("protested peacefully, not
-    violently")."""
+    'violently' protest"); not denied ("protested peacefully, not violently")."""
     return trigger.lower_ in words or any(
         c.dep_ in ("amod", "advmod") and c.lower_ in words
         and not any(n.dep_ == "neg" for n in c.children)
