@@ -3,7 +3,9 @@
 adverb is quoted ("protested 'violently'"); not a protest the police broke up violently
 (their force, not the crowd's) nor one said to be peaceful, not violent. So is one whose
 crowd breaks windows or gates, holds people hostage, or is called rowdy or unruly; not
-one that "broke into" an office, nor a "rowdy" session with no protest in the report.
+one that "broke into" an office, nor a "rowdy" session with no protest in the report. A
+crowd that "got violent" riots, and so do people a clause of their own says are protesting
+("a group protesting against the results assaults an agent"), whatever the noun.
 
 Each positive case failed before the change (a peaceful protest); the guards pass on both.
 Short reports written for these tests, through the real model."""
@@ -84,3 +86,22 @@ def test_guard_rowdy_with_no_protest_in_the_report_is_no_riot(resources):
         "On 10 May 2016, members of the county assembly in Nakuru, Kenya, held a rowdy "
         "session on the budget."), date=DATE)
     assert not any(e.event_type == "Riots" for e in events)
+
+
+def test_a_crowd_that_got_violent_riots(resources):
+    events = news_events(resources, (
+        "On 10 May 2016, traders in Kisii, Kenya, got violent during a march against new "
+        "market levies."), date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    ("On 10 May 2016, a group protesting against the nomination results assaults a "
+     "candidate's agent at a hotel in Nyeri, Kenya."),
+    ("On 10 May 2016, a group that was demonstrating over land beat up a surveyor near "
+     "Narok, Kenya."),
+])
+def test_people_a_clause_says_are_protesting_are_the_crowd_that_riots(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert [e.event_type for e in events] == ["Riots"]

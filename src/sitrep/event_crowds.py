@@ -125,6 +125,8 @@ def _crowd_acts(
             a.start <= clause.head.idx < a.end and is_crowd(a, doc) for a in actors)
     if cues.crowd_in_focus and any(_refers_to_crowd(s) for s in subjects):
         return True  # "They built barricades and then clashed with officers"
+    if any(_said_to_protest(s) for s in subjects):
+        return True  # "a group protesting against vote rigging attacked an aide"
     armed = [a for a in actors if a.inter in ARMED_INTERS]
     if armed and cues.protest_in_report and any(
         s.tag_ == "NNS" and s.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
@@ -270,6 +272,17 @@ def _refers_to_crowd(subject: Token) -> bool:
     """"they", or "the group": words that take up the crowd a report is describing."""
     return subject.lower_ == "they" or subject.lemma_.lower() == "group" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+
+
+# verbs whose doers are a demonstration's crowd, in a clause describing them
+PROTESTING_LEMMAS = frozenset({"protest", "demonstrate", "march", "picket", "agitate"})
+
+
+def _said_to_protest(subject: Token) -> bool:
+    """People a clause of their own says are protesting are a crowd, whatever the noun
+    ("a group protesting against vote rigging", "men who were demonstrating")."""
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in PROTESTING_LEMMAS
+               for c in subject.children)
 
 
 def _may_be_agent(actor: Actor, trigger: Token) -> bool:
