@@ -14,6 +14,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from sitrep.codebook import Codebook, Rule, find_phrase, find_phrases
+from sitrep.fatality_counts import PEOPLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -349,6 +350,20 @@ GENERIC_FRAME_HEADS = frozenset({"opportunity", "increase", "rise", "fear", "thr
                                  "cause"})
 
 
+def _objects(token: Token) -> list[Token]:
+    """What the word acts on: its object or passive subject ("slashed prices", "funds were
+    slashed"), or what its noun is "of" ("the slashing of funds")."""
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"]
+
+
+def _names_people(token: Token) -> bool:
+    """A word for people, a person's name, a pronoun for people or a number of them."""
+    return (token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
+            or token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "NUM")
+
+
 def _names_no_act(token: Token, lower: str) -> bool:
     """The word is used in a sense that names no event: a contest over an idea ("the fight
     against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
@@ -375,6 +390,10 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma == "beat" and any(c.dep_ == "dobj" and c.lemma_.lower() in BEATEN_THINGS
                                for c in token.children):
         return True  # "gangs had beaten the system", "beat the deadline": no one beaten
+    if lemma == "slash":
+        # "slashed residents with pangas", not "slash the deficit", "slashing of funds"
+        objects = _objects(token)
+        return bool(objects) and not any(_names_people(o) for o in objects)
     if lemma in ("withdraw", "hand") and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WITHDRAWN_THINGS
         for c in token.children
