@@ -72,6 +72,8 @@ def test_guard_protesters_arrested_are_an_intervention(resources):
     "On 2 March 2015, police violently dispersed protesting teachers in Nairobi, Kenya.",
     ("On 2 March 2015, opposition supporters staged a peaceful protest in Nairobi, Kenya; "
      "police violently dispersed the protest."),
+    # picketers and marchers are a demonstration's crowd (codebook protest_words)
+    "On 2 March 2015, police opened fire on opposition picketers in Nairobi, Kenya.",
 ])
 def test_protesters_violently_dispersed_meet_excessive_force(resources, text):
     (event,) = news_events(resources, text, date=DATE)

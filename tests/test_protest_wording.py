@@ -3,7 +3,8 @@ object the parser hung on it across a preposition, a headline with no finite ver
 ("Residents of X town protest poor sanitation"), hunger strikes in the plural, a "protest
 march" the model took for the month, a protest after "it is alleged ..." (the allegation
 is the grievance's, not the protest's); and protests that are news though they name the
-past: a protest against a massacre of 1984, protests held on an anniversary. Not
+past: a protest against a massacre of 1984, protests held on an anniversary (also one in
+quotes). A demonstration "started", a gate blocked "to voice grievances". Not
 protests: what a team or a study demonstrated. A riot the police then make arrests at
 stays a riot (it is no protest with intervention). Short reports written for these tests,
 through the real model."""
@@ -42,6 +43,14 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
      "against losses to the wheat crop due to an attack from locusts."),
     # a demonstration by its short name
     "On 27 June 2021, opposition supporters held anti-government demos in Kisumu, Kenya.",
+    # an anniversary in quotes is still the one the protest is held on
+    ("On 27 June 2021, the party in Lucknow, India, observed the first 'black anniversary' "
+     "of the new farm law by holding a protest rally."),
+    # a demonstration begun, and a gate blocked to voice grievances
+    ("On 27 June 2021, after a boy was hit by a truck, villagers near Kitui, Kenya, "
+     "gathered at the junction and started a demonstration."),
+    ("On 27 June 2021, about 80 clearing agents blocked the entrance to the warehouses at "
+     "the airport in Nairobi, Kenya, to voice grievances over parking fees."),
 ])
 def test_protests_the_first_rules_missed(resources, text):
     events = news_events(resources, text)

@@ -350,11 +350,12 @@ def _background_cue(lower: str, codebook: Codebook, *, recent_since: bool) -> bo
 SINCE_WORDS = frozenset({"since"})
 ANNIVERSARY_WORDS = frozenset({"anniversary"})
 # an act held on or for an anniversary happens now: "held protests on the 20th
-# anniversary of the coup", "set fire to an office during the first anniversary of the polls"
+# anniversary of the coup", "set fire to an office during the first anniversary of the polls",
+# "observed the first 'death anniversary' of ..." (words in quotes)
 HELD_ON_ANNIVERSARY = re.compile(
     r"\b(?:on|during|marking|mark|marks|marked|commemorating|commemorate|commemorated|"
     r"observing|observe|observed|celebrating|celebrate|celebrated)\s+"
-    r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}anniversary\b")
+    r"(?:(?:the|its|their|his|her)\s+)?(?:[\"'“‘]?[\w-]+[\"'”’]?\s+){0,3}[\"'“‘]?anniversary\b")
 
 
 def _recent_since(
