@@ -6,7 +6,8 @@ Tarmoenye sub-township") is a clash, not a contest over an idea; a gun battle or
 fought with bullets is armed whoever fights it; election violence told with no attack is
 rioting, and so is violence a sentence ties to an election ("violence broke out after the
 results were announced") in a report that tells no attack; violence between two identity
-militias is a battle between them.
+militias is a battle between them. So are people in the plural on each side of a clash,
+none named armed ("landlords clash with their tenants"): a mob.
 
 The positive cases failed before the change (no event); the guards pass on both. Short
 reports written for these tests, through the real model."""
@@ -42,6 +43,17 @@ def test_two_rival_groups_that_clash_unarmed_are_rioters(resources):
         "Nairobi, Kenya."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
     assert (event.actor1, event.actor2) == ("Rioters (Kenya)", "Rioters (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 March 2016, landlords in Kibera, Nairobi, Kenya, clash with their tenants over rent.",
+    # (a communal militias' battle before: "tribals" are no armed men the sentence names)
+    ("On 8 March 2016, tribals and forest officials clashed near Molo, Kenya, when the "
+     "officials tried to mark out land; 12 people were injured."),
+])
+def test_unarmed_people_on_each_side_of_a_clash_are_a_mob(resources, text):
+    events = news_events(resources, text, date=DATE)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Mob violence")]
 
 
 def test_a_clash_with_a_place_parsed_as_its_object_is_a_clash(resources):

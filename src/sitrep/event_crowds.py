@@ -141,6 +141,8 @@ def _crowd_acts(
     # assaulting boys"); in a clash, those hurt took part ("15 people were injured in a
     # clash between two groups")
     is_clash = trigger.lemma_.lower() in CLASH_LEMMAS
+    if is_clash and _between_unarmed_people(trigger, actors):
+        return True  # "Landlords in a slum clash with their tenants over rent"
     if any(is_crowd(a, doc) and _may_be_agent(a, trigger)
            and (is_clash or not _is_acted_upon(doc, a))
            for a in actors if a is not actor2):
@@ -202,6 +204,16 @@ def _has_unarmed_partner(trigger: Token, actors: list[Actor]) -> bool:
         t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
         and not any(a.start <= t.idx < a.end and a.inter in ARMED_INTERS for a in actors)
         for t in _clash_partners(trigger))
+
+
+def _between_unarmed_people(trigger: Token, actors: list[Actor]) -> bool:
+    """The clash has two sides or more, each people in the plural whom no armed actor nor
+    word for armed men names ("landlords clash with tenants")."""
+    partners = _clash_partners(trigger)
+    return len(partners) >= 2 and all(
+        t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
+        and not any(a.start <= t.idx < a.end and a.inter in ARMED_INTERS for a in actors)
+        for t in partners)
 
 
 def _in_crowd(token: Token, actors: list[Actor]) -> bool:
