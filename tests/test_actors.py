@@ -144,6 +144,30 @@ def test_a_rank_before_an_officers_name_is_the_force(find):
     assert [a[1] for a in find("President Uhuru Kenyatta spoke at the rally.")] == []
 
 
+def test_military_guards_are_the_military(find):
+    # before, no actor: the reporter they beat was hit by no one
+    assert [a[1] for a in find("A reporter was beaten by two military guards.")] == [
+        "Military Forces of {country}"]
+
+
+@pytest.mark.parametrize("text", [
+    "The president of the teachers' union was stabbed in Kisumu.",
+    "A union president was stabbed in Kisumu.",
+    "The president of the local unit of the Jubo League was hacked to death.",
+])
+def test_the_president_of_a_body_other_than_a_state_is_a_civilian(find, text):
+    assert find(text)[0][1:] == ("Civilians ({country})", 7)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The president was attacked.", "Government of {country}"),
+    ("The Kenyan president condemned the attack.", "Government of Kenya"),
+    ("The president of Kenya condemned the attack.", "Government of Kenya"),
+])
+def test_guard_a_head_of_state_is_the_government(find, text, name):
+    assert find(text)[0][1] == name
+
+
 def test_a_suspected_robber_is_a_civilian_not_an_armed_group(find):
     assert find("A mob lynched a suspected robber.")[-1][1:] == ("Civilians ({country})", 7)
 

@@ -1,7 +1,8 @@
 """Attacks on one person, read from the words reports use for them: "chopped to death",
 "strangled to death", "slashed to death", "assassinated", a political figure "axed to
 death" or "slaughtered", a headline's "guns down",
-"gunning down", and "teargas canisters" lobbed at a crowd; and one youth the police shoot,
+"gunning down", "teargas canisters" lobbed at a crowd, acid poured on people, a beating by
+"military guards"; and one youth the police shoot,
 who is a civilian, not a crowd, as are youths they kill in a report of no protest, who do
 nothing themselves.
 
@@ -93,6 +94,19 @@ def test_wounds_an_armed_group_inflicted_on_people_are_an_attack(resources):
         "a landing site in Prampram, Ghana."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.actor2 == "Civilians (Ghana)"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 3 June 2019, attackers poured acid on three council officials at their office in "
+     "Tamale, Ghana.", "Unidentified Armed Group (Ghana)"),
+    ("On 3 June 2019, a radio presenter was beaten by three military guards at a barracks "
+     "gate in Accra, Ghana.", "Military Forces of Ghana"),
+])
+def test_acid_poured_on_people_and_a_beating_by_military_guards_are_attacks(resources, text,
+                                                                            actor1):
+    events = news_events(resources, text, date=DATE)
+    assert [(e.event_type, e.actor1, e.actor2) for e in events][:1] == [
+        ("Violence against civilians", actor1, "Civilians (Ghana)")]
 
 
 @pytest.mark.parametrize("text", [

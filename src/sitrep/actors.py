@@ -321,6 +321,28 @@ def load_actor_dictionary(*, vocab: Vocab | None = None) -> ActorDictionary:
     return ActorDictionary(yaml.safe_load(text), vocab=vocab)
 
 
+# bodies other than a state that have a president of their own
+PRESIDED_BODIES = frozenset({"union", "association", "league", "party", "club", "committee",
+                        "federation", "chamber", "society", "wing", "branch", "unit",
+                        "cooperative", "co-operative", "forum", "alliance", "organisation",
+                        "organization", "council", "student", "students", "guild", "body",
+                        "movement", "front", "bar", "church", "mosque", "temple", "board"})
+HEAD_TITLES = frozenset({"president"})
+
+
+def _heads_a_body(span: Span) -> bool:
+    """A president a word for a body other than a state qualifies: "a union president", "the
+    president of the Sabgram unit of the Jubo League"; not "President Kenyatta", "the
+    Kenyan president", "the president of Kenya"."""
+    root = span.root
+    if len(span) != 1 or root.lower_ not in HEAD_TITLES:
+        return False
+    named = [c for c in root.children if c.dep_ in ("compound", "nmod", "poss")] + [
+        o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in PRESIDED_BODIES or t.lower_ in PRESIDED_BODIES for t in named)
+
+
 def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, ...]:
     """Find actor mentions; a national word beside a generic noun names its country."""
     from spacy.util import filter_spans
@@ -344,6 +366,10 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
         if entry.name == RIOTERS_NAME and _is_one_person(span):
             # "a youth was shot dead by police": one person, no crowd (ACLED's rioters are
             # a group); a dictionary a user edited without civilians keeps the rioters
+            entry = dictionary.entries.get(CIVILIANS_NAME, entry)
+        if entry.name.startswith(GOVERNMENT_PREFIX) and _heads_a_body(span):
+            # "the president of the students' union", "a union president": its officer, a
+            # civilian, not the head of state
             entry = dictionary.entries.get(CIVILIANS_NAME, entry)
         named = _named_militia(span, dictionary) if entry.is_generic else None
         is_force = entry.is_state and not entry.name.startswith(GOVERNMENT_PREFIX)
