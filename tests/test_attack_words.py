@@ -97,10 +97,10 @@ def test_wounds_an_armed_group_inflicted_on_people_are_an_attack(resources):
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
-    ("On 3 June 2019, attackers poured acid on three council officials at their office in "
-     "Tamale, Ghana.", "Unidentified Armed Group (Ghana)"),
-    ("On 3 June 2019, a radio presenter was beaten by three military guards at a barracks "
-     "gate in Accra, Ghana.", "Military Forces of Ghana"),
+    (("On 3 June 2019, attackers poured acid on three council officials at their office in "
+      "Tamale, Ghana."), "Unidentified Armed Group (Ghana)"),
+    (("On 3 June 2019, a radio presenter was beaten by three military guards at a barracks "
+      "gate in Accra, Ghana."), "Military Forces of Ghana"),
 ])
 def test_acid_poured_on_people_and_a_beating_by_military_guards_are_attacks(resources, text,
                                                                             actor1):
