@@ -1,5 +1,6 @@
 """The police interrupting or obstructing a protest intervene in it (ACLED: protest with
-intervention, the police its actor2); dispersing it "violently" is excessive force
+intervention, the police its actor2), and so do police who drive a crowd back or away,
+evict it, jostle with it, or take it "into custody"; dispersing it "violently" is excessive force
 against the protesters (actor2, whatever the report calls them); an arrest the protesters
 are against, or demand, is their grievance, not an intervention in their protest.
 
@@ -25,6 +26,15 @@ DATE = dt.date(2015, 3, 4)
       "crop losses. Police interrupted the protest."), "Police Forces of India"),
     (("On 2 March 2015, the opposition alliance brought out a protest in Pirojpur, "
       "Bangladesh. The protest was obstructed by the police."), "Police Forces of Bangladesh"),
+    # the crowd turned back, moved off, or taken away by other words
+    (("On 2 March 2015, nurses protested in Jaipur, India, over unpaid salaries. Police "
+      "used mild force to drive away the nurses."), "Police Forces of India"),
+    (("On 2 March 2015, hundreds of farmers marched on the collectorate in Nashik, India, "
+      "and were driven back by police."), "Police Forces of India"),
+    (("On 2 March 2015, teachers staged a sit-in in Lahore, Pakistan; forty of them were "
+      "taken into custody by police."), "Police Forces of Pakistan"),
+    (("On 2 March 2015, opposition workers protesting in Kolkata, India, jostled with the "
+      "police outside the secretariat."), "Police Forces of India"),
 ])
 def test_police_who_interrupt_or_obstruct_a_protest_intervene_in_it(resources, text, police):
     event = news_events(resources, text, date=DATE)[0]

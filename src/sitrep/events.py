@@ -314,7 +314,8 @@ def _arrests_at(demonstration: EventMention, arrests: EventMention,
                    inter2=merged.inter2 if merged.actor2 else arrests.inter1)
 
 
-INTERVENTION_RULES = (INTERVENTION_RULE, "protests.intervention-by-forces", "protests.forces-sent")
+INTERVENTION_RULES = (INTERVENTION_RULE, "protests.intervention-by-forces", "protests.forces-sent",
+                      "protests.jostled-with-forces")
 EXCESSIVE_FORCE_RULE = "protests.excessive-force"
 STATE_FORCES_INTER = 1
 
