@@ -293,6 +293,16 @@ def test_an_abbreviation_after_the_name_it_stands_for_is_that_name(find):
         "Soldiers of the Afghan National Army (ANA) repelled a Taliban attack."))
 
 
+def test_a_named_group_s_abbreviation_after_other_words_is_those_words(find):
+    """"Sarva Shiksha Abhiyan (SSA)", a schools programme, is not the Shan State Army; the
+    group's own name in a spelling the dictionary lacks keeps its abbreviation the group."""
+    assert [name for _, name, _ in find(
+        "Police beat Sarva Shiksha Abhiyan (SSA) teachers in Shimla.")] == [
+        "Police Forces of {country}", "Civilians ({country})"]
+    assert "ULFA: United Liberation Front of Assam" in [name for _, name, _ in find(
+        "The United Liberation Front of Asom (ULFA) claimed the blast.")]
+
+
 @pytest.mark.parametrize("phrase, other", [
     ("student", "students"), ("traders", "trader"), ("businessman", "businessmen"),
     ("family", "families"), ("witnesses", "witness"), ("church", "churches"),

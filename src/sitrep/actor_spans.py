@@ -43,12 +43,14 @@ def _is_agency_credit(span: Span) -> bool:
             and doc[span.end].text == ")" and doc[span.end + 1].text in DASHES)
 
 
-def _abbreviates_other_name(span: Span, actors: list[Actor]) -> bool:
+def _abbreviates_other_name(span: Span, actors: list[Actor], *, group: str | None = None) -> bool:
     """An abbreviation in brackets after the name it abbreviates, a name that is no actor
     mention ("African News Agency (ANA)"): it names what those words name, not the kind of
-    actor that shares its letters; not "the Afghan National Army (ANA)". (The caller asks
-    only of a generic kind's words: a named group keeps its abbreviation, whose name the
-    dictionary may lack, as with "Garo National Liberation Army (GNLA)".)"""
+    actor that shares its letters; not "the Afghan National Army (ANA)". For a named group's
+    abbreviation, ``group`` is its name: words that share a word with it, the group's own
+    name in a spelling the dictionary may lack ("Garo National Liberation Army (GNLA)"),
+    keep it the group; words that share none ("Sarva Shiksha Abhiyan (SSA)", a schools
+    programme, not the Shan State Army) do not."""
     doc = span.doc
     letters = span.text.replace(".", "")
     if not (letters.isupper() and 1 < len(letters) <= ABBREVIATION_MAX
@@ -62,7 +64,16 @@ def _abbreviates_other_name(span: Span, actors: list[Actor]) -> bool:
         t.text[:1].isupper() or t.lower_ in NAME_LINK_WORDS for t in words[-len(letters):]
     ):
         return False
+    if group is not None and _shares_a_word(words[-len(letters):], group):
+        return False
     return not (actors and actors[-1].end > words[-len(letters)].idx)
+
+
+def _shares_a_word(words: list[Token], name: str) -> bool:
+    """A word of the name other than a linking word is among the words ("United Liberation
+    Front of Assam" and "ULFA: United Liberation Front of Asom" share "United")."""
+    own = {w.strip(":,()").lower() for w in name.split()} - NAME_LINK_WORDS
+    return any(t.lower_ in own for t in words)
 
 
 ABBREVIATION_MAX = 8

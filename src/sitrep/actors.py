@@ -390,7 +390,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             continue  # "in Turkana": the people's home area, not the people
         if _is_agency_credit(span):
             continue  # "CAPE TOWN, October 12 (ANA) -": the news agency, not the army
-        if entry.is_generic and _abbreviates_other_name(span, actors):
+        if _abbreviates_other_name(span, actors,
+                                   group=None if entry.is_generic else entry.name):
             continue  # "African News Agency (ANA)": the agency, not the Afghan army
         merged = _merged_with_previous(actors, span, entry, named, dictionary)
         if merged is not None:
