@@ -293,6 +293,14 @@ def test_an_abbreviation_after_the_name_it_stands_for_is_that_name(find):
         "Soldiers of the Afghan National Army (ANA) repelled a Taliban attack."))
 
 
+def test_a_town_named_like_an_actor_word_is_no_actor(find):
+    # Tank, a town in Pakistan: before, the Pakistani military's tanks
+    assert [name for _, name, _ in find("Gunmen fired at a rally staged in Tank.")] == [
+        "Unidentified Armed Group ({country})"]
+    assert "Police Forces of {country}" in [
+        name for _, name, _ in find("The suspect was handed over to Police.")]
+
+
 def test_a_named_group_s_abbreviation_after_other_words_is_those_words(find):
     """"Sarva Shiksha Abhiyan (SSA)", a schools programme, is not the Shan State Army; the
     group's own name in a spelling the dictionary lacks keeps its abbreviation the group."""

@@ -105,6 +105,19 @@ def _is_place_use(span: Span) -> bool:
     return previous is not None and previous.is_title and previous.lower_ in COMPASS_WORDS
 
 
+def _is_town_name(span: Span) -> bool:
+    """A generic actor word written as a name where a place goes: "a rally staged in Tank"
+    (the Pakistani town, not a tank); one capitalised word, no article, not opening the
+    sentence, after "in" or "near"."""
+    token = span[0]
+    return (len(span) == 1 and token.is_title and token.pos_ == "PROPN"
+            and token.i != token.sent.start and not any(c.dep_ == "det" for c in token.children)
+            and is_placed_by(token, preps=TOWN_PREPOSITIONS))
+
+
+TOWN_PREPOSITIONS = frozenset({"in", "near"})  # not "handed over to Police"
+
+
 BARE_OFFICER_WORDS = frozenset({"officer", "officers"})
 CIVIL_OFFICE_WORDS = frozenset(
     {"clinical", "medical", "health", "revenue", "election", "electoral", "returning",

@@ -67,6 +67,7 @@ from sitrep.actor_spans import (
     _is_agency_credit,
     _is_named_station_as_place,
     _is_place_use,
+    _is_town_name,
     _modifies_a_thing,
 )
 from sitrep.records import Actor
@@ -388,6 +389,8 @@ def extract_actors(parsed: Doc, *, dictionary: ActorDictionary) -> tuple[Actor, 
             continue  # "government offices were set on fire": property, not the state
         if entry.inter == INTER_IDENTITY and not entry.is_generic and _is_place_use(span):
             continue  # "in Turkana": the people's home area, not the people
+        if entry.is_generic and _is_town_name(span):
+            continue  # "a rally staged in Tank": the town, not the army's tanks
         if _is_agency_credit(span):
             continue  # "CAPE TOWN, October 12 (ANA) -": the news agency, not the army
         if _abbreviates_other_name(span, actors,
