@@ -6,8 +6,9 @@ Tarmoenye sub-township") is a clash, not a contest over an idea; a gun battle or
 fought with bullets is armed whoever fights it; election violence told with no attack is
 rioting, and so is violence a sentence ties to an election ("violence broke out after the
 results were announced") in a report that tells no attack; violence between two identity
-militias is a battle between them. So are people in the plural on each side of a clash,
-none named armed ("landlords clash with their tenants"): a mob.
+militias is a battle between them, and so is a clash over a chieftaincy (not a street fight
+over one: a mob). People in the plural on each side of a clash, none named armed
+("landlords clash with their tenants"), are a mob.
 
 The positive cases failed before the change (no event); the guards pass on both. Short
 reports written for these tests, through the real model."""
@@ -35,6 +36,21 @@ def test_clans_and_faiths_that_clash_are_communal_militias(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert (event.actor1, event.actor2) == (COMMUNAL, COMMUNAL)
+
+
+def test_factions_clashing_over_a_chieftaincy_fight_a_battle(resources):
+    events = news_events(resources, (
+        "On 8 March 2016, two factions of a community near Bole, Ghana, clashed over a "
+        "chieftaincy dispute."), date=DATE)
+    assert [(e.event_type, e.actor1) for e in events] == [
+        ("Battles", "Unidentified Communal Militia (Ghana)")]
+
+
+def test_guard_a_street_fight_over_a_chieftaincy_is_a_mob(resources):
+    events = news_events(resources, (
+        "On 8 March 2016, two rival factions of youth engaged in a street-fight over a "
+        "chieftaincy dispute in Yendi, Ghana."), date=DATE)
+    assert [e.event_type for e in events] == ["Riots"]
 
 
 def test_two_rival_groups_that_clash_unarmed_are_rioters(resources):
