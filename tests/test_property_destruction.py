@@ -5,7 +5,8 @@ pylon, a lodge or pastureland no property it knew.
 Each positive case failed before the change (no event); the guards pass on both: a
 crowd no one names that sets houses ablaze is a mob, and houses burned by no one named in
 a report of a clash are part of the clash (a draft of the change made them an event of
-their own). Short reports written for these
+their own). Property burnt while the sentence, or the next, tells of people hurt or killed
+is an attack on them, unless the report says no one was. Short reports written for these
 tests, through the real model."""
 
 from __future__ import annotations
@@ -61,4 +62,20 @@ def test_guard_a_headline_present_burns_stays_destruction(resources):
     (event,) = news_events(resources, (
         "A militia burns a shop and two homes in Molo, Kenya on 8 March 2016."),
         date=DATE)
+    assert (event.event_type, event.sub_event_type) == DESTRUCTION
+
+
+def test_property_burnt_while_people_are_hurt_is_an_attack_on_them(resources):
+    # ACLED: the people harmed decide (as for a petrol bomb); before, property destruction
+    (event,) = news_events(resources, (
+        "On 8 March 2016, three passengers suffered burn injuries when gunmen set a minibus "
+        "afire near Mandera, Kenya."), date=DATE)
+    assert (event.event_type, event.sub_event_type, event.actor2) == (
+        "Violence against civilians", "Attack", "Civilians (Kenya)")
+
+
+def test_guard_property_burnt_with_no_one_hurt_stays_destruction(resources):
+    (event,) = news_events(resources, (
+        "On 8 March 2016, gunmen set a minibus afire near Mandera, Kenya. No one was injured "
+        "in the fire."), date=DATE)
     assert (event.event_type, event.sub_event_type) == DESTRUCTION
