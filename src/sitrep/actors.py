@@ -323,11 +323,11 @@ def load_actor_dictionary(*, vocab: Vocab | None = None) -> ActorDictionary:
 
 
 # bodies other than a state that have a president of their own
-PRESIDED_BODIES = frozenset({"union", "association", "league", "party", "club", "committee",
-                        "federation", "chamber", "society", "wing", "branch", "unit",
-                        "cooperative", "co-operative", "forum", "alliance", "organisation",
-                        "organization", "council", "student", "students", "guild", "body",
-                        "movement", "front", "bar", "church", "mosque", "temple", "board"})
+PRESIDED_BODIES = frozenset(
+    {"union", "association", "league", "party", "club", "committee", "federation", "chamber",
+     "society", "wing", "branch", "unit", "cooperative", "co-operative", "forum", "alliance",
+     "organisation", "organization", "council", "student", "students", "guild", "body",
+     "movement", "front", "bar", "church", "mosque", "temple", "board"})
 HEAD_TITLES = frozenset({"president"})
 
 

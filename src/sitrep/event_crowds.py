@@ -200,20 +200,20 @@ def _of_object(token: Token) -> Token | None:
 def _has_unarmed_partner(trigger: Token, actors: list[Actor]) -> bool:
     """A side of the clash is people in the plural who are named by no armed actor nor by a
     word for armed men or forces ("street vendors", "matatu operators", "hawkers")."""
-    return any(
-        t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
-        and not any(a.start <= t.idx < a.end and a.inter in ARMED_INTERS for a in actors)
-        for t in _clash_partners(trigger))
+    return any(_unarmed_people(t, actors) for t in _clash_partners(trigger))
 
 
 def _between_unarmed_people(trigger: Token, actors: list[Actor]) -> bool:
     """The clash has two sides or more, each people in the plural whom no armed actor nor
     word for armed men names ("landlords clash with tenants")."""
     partners = _clash_partners(trigger)
-    return len(partners) >= 2 and all(
-        t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in ARMED_PEOPLE_LEMMAS
-        and not any(a.start <= t.idx < a.end and a.inter in ARMED_INTERS for a in actors)
-        for t in partners)
+    return len(partners) >= 2 and all(_unarmed_people(t, actors) for t in partners)
+
+
+def _unarmed_people(token: Token, actors: list[Actor]) -> bool:
+    """People in the plural named by no armed actor nor by a word for armed men."""
+    return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() not in ARMED_PEOPLE_LEMMAS and (
+        not any(a.start <= token.idx < a.end and a.inter in ARMED_INTERS for a in actors))
 
 
 def _in_crowd(token: Token, actors: list[Actor]) -> bool:
