@@ -391,9 +391,12 @@ def _names_no_act(token: Token, lower: str) -> bool:
                                for c in token.children):
         return True  # "gangs had beaten the system", "beat the deadline": no one beaten
     if lemma == "slash":
-        # "slashed residents with pangas", not "slash the deficit", "slashing of funds"
+        # "slashed residents with pangas", "slashed two touts to death"; not "slash the
+        # deficit", "the slashing of funds"
         objects = _objects(token)
-        return bool(objects) and not any(_names_people(o) for o in objects)
+        return bool(objects) and not any(_names_people(o) for o in objects) and not any(
+            p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children)
+            for p in token.children)
     if lemma in ("withdraw", "hand") and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WITHDRAWN_THINGS
         for c in token.children
