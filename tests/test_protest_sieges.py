@@ -1,6 +1,8 @@
 """A crowd that lays a siege to an office, surrounds a residence or squats on a road to press
 a demand is demonstrating (ACLED: a public gathering for a cause), and coffins burnt in
-protest are a symbol, like an effigy: a peaceful protest, not a violent one. Armed actors
+protest are a symbol, like an effigy: a peaceful protest, not a violent one; so is a crowd
+that storms an office "to protest", though the report names a protest (a demonstration's
+crowd storming a police station, with no demand said, still riots). Armed actors
 or the police who surround a place to demand something are no demonstration. A crowd that
 breaks up another's gathering riots; rain that disrupts a rally, or youths who only
 threaten to, do not.
@@ -28,10 +30,21 @@ DATE = dt.date(2015, 3, 4)
      "India, demanding payment of their dues."),
     ("On 2 March 2015, fishermen squatted in front of the fisheries office in Tuticorin, "
      "India, demanding compensation for their boats."),
+    # a storming to press a demand in a report that names a protest: the demand decides,
+    # not the report's protest word (riots.storming-at-demonstration gives way)
+    ("On 2 March 2015, tenants stormed the housing board's offices in Mysore, India, to "
+     "protest against a rent rise."),
 ])
 def test_a_crowd_pressing_a_demand_at_a_place_is_demonstrating(resources, text):
     (event,) = news_events(resources, text, date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_guard_a_demonstration_whose_crowd_storms_a_police_station_riots(resources):
+    (event,) = news_events(resources, (
+        "On 2 March 2015, students marched through Mysore, India, over fees. During the "
+        "demonstration they stormed a police station."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
 
 
 def test_coffins_burnt_in_protest_are_a_symbol(resources):
