@@ -1,9 +1,10 @@
 """A crowd that lays a siege to an office, surrounds a residence or squats on a road to press
-a demand is demonstrating (ACLED: a public gathering for a cause), and coffins burnt in
-protest are a symbol, like an effigy: a peaceful protest, not a violent one; so is a crowd
-that storms an office "to protest", though the report names a protest (a demonstration's
-crowd storming a police station, with no demand said, still riots). Armed actors
-or the police who surround a place to demand something are no demonstration. A crowd that
+a demand is demonstrating (ACLED: a public gathering for a cause), and so is one that
+storms an office "to protest", though the report names a protest (a demonstration's crowd
+storming a police station, with no demand said, still riots). Coffins burnt in protest are
+a symbol, like an effigy, and so is a leader burnt "in effigy": a peaceful protest, not a
+violent one. Armed actors or the police who surround a place to demand something are no
+demonstration. A crowd that
 breaks up another's gathering riots; rain that disrupts a rally, or youths who only
 threaten to, do not.
 
@@ -45,6 +46,14 @@ def test_guard_a_demonstration_whose_crowd_storms_a_police_station_riots(resourc
         "On 2 March 2015, students marched through Mysore, India, over fees. During the "
         "demonstration they stormed a police station."), date=DATE)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_leader_burnt_in_effigy_is_a_symbol(resources):
+    # before, the burning of the officer himself: a violent demonstration
+    (event,) = news_events(resources, (
+        "On 2 March 2015, party workers took out a march in Kochi, India, and burnt the "
+        "district collector in effigy."), date=DATE)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
 
 
 def test_coffins_burnt_in_protest_are_a_symbol(resources):

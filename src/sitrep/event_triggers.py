@@ -369,11 +369,11 @@ def _names_no_act(token: Token, lower: str) -> bool:
     against collusion", "a political fight", "fight poverty"), criticism ("critics blasted
     the deal"), a thing or a chance missed ("missing out on the title", "nothing was
     missing"), a suicide ("killed himself"), a thing stopped ("kill the bill") or got the
-    better of ("beat the system") or withdrawn
-    ("withdrew a request"), an explosion at a mine or plant with no weapon named, what a
-    fire or a flood did ("a fire destroyed 20 houses"), a fire no one set ("a house caught
-    on fire"), or an act named as a kind ("an opportunity for rape", "fears of terrorist
-    attacks")."""
+    better of ("beat the system") or withdrawn ("withdrew a request"), a cut ("slash the
+    deficit"), someone burnt "in effigy", an explosion at a mine or plant with no weapon
+    named, what a fire or a flood did ("a fire destroyed 20 houses"), a fire no one set ("a
+    house caught on fire"), or an act named as a kind ("an opportunity for rape", "fears of
+    terrorist attacks")."""
     lemma = token.lemma_.lower()
     if lemma in CONTEST_LEMMAS:
         return _contests_an_idea(token)
@@ -390,6 +390,11 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma == "beat" and any(c.dep_ == "dobj" and c.lemma_.lower() in BEATEN_THINGS
                                for c in token.children):
         return True  # "gangs had beaten the system", "beat the deadline": no one beaten
+    if lemma in ("burn", "torch") and any(
+        p.dep_ == "prep" and p.lower_ == "in"
+        and any(o.lemma_.lower() == "effigy" for o in p.children) for p in token.children
+    ):
+        return True  # "burnt the minister in effigy": a symbol, the protest's (effigy)
     if lemma == "slash":
         # "slashed residents with pangas", "slashed two touts to death"; not "slash the
         # deficit", "the slashing of funds"
