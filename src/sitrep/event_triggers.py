@@ -14,7 +14,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from sitrep.codebook import Codebook, Rule, find_phrase, find_phrases
-from sitrep.fatality_counts import PEOPLE_NOUNS
+from sitrep.fatality_counts import is_person_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -358,10 +358,11 @@ def _objects(token: Token) -> list[Token]:
         for o in p.children if o.dep_ == "pobj"]
 
 
-def _names_people(token: Token) -> bool:
-    """A word for people, a person's name, a pronoun for people or a number of them."""
-    return (token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
-            or token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "NUM")
+def _has_prep_object(token: Token, prep: str, lemma: str) -> bool:
+    """The word has a "prep" phrase whose object is the lemma ("slashed ... to death",
+    "burnt ... in effigy")."""
+    return any(p.dep_ == "prep" and p.lower_ == prep
+               and any(o.lemma_.lower() == lemma for o in p.children) for p in token.children)
 
 
 def _names_no_act(token: Token, lower: str) -> bool:
@@ -390,18 +391,14 @@ def _names_no_act(token: Token, lower: str) -> bool:
     if lemma == "beat" and any(c.dep_ == "dobj" and c.lemma_.lower() in BEATEN_THINGS
                                for c in token.children):
         return True  # "gangs had beaten the system", "beat the deadline": no one beaten
-    if lemma in ("burn", "torch") and any(
-        p.dep_ == "prep" and p.lower_ == "in"
-        and any(o.lemma_.lower() == "effigy" for o in p.children) for p in token.children
-    ):
+    if lemma in ("burn", "torch") and _has_prep_object(token, "in", "effigy"):
         return True  # "burnt the minister in effigy": a symbol, the protest's (effigy)
     if lemma == "slash":
         # "slashed residents with pangas", "slashed two touts to death"; not "slash the
         # deficit", "the slashing of funds"
         objects = _objects(token)
-        return bool(objects) and not any(_names_people(o) for o in objects) and not any(
-            p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children)
-            for p in token.children)
+        return bool(objects) and not any(is_person_word(o) for o in objects) and not (
+            _has_prep_object(token, "to", "death"))
     if lemma in ("withdraw", "hand") and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WITHDRAWN_THINGS
         for c in token.children

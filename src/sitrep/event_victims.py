@@ -34,7 +34,7 @@ from sitrep.actor_parties import PARTY_MEMBER_WORDS
 from sitrep.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from sitrep.event_conditions import FIRE_WORDS, _is_denied, sets_alight
 from sitrep.fatalities import INJURY_LEMMAS
-from sitrep.fatality_counts import KILL_LEMMAS, PEOPLE_NOUNS
+from sitrep.fatality_counts import KILL_LEMMAS, is_person_word
 from sitrep.headline_passives import by_phrase, is_headline_passive
 from sitrep.roles import CROWD_NOUNS
 
@@ -216,7 +216,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
         # "two men were killed by a mob": the crowd named as the doer, those killed are its
         # victims, not its own people
         by_doer = any(
-            any(a.start <= doer.idx < a.end for a in actors) or _is_person_word(doer)
+            any(a.start <= doer.idx < a.end for a in actors) or is_person_word(doer)
             for c in token.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
             for doer in c.children if doer.dep_ == "pobj")  # not "injured by stones"
         # "were injured in an attack by a mob", "was killed when a mob mistook him for a
@@ -249,7 +249,7 @@ def harms_people(sentence: Span, actors: Sequence[Actor]) -> bool:
                 victim.lemma_.lower() in FORCE_NOUNS
             ):
                 continue  # "stoned the police", "pelted cops": a side, not a victim
-            if _is_person_word(victim):
+            if is_person_word(victim):
                 return True
     return False
 
@@ -297,17 +297,3 @@ def _of_whom(token: Token) -> Token:
     return token
 
 
-def _is_person_word(token: Token) -> bool:
-    """A word for people, a person's name, a pronoun, or someone suspected or accused of
-    something ("a suspected pickpocket", "an alleged robber")."""
-    return (
-        token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
-        or token.ent_type_ in ("PERSON", "NORP")
-        or token.tag_ == "NNPS" and not token.ent_type_  # "attacked Dalits"
-        # "lynched a 14 year old"
-        or token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
-        or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")  # "killed two"
-        and not any(c.dep_ == "prep" for c in token.children)  # not "two of the attackers"
-        or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")
-               for c in token.children)
-    )

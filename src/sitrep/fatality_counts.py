@@ -435,3 +435,19 @@ def _ends_phrase(number: Token) -> bool:
     as in "Two killed, ten injured" it counts the injured."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     return following is None or following.is_punct or following.pos_ in ("CCONJ", "ADP")
+
+
+def is_person_word(token: Token) -> bool:
+    """A word for people, a person's name, a pronoun, or someone suspected or accused of
+    something ("a suspected pickpocket", "an alleged robber")."""
+    return (
+        token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in ("him", "her", "them")
+        or token.ent_type_ in ("PERSON", "NORP")
+        or token.tag_ == "NNPS" and not token.ent_type_  # "attacked Dalits"
+        # "lynched a 14 year old"
+        or token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
+        or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")  # "killed two"
+        and not any(c.dep_ == "prep" for c in token.children)  # not "two of the attackers"
+        or any(c.dep_ == "amod" and c.lower_ in ("suspected", "alleged", "accused")
+               for c in token.children)
+    )
